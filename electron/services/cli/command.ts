@@ -1,0 +1,22 @@
+// What a CLI command group provides. Groups live in ./commands, one file each, listed in ./commands/index.ts.
+import type { Writable } from 'node:stream';
+
+export interface CliIo {
+  stdout: Writable;
+  stderr: Writable;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  signal: AbortSignal;
+}
+
+export interface CliGroup {
+  /** First word on the command line, e.g. `logs` in `sdh logs stats …`. */
+  name: string;
+  /** One line per sub-command for `sdh --help`. */
+  usage: string[];
+  /** Runs `sdh <name> <args…>`; resolves to the process exit code. */
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+/** A usage mistake: printed with the usage, exit code 2. */
+export class UsageError extends Error {}

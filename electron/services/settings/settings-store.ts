@@ -1,0 +1,42 @@
+// The technician's preferences (theme, recent files, ...): a small JSON file in the data folder.
+// Never holds a secret. Written atomically (temp file + rename) so a crash cannot leave half a file.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { themeSchema } from '../../common/app.ts';
+
+const settingsSchema = z.object({
+  theme: themeSchema.default('system'),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export class SettingsStore {
+  private readonly file: string;
+  private current: Settings;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.file = join(dataDir, 'settings.json');
+    this.current = this.load();
+  }
+
+  get(): Settings {
+    return this.current;
+  }
+
+  update(patch: Partial<Settings>): Settings {
+    this.current = settingsSchema.parse({ ...this.current, ...patch });
+    const tmp = `${this.file}.tmp`;
+    writeFileSync(tmp, JSON.stringify(this.current, null, 2), { mode: 0o600 });
+    renameSync(tmp, this.file);
+    return this.current;
+  }
+
+  private load(): Settings {
+    try {
+      return settingsSchema.parse(JSON.parse(readFileSync(this.file, 'utf8')));
+    } catch {
+      return settingsSchema.parse({}); // missing or unreadable: defaults, and the next write repairs it
+    }
+  }
+}

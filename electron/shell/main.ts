@@ -1,0 +1,64 @@
+// Electron's main entry: the thin shell. Every service lives in electron/services (plain Node).
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, session, shell } from 'electron';
+import { createAppServices, type AppServices } from '../services/app-services.ts';
+import { createLogger, fileSink } from '../services/log/logger.ts';
+import { registerAppScheme, serveApp } from './app-protocol.ts';
+import { connectRouter } from './ipc.ts';
+import { APP_ORIGIN } from './policy.ts';
+import { hardenSession, hardenWebContents } from './security.ts';
+import { createMainWindow } from './window.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const rendererDir = join(here, '..', 'renderer');
+const preloadPath = join(here, 'preload.cjs');
+
+export function startShell(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.enableSandbox();
+  registerAppScheme();
+
+  const log = createLogger(fileSink(join(app.getPath('userData'), 'logs', 'main.log')));
+  hardenWebContents(app, log);
+  let services: AppServices | undefined;
+  let window: BrowserWindow | undefined;
+
+  app.on('second-instance', () => {
+    if (window && !window.isDestroyed()) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+
+  app.whenReady().then(async () => {
+    hardenSession(session.defaultSession, log);
+    serveApp(session.defaultSession, rendererDir);
+    services = await createAppServices({
+      host: 'electron',
+      version: app.getVersion(),
+      platform: process.platform,
+      dataDir: app.getPath('userData'),
+      trustedOrigins: [APP_ORIGIN],
+      logger: log,
+      tenantPolicy: 'any',
+      openExternal: (url) => shell.openExternal(url),
+    });
+    connectRouter(services.router, () => BrowserWindow.getAllWindows());
+    window = createMainWindow(preloadPath);
+  });
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', (event) => {
+    if (!services) return;
+    event.preventDefault();
+    const s = services;
+    services = undefined;
+    void s.dispose().finally(() => app.quit());
+  });
+}
+
+startShell();

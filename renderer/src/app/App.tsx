@@ -1,0 +1,51 @@
+// The window: title bar with the tenant banner and theme, the area list, and the current area.
+import { useEffect } from 'react';
+import { ChangesView } from '../features/changes/ChangesView.tsx';
+import { LogsView } from '../features/logs/LogsView.tsx';
+import { LookupView } from '../features/lookup/LookupView.tsx';
+import { Nav } from './Nav.tsx';
+import { Notices } from './Notices.tsx';
+import { ThemePicker } from './ThemePicker.tsx';
+import { useApp } from './store.ts';
+import { useAreaShortcuts } from './useAreaShortcuts.ts';
+import { useTheme } from './useTheme.ts';
+
+const views = { lookup: LookupView, logs: LogsView, changes: ChangesView };
+
+export function App() {
+  const { area, theme, info, load } = useApp();
+  useTheme(theme);
+  useAreaShortcuts();
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const View = views[area];
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="titlebar">
+        <span className="brand">Shared Device Helpdesk</span>
+        {info?.tenant.mode === 'demo' && (
+          <span className="demo-banner" role="note" data-testid="demo-banner">
+            {info.tenant.label}
+          </span>
+        )}
+        <span className="spacer" />
+        <ThemePicker />
+      </header>
+      <div className="body">
+        <Nav />
+        <main id="main" tabIndex={-1} aria-labelledby={`tab-${area}`}>
+          <View />
+        </main>
+      </div>
+      <footer className="statusbar">
+        <span>{info ? `v${info.version} · ${info.host === 'browser' ? 'browser preview (demo tenant only)' : info.platform}` : 'Starting…'}</span>
+        <Notices />
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+// Builds what the app runs: the main process and preload (esbuild), the renderer (Vite), and the
+// browser host's bridge. Native modules stay external and load from node_modules at run time.
+import { build } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import { existsSync, rmSync } from 'node:fs';
+
+const root = new URL('..', import.meta.url).pathname;
+const external = ['electron', 'keytar', 'better-sqlite3'];
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', absWorkingDir: root };
+
+rmSync(`${root}dist`, { recursive: true, force: true });
+
+const workers = ['electron/services/logs/worker.ts'].filter((f) => existsSync(`${root}${f}`));
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: { main: 'electron/shell/main.ts', ...Object.fromEntries(workers.map((w) => [w.split('/').pop().replace('.ts', ''), w])) },
+    outdir: 'dist/main',
+    format: 'esm',
+    outExtension: { '.js': '.mjs' },
+    external,
+    // Bundled ESM still meets CommonJS dependencies that call require().
+    banner: { js: "import { createRequire as __sdhCreateRequire } from 'node:module'; const require = __sdhCreateRequire(import.meta.url);" },
+  }),
+  build({ ...common, entryPoints: { preload: 'electron/shell/preload.ts' }, outdir: 'dist/main', format: 'cjs', outExtension: { '.js': '.cjs' }, external: ['electron'] }),
+  build({ ...common, platform: 'browser', target: 'chrome130', entryPoints: { bridge: 'renderer/bridge/http-bridge.ts' }, outdir: 'dist/browser-host', format: 'iife' }),
+  viteBuild({ configFile: `${root}vite.config.ts`, logLevel: 'warn' }),
+]);
+console.log('built dist/main, dist/renderer, dist/browser-host');
