@@ -22,8 +22,8 @@ function testFiles(dir) {
 }
 
 const layers = [
-  { name: 'typecheck', cmd: ['npx', 'tsc', '-p', 'tsconfig.node.json'], more: [['npx', 'tsc', '-p', 'tsconfig.dom.json'], ['npx', 'tsc', '-p', 'tsconfig.e2e.json']] },
-  { name: 'lint', cmd: ['npx', 'eslint', '--max-warnings', '0', '.'] },
+  { name: 'typecheck', cmd: ['node_modules/.bin/tsc', '-p', 'tsconfig.node.json'], more: [['node_modules/.bin/tsc', '-p', 'tsconfig.dom.json'], ['node_modules/.bin/tsc', '-p', 'tsconfig.e2e.json']] },
+  { name: 'lint', cmd: ['node_modules/.bin/eslint', '--max-warnings', '0', '.'] },
   { name: 'unit', dir: 'test/unit' },
   { name: 'shell', dir: 'test/shell' },
   { name: 'integration', dir: 'test/integration' },

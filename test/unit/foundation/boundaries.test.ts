@@ -3,7 +3,7 @@
 // common has no Node and no DOM; the renderer imports no Node and nothing of electron/ but common.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 
@@ -11,6 +11,7 @@ const root = resolve(import.meta.dirname, '../../..');
 
 function sources(dir: string): string[] {
   const out: string[] = [];
+  if (!existsSync(join(root, dir))) return out;
   for (const name of readdirSync(join(root, dir))) {
     const rel = join(dir, name);
     if (statSync(join(root, rel)).isDirectory()) out.push(...sources(rel));
