@@ -1,11 +1,18 @@
 // Builds every service main needs and the router over them. The Electron shell, the browser host
 // (`npm start` without Electron) and the end-to-end tests all start the app through this one function.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { AppError } from '../common/errors.ts';
 import { type AppInfo } from '../common/app.ts';
 import { startDemoTenant, type DemoTenant } from './demo/index.ts';
 import { Router, type Handlers } from './router/router.ts';
 import { SettingsStore } from './settings/settings-store.ts';
 import type { Logger } from './log/logger.ts';
+import { LogsService } from './logs/service.ts';
+import { logsHandlers, type HostDialogs } from './handlers/logs-handlers.ts';
+import { lookupHandlers } from './handlers/lookup-handlers.ts';
+import { openDatabase } from './cache/db.ts';
+import { createLookup, refreshWs1IfStale, ws1StaticAuth } from './lookup/connect.ts';
 
 export interface AppServicesOptions {
   host: AppInfo['host'];
@@ -23,6 +30,10 @@ export interface AppServicesOptions {
   tenantPolicy: 'demo-only' | 'any';
   /** Opens an already-validated admin-portal URL in the OS browser. */
   openExternal: (url: string) => Promise<void>;
+  /** OS dialogs, where the host has them (Electron); the browser host has none. */
+  dialogs?: HostDialogs;
+  /** The log indexing worker: the packaged app points at its bundled `.mjs`; tsx runs use the source. */
+  logsWorkerUrl?: URL;
 }
 
 export interface AppServices {
@@ -45,7 +56,40 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     tenant: { mode: 'demo', label: 'Demo tenant — simulated Intune and Workspace ONE data, nothing real is changed' },
   };
 
+  // Handlers emit events through the router, which is built from the handlers: bound once it exists.
+  const late: { router?: Router } = {};
+  const logs = logsHandlers({
+    logs: new LogsService({ tempDir: join(opts.dataDir, 'tmp'), workerUrl: opts.logsWorkerUrl }),
+    settings,
+    dialogs: opts.dialogs,
+    demoBundle: (device) => writeDemoBundle(demo, join(opts.dataDir, 'tmp', 'demo-logs'), device),
+    progress: (session, task, progress) => late.router?.emit('onLogsProgress', { session, task, progress }),
+  });
+
+  const db = openDatabase(join(opts.dataDir, 'helpdesk.db'));
+  const lookupConnection = createLookup(
+    {
+      scope: 'demo',
+      graph: { baseUrl: demo.graphUrl, getToken: async () => demo.graphToken, portal: null },
+      ws1: { baseUrl: demo.ws1Url, authHeaders: ws1StaticAuth({ basic: `${demo.ws1.basicUser}:${demo.ws1.basicPassword}`, tenantCode: demo.ws1.tenantCode }) },
+    },
+    { db },
+  );
+  // Workspace ONE cannot search by device name: names come from the cache, kept fresh in the background.
+  const background = new AbortController();
+  const warmUp = refreshWs1IfStale(lookupConnection, { maxAgeMs: 15 * 60_000, signal: background.signal }).catch((err) =>
+    opts.logger.warn('lookup', `Workspace ONE cache refresh failed: ${String(err)}`),
+  );
+  const lookup = lookupHandlers({
+    lookup: lookupConnection,
+    warmUp,
+    partial: (p) => late.router?.emit('onLookupResults', p),
+    syncProgress: (p) => late.router?.emit('onCacheSyncProgress', p),
+  });
+
   const handlers: Handlers = {
+    ...logs,
+    ...lookup,
     getAppInfo: () => info,
     getTheme: () => settings.get().theme,
     setTheme: (theme) => {
@@ -64,11 +108,28 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   };
 
   const router = new Router(handlers, opts.trustedOrigins, opts.logger);
+  late.router = router;
   return {
     router,
     demo,
     dispose: async () => {
+      background.abort();
+      lookup.dispose();
+      await logs.dispose();
+      db.close();
       await demo.stop();
     },
   };
+}
+
+/** The device whose logs a newcomer sees first: Multiuser, reassignment failing with retries. */
+const DEMO_LOG_DEVICE = 'FLOOR-LAG-001';
+
+async function writeDemoBundle(demo: DemoTenant, dir: string, device = DEMO_LOG_DEVICE): Promise<string> {
+  const zip = demo.deviceLogs(device);
+  if (!zip) throw new AppError('not_found', `The demo tenant has no device called ${device}.`);
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, `${device.replace(/[^A-Za-z0-9._-]/g, '_')}-diagnostics.zip`);
+  await writeFile(file, zip);
+  return file;
 }

@@ -5,6 +5,24 @@ import { z } from 'zod';
 import { appErrorSchema } from '../errors.ts';
 import { event, invoke, noArg, type Channel, type EventChannel, type InvokeChannel } from './channel.ts';
 import { appInfoSchema, externalUrlSchema, themeSchema } from '../app.ts';
+import {
+  errorCodeInfoSchema,
+  histogramBucketSchema,
+  logFileStatsSchema,
+  logFilterResultSchema,
+  logFilterSpecSchema,
+  logProgressSchema,
+  logRecordSchema,
+  logSessionInfoSchema,
+  reassignmentAttemptSchema,
+} from '../logs.ts';
+import { deviceSourceSchema, lookupPartialSchema, lookupRequestSchema } from '../device.ts';
+
+const sessionId = z.string().uuid();
+const taskId = z.string().min(1).max(64);
+const position = z.number().int().nonnegative().max(2 ** 40);
+const viewId = z.string().max(64).optional();
+const direction = z.enum(['next', 'previous']);
 
 export const contract = {
   getAppInfo: invoke('Version, platform, and whether the demo tenant or a real one is connected.', noArg, appInfoSchema),
@@ -14,6 +32,75 @@ export const contract = {
     'Open an admin-portal link in the OS browser; refused unless its origin is on the allowlist.',
     externalUrlSchema,
     z.null(),
+  ),
+  // Lookup
+  lookupSearch: invoke(
+    'Search both platforms (and the cache) for a device name, serial or user; partial results stream as onLookupResults with the same requestId; resolves with the final result.',
+    lookupRequestSchema.extend({ requestId: z.string().min(1).max(64) }),
+    lookupPartialSchema,
+  ),
+  lookupCancel: invoke('Stop a running search.', z.object({ requestId: z.string().min(1).max(64) }), z.null()),
+  cacheSync: invoke(
+    'Sync the offline cache from both platforms (full, or only what changed); progress streams as onCacheSyncProgress.',
+    z.object({ kind: z.enum(['full', 'incremental']) }),
+    z.array(z.object({ source: deviceSourceSchema, stored: z.number().int(), removed: z.number().int(), at: z.string() })),
+  ),
+  cacheStatus: invoke('When each source was last synced into the offline cache.', noArg, z.object({ intune: z.string().nullable(), ws1: z.string().nullable() })),
+  onLookupResults: event('A step of a running search: the ranked cards so far, errors per source, what is still pending.', lookupPartialSchema),
+  onCacheSyncProgress: event(
+    'Progress of a cache sync.',
+    z.object({ source: deviceSourceSchema, kind: z.enum(['full', 'incremental']), phase: z.enum(['list', 'details', 'done']), done: z.number(), total: z.number().nullable() }),
+  ),
+
+  // Logs viewer
+  logsOpenDialog: invoke(
+    'Ask main to show the Open dialog (files, a folder, or zips) and open what the technician picks; null when cancelled.',
+    z.object({ kind: z.enum(['files', 'folder']) }),
+    logSessionInfoSchema.nullable(),
+  ),
+  logsOpenPaths: invoke(
+    'Open files, folders or zips the technician dropped, typed or picked from the recent list.',
+    z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(64) }),
+    logSessionInfoSchema,
+  ),
+  logsOpenDemo: invoke("Open the demo tenant's Collect-diagnostics bundle for a device (demo tenant only).", z.object({ device: z.string().max(64).optional() }), logSessionInfoSchema),
+  logsRecent: invoke('Recently opened log paths, newest first.', noArg, z.array(z.string())),
+  logsWindow: invoke(
+    'Records at view positions [first, first + count).',
+    z.object({ session: sessionId, first: position, count: z.number().int().min(1).max(2000), viewId }),
+    z.object({ total: z.number().int(), records: z.array(logRecordSchema) }),
+  ),
+  logsCount: invoke('How many records a view has now (grows while indexing).', z.object({ session: sessionId, viewId }), z.number().int()),
+  logsDetail: invoke('One record with its whole message, for the detail pane.', z.object({ session: sessionId, position, viewId }), logRecordSchema.nullable()),
+  logsFilter: invoke(
+    'Filter a session by level, component, thread, time and text; counts stream as onLogsProgress; cancel with logsCancel.',
+    z.object({ session: sessionId, task: taskId, spec: logFilterSpecSchema }),
+    logFilterResultSchema,
+  ),
+  logsFind: invoke(
+    'The next or previous matching record from a position (F3 / Shift+F3), or null.',
+    z.object({ session: sessionId, task: taskId, spec: logFilterSpecSchema, from: position, direction, viewId }),
+    position.nullable(),
+  ),
+  logsNextError: invoke('The next or previous error record from a position, or null.', z.object({ session: sessionId, from: position, direction, viewId }), position.nullable()),
+  logsCancel: invoke('Cancel a running filter or find.', z.object({ task: taskId }), z.null()),
+  logsHistogram: invoke(
+    'Records and errors over time, in buckets that know where they start.',
+    z.object({ session: sessionId, buckets: z.number().int().min(1).max(1000), viewId }),
+    z.array(histogramBucketSchema),
+  ),
+  logsStats: invoke('Per-file format, encoding, record and level counts, first and last time.', z.object({ session: sessionId }), z.array(logFileStatsSchema)),
+  logsExplain: invoke('Reassignment attempts found in the session, each explained.', z.object({ session: sessionId }), z.array(reassignmentAttemptSchema)),
+  logsSetOffset: invoke(
+    "Shift one file's times by some minutes in the merged view (IME logs carry no zone).",
+    z.object({ session: sessionId, file: z.number().int().nonnegative(), minutes: z.number().int().min(-24 * 60).max(24 * 60) }),
+    z.null(),
+  ),
+  logsClose: invoke('Close a session and free its index.', z.object({ session: sessionId }), z.null()),
+  logsErrorCodes: invoke('HRESULT, Win32 and Intune codes found in a message, explained.', z.object({ text: z.string().max(1 << 20) }), z.array(errorCodeInfoSchema)),
+  onLogsProgress: event(
+    'Indexing, merge and filter progress of a log session.',
+    z.object({ session: z.string(), task: z.string().nullable(), progress: logProgressSchema }),
   ),
   onNotice: event(
     'A message from main for the status bar (tenant started, a background task failed, ...).',

@@ -7,6 +7,8 @@ import { themeSchema } from '../../common/app.ts';
 
 const settingsSchema = z.object({
   theme: themeSchema.default('system'),
+  /** Log files, folders and zips opened lately, newest first. */
+  recentLogs: z.array(z.string()).max(20).default([]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -30,6 +32,12 @@ export class SettingsStore {
     writeFileSync(tmp, JSON.stringify(this.current, null, 2), { mode: 0o600 });
     renameSync(tmp, this.file);
     return this.current;
+  }
+
+  /** Puts paths at the front of the recent-logs list (no duplicates, at most 20). */
+  rememberLogs(paths: string[]): void {
+    const recentLogs = [...paths, ...this.current.recentLogs.filter((p) => !paths.includes(p))].slice(0, 20);
+    this.update({ recentLogs });
   }
 
   private load(): Settings {

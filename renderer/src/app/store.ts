@@ -10,6 +10,14 @@ export const areas = [
 ] as const;
 export type AreaId = (typeof areas)[number]['id'];
 
+/** A fix chosen on a device card, handed to the Changes area for preview. */
+export interface ChangeRequest {
+  actionId: string;
+  deviceKey: string;
+  deviceName: string;
+  params: Record<string, string>;
+}
+
 export interface Notice {
   id: number;
   level: 'info' | 'warning' | 'error';
@@ -21,7 +29,9 @@ interface AppState {
   theme: Theme;
   info: AppInfo | undefined;
   notices: Notice[];
+  changeRequest: ChangeRequest | null;
   setArea(area: AreaId): void;
+  requestChange(request: ChangeRequest | null): void;
   setTheme(theme: Theme): Promise<void>;
   load(): Promise<void>;
   notify(level: Notice['level'], message: string): void;
@@ -35,7 +45,9 @@ export const useApp = create<AppState>((set, get) => ({
   theme: 'system',
   info: undefined,
   notices: [],
+  changeRequest: null,
   setArea: (area) => set({ area }),
+  requestChange: (changeRequest) => set({ changeRequest }),
   setTheme: async (theme) => {
     set({ theme });
     try {

@@ -1,4 +1,11 @@
 // Every CLI command group, one import each.
 import type { CliGroup } from '../command.ts';
+import { lookupGroup } from './lookup.ts';
+import { demoCommands } from './demo.ts';
+import { logsGroup } from './logs.ts';
 
-export const groups: CliGroup[] = [];
+export const groups: CliGroup[] = [
+  lookupGroup,
+  demoCommands,
+  logsGroup,
+];

@@ -1,21 +1,120 @@
 // Logs: open device logs (files, folders, zips) and explain each reassignment attempt.
+import { useEffect, useRef, useState } from 'react';
 import { EmptyState } from '../../ui/EmptyState.tsx';
+import { DetailPane } from './DetailPane.tsx';
+import { ExplainPanel } from './ExplainPanel.tsx';
+import { FilesPanel } from './FilesPanel.tsx';
+import { FilterBar } from './FilterBar.tsx';
+import { HistogramPanel } from './HistogramPanel.tsx';
+import { LogsToolbar } from './LogsToolbar.tsx';
+import { LogTable } from './LogTable.tsx';
+import { useLogs } from './store.ts';
 
 export function LogsView() {
+  const s = useLogs();
+  const findRef = useRef<HTMLInputElement>(null);
+  const [typedPath, setTypedPath] = useState('');
+  const { onProgress, loadRecent } = s;
+
+  useEffect(() => window.helpdesk.onLogsProgress((e) => onProgress(e.session, e.task, e.progress)), [onProgress]);
+  useEffect(() => {
+    void loadRecent();
+  }, [loadRecent]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const st = useLogs.getState();
+      if (e.key === 'F3') {
+        e.preventDefault();
+        void st.findNext(e.shiftKey ? 'previous' : 'next');
+      } else if (e.key === 'F8') {
+        e.preventDefault();
+        void st.nextError(e.shiftKey ? 'previous' : 'next');
+      } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        findRef.current?.focus();
+      } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'o') {
+        e.preventDefault();
+        void st.openDialog(e.shiftKey ? 'folder' : 'files');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   return (
-    <section aria-labelledby="logs-title" className="area">
+    <section aria-labelledby="logs-title" className="area logs-area">
       <header className="area-header">
         <h1 id="logs-title">Logs</h1>
-        <p className="area-hint">Intelligent Hub, Intune Management Extension (CMTrace) and other timestamped logs, any size.</p>
-      </header>
-      <EmptyState title="Open device logs">
-        <p>Drop a log file, a folder or a Collect-diagnostics zip here. Multi-gigabyte files open at once.</p>
-        <p>
-          For a Multiuser device that did not switch to the signed-in user, open its <kbd>DeviceReassignment-YYYYMMDD.log</kbd>: every attempt is
-          explained — who, which identifier, retries and the outcome.
+        <p className="area-hint">
+          {s.session
+            ? `${s.session.files.length} file${s.session.files.length > 1 ? 's' : ''} · ${s.total.toLocaleString()} records${s.indexing ? ` · indexing ${Math.round((s.indexing.bytesDone / Math.max(1, s.indexing.bytesTotal)) * 100)}%` : ''}`
+            : 'Intelligent Hub, Intune Management Extension (CMTrace) and other timestamped logs, any size.'}
         </p>
-        <p className="muted">The log viewer is not connected yet in this build.</p>
-      </EmptyState>
+      </header>
+      <LogsToolbar findRef={findRef} />
+      {s.error && (
+        <p className="inline-error" role="alert">
+          {s.error}
+        </p>
+      )}
+      {s.busy && <p role="status">{s.busy}</p>}
+      {s.session ? (
+        <>
+          <FilterBar />
+          <div className={`logs-main${s.panel ? ' with-panel' : ''}`}>
+            <div className="logs-center">
+              <LogTable />
+              <DetailPane />
+            </div>
+            {s.panel && (
+              <aside className="logs-panel" aria-label="Side panel">
+                {s.panel === 'explain' && <ExplainPanel />}
+                {s.panel === 'histogram' && <HistogramPanel />}
+                {s.panel === 'files' && <FilesPanel />}
+              </aside>
+            )}
+          </div>
+        </>
+      ) : (
+        <EmptyState title="Open device logs">
+          <p>Open a log file, a folder or a Collect-diagnostics zip (Ctrl+O). Multi-gigabyte files open at once.</p>
+          <p>
+            For a Multiuser device that did not switch to the signed-in user, open its <kbd>DeviceReassignment-YYYYMMDD.log</kbd>: every attempt is
+            explained — who, which identifier, retries and the outcome.
+          </p>
+          <p>
+            <button type="button" className="primary" onClick={() => void s.openDemo()}>
+              Open the demo device's logs
+            </button>{' '}
+            <span className="muted">FLOOR-LAG-001, a Multiuser device whose reassignment keeps failing</span>
+          </p>
+          <form
+            className="path-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (typedPath.trim()) void s.openPaths([typedPath.trim()]);
+            }}
+          >
+            <input placeholder="…or type a path to a log, folder or zip" aria-label="Path to open" value={typedPath} onChange={(e) => setTypedPath(e.target.value)} />
+            <button type="submit">Open</button>
+          </form>
+          {s.recent.length > 0 && (
+            <>
+              <h3>Recent</h3>
+              <ul className="recent">
+                {s.recent.map((p) => (
+                  <li key={p}>
+                    <button type="button" className="link" onClick={() => void s.openPaths([p])}>
+                      {p}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </EmptyState>
+      )}
     </section>
   );
 }

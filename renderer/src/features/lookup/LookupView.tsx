@@ -1,28 +1,171 @@
 // Lookup: find a device by name, serial or any user who used it, across Intune and Workspace ONE.
-import { EmptyState } from '../../ui/EmptyState.tsx';
+// Results stream in as each source answers; one source failing never hides the other's results.
+import { useEffect, useRef } from 'react';
+import type { Device } from '../../../../electron/common/device.ts';
+import { ago } from '../../ui/format.ts';
+import { DeviceCard } from './DeviceCard.tsx';
+import { userModeLabel } from './labels.ts';
+import { useLookup } from './store.ts';
+
+const sourceName = { intune: 'Intune', ws1: 'Workspace ONE' } as const;
+
+function SourceStatus() {
+  const { pending, errors, cacheAge, done, wentOffline, requestId } = useLookup();
+  if (!requestId) return null;
+  return (
+    <div className="source-status" role="status" aria-live="polite">
+      {(['intune', 'ws1'] as const).map((s) => {
+        const err = errors.find((e) => e.source === s);
+        const state = err ? 'error' : pending.includes(s) ? 'pending' : 'ok';
+        return (
+          <span key={s} className={`source source-${state}`} title={err?.error.message}>
+            {sourceName[s]}: {state === 'pending' ? 'searching…' : state === 'error' ? err!.error.message : 'done'}
+            <span className="muted"> · cache {ago(cacheAge?.[s] ?? null)}</span>
+          </span>
+        );
+      })}
+      {wentOffline && <span className="source source-error">Offline: results come from the cache</span>}
+      {done && <span className="muted">search finished</span>}
+    </div>
+  );
+}
+
+function ResultRow({ d, selected, onSelect }: { d: Device; selected: boolean; onSelect(): void }) {
+  const worst = d.diagnoses.find((g) => g.severity === 'error') ?? d.diagnoses.find((g) => g.severity === 'warning');
+  return (
+    <li role="option" aria-selected={selected} className={`result${selected ? ' selected' : ''}`} onMouseDown={onSelect} id={`result-${d.key}`}>
+      <span className="result-name">{d.name}</span>
+      <span className="result-platforms">
+        {d.intune && <span className="badge">Intune</span>}
+        {d.ws1 && <span className="badge">WS1 · {userModeLabel[d.ws1.userMode]}</span>}
+      </span>
+      <span className="result-sub muted">
+        {d.serial ?? 'no serial'}
+        {d.match ? ` · matched ${d.match.field}` : ''}
+      </span>
+      {worst && <span className={`result-issue severity-${worst.severity}`}>{worst.finding}</span>}
+    </li>
+  );
+}
 
 export function LookupView() {
+  const s = useLookup();
+  const input = useRef<HTMLInputElement>(null);
+  const { onPartial, loadCacheAge, onSyncProgress, search } = s;
+
+  useEffect(() => window.helpdesk.onLookupResults(onPartial), [onPartial]);
+  useEffect(
+    () =>
+      window.helpdesk.onCacheSyncProgress((p) =>
+        onSyncProgress(`${sourceName[p.source]}: ${p.phase === 'list' ? 'listing' : p.phase === 'details' ? 'details' : 'done'} ${p.done.toLocaleString()}${p.total ? ` of ${p.total.toLocaleString()}` : ''}`),
+      ),
+    [onSyncProgress],
+  );
+  useEffect(() => {
+    void loadCacheAge();
+    // Ready to type, unless the technician is moving through the area list with the keyboard.
+    if (document.activeElement === document.body || document.activeElement?.id === 'main') input.current?.focus();
+  }, [loadCacheAge]);
+
+  // Instant results: search shortly after typing stops.
+  useEffect(() => {
+    const t = setTimeout(() => void search(), 250);
+    return () => clearTimeout(t);
+  }, [s.query, s.offline, search]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === '/' && document.activeElement?.tagName !== 'INPUT') {
+        e.preventDefault();
+        input.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const index = s.devices.findIndex((d) => d.key === s.selectedKey);
+  const selected = index >= 0 ? s.devices[index] : undefined;
+  const move = (delta: number) => {
+    if (!s.devices.length) return;
+    const next = Math.min(Math.max((index < 0 ? -1 : index) + delta, 0), s.devices.length - 1);
+    s.select(s.devices[next].key);
+    document.getElementById(`result-${s.devices[next].key}`)?.scrollIntoView({ block: 'nearest' });
+  };
+
   return (
-    <section aria-labelledby="lookup-title" className="area">
+    <section aria-labelledby="lookup-title" className="area lookup-area">
       <header className="area-header">
         <h1 id="lookup-title">Lookup</h1>
         <p className="area-hint">Intune and Workspace ONE at once, also offline from the local cache.</p>
       </header>
-      <EmptyState title="Search for a device or a person">
-        <p>Type a device name, a serial number, or the name of anyone who used the device — primary, enrolled, enrolled-by or signed-in users all count.</p>
-        <ul className="examples">
-          <li>
-            <kbd>LAB-</kbd> every lab device whose name starts so
-          </li>
-          <li>
-            <kbd>anna.berg@contoso.com</kbd> every device Anna signed in to
-          </li>
-          <li>
-            <kbd>5CG1234XYZ</kbd> a serial number, on both platforms
-          </li>
-        </ul>
-        <p className="muted">Device search is not connected yet in this build.</p>
-      </EmptyState>
+      <div className="search-row">
+        <input
+          ref={input}
+          type="search"
+          className="search-input"
+          placeholder="Device name, serial number, or anyone who used it (press / to come back here)"
+          aria-label="Search devices"
+          aria-controls="results"
+          value={s.query}
+          onChange={(e) => s.setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            const keys: Record<string, () => void> = { ArrowDown: () => move(1), ArrowUp: () => move(-1), Enter: () => void s.search() };
+            const action = keys[e.key];
+            if (!action) return;
+            e.preventDefault();
+            action();
+          }}
+        />
+        <label className="chip" title="Search only the local cache">
+          <input type="checkbox" checked={s.offline} onChange={(e) => s.setOffline(e.target.checked)} />
+          Offline
+        </label>
+        <button type="button" disabled={s.sync.running} onClick={() => void s.syncCache('incremental')} title="Fetch what changed since the last sync">
+          Sync cache
+        </button>
+        <button type="button" disabled={s.sync.running} onClick={() => void s.syncCache('full')} title="Fetch every device again">
+          Full sync
+        </button>
+        {s.sync.message && <span className="muted sync-status">{s.sync.message}</span>}
+      </div>
+      <SourceStatus />
+      {s.error && (
+        <p className="inline-error" role="alert">
+          {s.error}
+        </p>
+      )}
+      {s.requestId ? (
+        <div className="lookup-main">
+          <ul id="results" className="results" role="listbox" aria-label="Devices found">
+            {s.devices.map((d) => (
+              <ResultRow key={d.key} d={d} selected={d.key === s.selectedKey} onSelect={() => s.select(d.key)} />
+            ))}
+            {s.done && s.devices.length === 0 && <li className="muted empty-results">No device matches “{s.query}”.</li>}
+          </ul>
+          <div className="card-pane">{selected ? <DeviceCard device={selected} /> : null}</div>
+        </div>
+      ) : (
+        <div className="empty-state">
+          <h2>Search for a device or a person</h2>
+          <p>Type a device name, a serial number, or the name of anyone who used the device — primary, enrolled, enrolled-by or signed-in users all count.</p>
+          <ul className="examples">
+            {[
+              ['FLOOR-LAG-001', 'a Multiuser device whose enrolled user lags behind'],
+              ['LAB-DEM', 'lab devices enrolled by a DEM account'],
+              ['remote.assist', 'a shared account signed in on dozens of devices'],
+              ['MIG-BOTH-001', 'a device in both Intune and Workspace ONE'],
+            ].map(([q, what]) => (
+              <li key={q}>
+                <button type="button" className="link" onClick={() => s.setQuery(q)}>
+                  <kbd>{q}</kbd>
+                </button>{' '}
+                {what}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </section>
   );
 }

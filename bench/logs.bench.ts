@@ -1,0 +1,141 @@
+// Log engine benchmark: on a ≥ 2 GB CMTrace file (built from ../shared/fixtures/ime-real) and a ≥ 2 GB
+// Serilog file, both under the temp folder: time to first screen, full index time and GB/s, index bytes per
+// record, RSS while indexing, literal and regex search; and on the same files in the same run `wc -l`,
+// `grep -c -F`, `grep -c -E` and lnav (headless) with ratios. `SDH_BENCH_GB` sets the size (default 2.05).
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { once } from 'node:events';
+import { LogsService } from '../electron/services/logs/service.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+const imeReal = resolve(root, '../shared/fixtures/ime-real');
+const targetBytes = Math.round(Number(process.env.SDH_BENCH_GB ?? 2.05) * 1024 ** 3);
+const round = (n: number, d = 3): number => Math.round(n * 10 ** d) / 10 ** d;
+
+async function writeRepeated(path: string, block: () => Buffer): Promise<number> {
+  if (existsSync(path) && statSync(path).size >= targetBytes) return statSync(path).size;
+  const out = createWriteStream(path);
+  let size = 0;
+  while (size < targetBytes) {
+    const b = block();
+    size += b.length;
+    if (!out.write(b)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  return size;
+}
+
+function cmtraceBlock(): Buffer {
+  // The four real logs without their BOMs, so the big file is one clean UTF-8 CMTrace stream.
+  const parts = readdirSync(imeReal).sort().map((f) => readFileSync(join(imeReal, f)));
+  return Buffer.concat(parts.map((p) => (p[0] === 0xef ? p.subarray(3) : p)));
+}
+
+function serilogBlock(): () => Buffer {
+  const levels = ['INF', 'INF', 'INF', 'DBG', 'WRN', 'ERR'];
+  const msgs = [
+    'User logon detected: CONTOSO\\user{n} (session 2). Starting device reassignment check.',
+    'Calling user switch endpoint /deviceservices/multiuser/switchuser (attempt 1 of 3)',
+    'Device reassigned to user{n}@contoso.com (UEM user id {n}) in 00:00:02.341',
+    'Sampling {n} apps for compliance; Found {n} apps with intent to install',
+    'Heartbeat ok, queue depth {n}',
+  ];
+  let n = 0;
+  let t = Date.parse('2026-11-01T00:00:00Z');
+  return () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 20000; i++, n++) {
+      t += 37;
+      const stamp = new Date(t).toISOString().replace('T', ' ').slice(0, 23);
+      const lvl = levels[n % levels.length];
+      lines.push(`${stamp} +01:00 [${lvl}] ${msgs[n % msgs.length].replaceAll('{n}', String(n % 9973))}`);
+      if (lvl === 'ERR') lines.push('System.Net.Http.HttpRequestException: Response status code does not indicate success: 500', '   at Hub.Reassign.Switch()');
+    }
+    return Buffer.from(`${lines.join('\n')}\n`);
+  };
+}
+
+function timed(cmd: string, args: string[]): { seconds: number; out: string } {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 600_000 });
+  return { seconds: round((performance.now() - t0) / 1000), out: (r.stdout ?? '').trim().split('\n').pop() ?? '' };
+}
+
+async function measure(path: string, literal: string, regex: string) {
+  const bytes = statSync(path).size;
+  timed('wc', ['-l', path]); // warm the page cache
+  const wc = timed('wc', ['-l', path]);
+  const grepF = timed('grep', ['-c', '-F', literal, path]);
+  const grepE = timed('grep', ['-c', '-E', regex, path]);
+  const lnav = timed('lnav', ['-n', '-c', ';SELECT count(*) FROM all_logs', path]);
+
+  const svc = new LogsService({ tempDir: tmpdir() });
+  let rssPeak = 0;
+  const rssAt: Record<string, number> = {};
+  const sample = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 50);
+  const t0 = performance.now();
+  const info = await svc.open([path], {
+    onProgress: (p) => {
+      const q = Math.floor((p.bytesDone / p.bytesTotal) * 4);
+      if (p.phase === 'index' && q > 0 && !(`${q * 25}%` in rssAt)) rssAt[`${q * 25}%`] = Math.round(process.memoryUsage().rss / 1e6);
+    },
+  });
+  const first = await svc.window(info.id, 0, 60);
+  const firstScreen = (performance.now() - t0) / 1000;
+  await svc.whenIndexed(info.id);
+  const indexSeconds = (performance.now() - t0) / 1000;
+  const records = svc.count(info.id);
+  const indexBytes = svc.indexBytes(info.id);
+  const t1 = performance.now();
+  const lit = await svc.filter(info.id, { text: { pattern: literal, regex: false, caseSensitive: true } });
+  const literalSeconds = (performance.now() - t1) / 1000;
+  const t2 = performance.now();
+  const re = await svc.filter(info.id, { text: { pattern: regex, regex: true, caseSensitive: true } });
+  const regexSeconds = (performance.now() - t2) / 1000;
+  clearInterval(sample);
+  rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+  await svc.close(info.id);
+  return {
+    file: path,
+    gigabytes: round(bytes / 1024 ** 3),
+    format: info.files[0].format,
+    records,
+    firstScreenSeconds: round(firstScreen),
+    firstScreenRecords: first.records.length,
+    indexSeconds: round(indexSeconds),
+    indexGBps: round(bytes / 1e9 / indexSeconds),
+    indexBytesPerRecord: round(indexBytes / records),
+    rssPeakMB: Math.round(rssPeak / 1e6),
+    rssDuringIndexMB: rssAt,
+    literal: { pattern: literal, matches: lit.matches, seconds: round(literalSeconds), grepLines: Number(grepF.out), grepSeconds: grepF.seconds, speedVsGrep: round(grepF.seconds / literalSeconds) },
+    regex: { pattern: regex, matches: re.matches, seconds: round(regexSeconds), grepLines: Number(grepE.out), grepSeconds: grepE.seconds, speedVsGrep: round(grepE.seconds / regexSeconds) },
+    wcL: { lines: Number(wc.out.split(' ')[0]), seconds: wc.seconds, indexTimeRatio: round(indexSeconds / wc.seconds) },
+    lnav: { seconds: lnav.seconds, result: lnav.out, indexSpeedup: round(lnav.seconds / indexSeconds) },
+  };
+}
+
+async function main(): Promise<void> {
+  const dir = join(tmpdir(), 'sdh-logs-bench');
+  mkdirSync(dir, { recursive: true });
+  const block = cmtraceBlock();
+  const cm = join(dir, `cmtrace-${targetBytes}.log`);
+  const se = join(dir, `serilog-${targetBytes}.log`);
+  await writeRepeated(cm, () => block);
+  await writeRepeated(se, serilogBlock());
+  const result = {
+    bench: 'logs',
+    node: process.version,
+    cpus: (await import('node:os')).cpus().length,
+    targets: { firstScreenSeconds: 0.3, indexGBps: 2, indexTimeRatioVsWcL: 3.5, indexBytesPerRecord: 4, literalSpeedVsGrep: 0.75, regexSpeedVsGrep: 0.5, rssMB: 300 },
+    cmtrace: await measure(cm, 'remediation script', 'Found [0-9]+ apps'),
+    serilog: await measure(se, 'reassigned to user42@', 'attempt [0-9] of 3\\)'),
+  };
+  mkdirSync(join(root, 'bench-results'), { recursive: true });
+  writeFileSync(join(root, 'bench-results', 'logs.json'), `${JSON.stringify(result, null, 2)}\n`);
+  console.log(JSON.stringify(result, null, 2));
+}
+
+await main();

@@ -1,0 +1,212 @@
+// The one device model for Intune and Workspace ONE, the diagnosis shape and the lookup stream payload.
+// No Node and no DOM: the renderer imports this file too.
+import { z } from 'zod';
+import { appErrorSchema } from './errors.ts';
+
+export const deviceSourceSchema = z.enum(['intune', 'ws1']);
+export type DeviceSource = z.infer<typeof deviceSourceSchema>;
+
+/** Workspace ONE "Windows User Mode" as the console shows it; `unknown` when the record says nothing we know. */
+export const userModeSchema = z.enum(['singleUserLegacy', 'singleUser', 'multiUserCapable', 'multiUser', 'unknown']);
+export type UserMode = z.infer<typeof userModeSchema>;
+
+/** Normalised enrollment type; the platform's raw value is kept beside it. */
+export const enrollmentTypeSchema = z.enum([
+  'entraJoin', // user-driven Entra join (incl. Autopilot user-driven)
+  'selfDeploying', // Entra join with device auth (Autopilot self-deploying / pre-provisioning)
+  'autoEnrollment', // MDM auto-enrollment (hybrid / GPO)
+  'bulk', // provisioning package / bulk token, userless
+  'dem', // device enrollment manager
+  'userEnrollment', // BYOD: Entra registered + Company Portal
+  'coManagement',
+  'appleAutomated', // ADE with user affinity
+  'appleUserEnrollment', // account-driven / profile-based Apple User Enrollment
+  'other', // a value this version does not know
+  'unknown',
+]);
+export type EnrollmentType = z.infer<typeof enrollmentTypeSchema>;
+
+export const joinTypeSchema = z.enum(['entraJoined', 'hybridJoined', 'entraRegistered', 'other', 'unknown']);
+export type JoinType = z.infer<typeof joinTypeSchema>;
+
+export const ownershipSchema = z.enum(['corporate', 'personal', 'shared', 'unknown']);
+export type Ownership = z.infer<typeof ownershipSchema>;
+
+export const complianceSchema = z.enum(['compliant', 'noncompliant', 'inGracePeriod', 'unknown']);
+export type Compliance = z.infer<typeof complianceSchema>;
+
+export const deviceUserSchema = z.object({
+  id: z.string().nullable(),
+  upn: z.string().nullable(), // UPN (Intune) or user name / email (WS1)
+  displayName: z.string().nullable(),
+});
+export type DeviceUser = z.infer<typeof deviceUserSchema>;
+
+export const loggedOnUserSchema = deviceUserSchema.extend({ lastSignIn: z.string().nullable() });
+export type LoggedOnUser = z.infer<typeof loggedOnUserSchema>;
+
+/** When a side's data was fetched and whether it came from the offline cache. */
+export const freshnessSchema = z.object({ fetchedAt: z.string(), fromCache: z.boolean() });
+
+export const intuneSideSchema = z.object({
+  id: z.string(),
+  azureAdDeviceId: z.string().nullable(),
+  name: z.string(),
+  serial: z.string().nullable(),
+  model: z.string().nullable(),
+  manufacturer: z.string().nullable(),
+  os: z.string().nullable(),
+  osVersion: z.string().nullable(),
+  ownership: ownershipSchema,
+  ownershipRaw: z.string().nullable(),
+  enrollmentType: enrollmentTypeSchema,
+  enrollmentTypeRaw: z.string().nullable(),
+  enrollmentProfileName: z.string().nullable(),
+  autopilotEnrolled: z.boolean().nullable(),
+  joinType: joinTypeSchema,
+  joinTypeRaw: z.string().nullable(),
+  primaryUser: deviceUserSchema.nullable(),
+  /** Account that enrolled the device (the DEM account for DEM enrollments). */
+  enrolledBy: z.string().nullable(),
+  loggedOnUsers: z.array(loggedOnUserSchema),
+  lastCheckIn: z.string().nullable(),
+  compliance: complianceSchema,
+  complianceRaw: z.string().nullable(),
+  /** False while the per-device details (logged-on users, join type, …) have not been fetched. */
+  detailsLoaded: z.boolean(),
+  portalUrl: z.string().nullable(),
+  freshness: freshnessSchema,
+});
+export type IntuneSide = z.infer<typeof intuneSideSchema>;
+
+export const ws1SideSchema = z.object({
+  id: z.string(),
+  uuid: z.string().nullable(),
+  udid: z.string().nullable(),
+  name: z.string(),
+  /** Console label ("DeviceFriendlyName"); `name` is the reported host name. */
+  friendlyName: z.string().nullable(),
+  serial: z.string().nullable(),
+  model: z.string().nullable(),
+  os: z.string().nullable(),
+  osVersion: z.string().nullable(),
+  platform: z.string().nullable(),
+  ownership: ownershipSchema,
+  ownershipRaw: z.string().nullable(),
+  enrolledUser: deviceUserSchema.nullable(),
+  /** Last Windows sign-in as reported by Hub (unverified field, see ws1/mapping.ts). */
+  lastLoggedInUser: z.string().nullable(),
+  userMode: userModeSchema,
+  userModeRaw: z.string().nullable(),
+  enrollmentStatus: z.string().nullable(),
+  organisationGroup: z.object({ id: z.string().nullable(), name: z.string().nullable() }),
+  lastCheckIn: z.string().nullable(),
+  compliance: complianceSchema,
+  complianceRaw: z.string().nullable(),
+  consoleUrl: z.string().nullable(),
+  freshness: freshnessSchema,
+});
+export type Ws1Side = z.infer<typeof ws1SideSchema>;
+
+export const fixActionIdSchema = z.enum([
+  'ws1.changeToMultiuser',
+  'ws1.migrateToMultiuser',
+  'ws1.changeToSingleuser',
+  'intune.removePrimaryUser',
+  'intune.assignPrimaryUser',
+  'logs.openReassignment',
+]);
+export type FixActionId = z.infer<typeof fixActionIdSchema>;
+
+export const severitySchema = z.enum(['info', 'warning', 'error']);
+export type Severity = z.infer<typeof severitySchema>;
+
+export const diagnosisSchema = z.object({
+  ruleId: z.string(),
+  severity: severitySchema,
+  finding: z.string(),
+  evidence: z.array(z.string()),
+  /** One-click action (implemented by the mode-change jobs); null when nothing can be done from here. */
+  fix: z
+    .object({ actionId: fixActionIdSchema, label: z.string(), params: z.record(z.string(), z.string()) })
+    .nullable(),
+  /** What to do by hand, or why no action is offered ("not supported for Entra-registered devices"). */
+  advice: z.string().nullable(),
+});
+export type Diagnosis = z.infer<typeof diagnosisSchema>;
+
+export const signInEventSchema = z.object({
+  user: z.string(),
+  at: z.string().nullable(), // null: the platform reports who, not when
+  source: deviceSourceSchema,
+});
+export type SignInEvent = z.infer<typeof signInEventSchema>;
+
+export const matchKindSchema = z.enum(['serial', 'name', 'namePrefix', 'nameContains', 'user', 'userContains']);
+export type MatchKind = z.infer<typeof matchKindSchema>;
+
+/** One card: a device on one or both platforms (joined by serial number). */
+export const deviceSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  serial: z.string().nullable(),
+  model: z.string().nullable(),
+  os: z.string().nullable(),
+  intune: intuneSideSchema.nullable(),
+  ws1: ws1SideSchema.nullable(),
+  match: z.object({ kind: matchKindSchema, field: z.string(), score: z.number() }).nullable(),
+  diagnoses: z.array(diagnosisSchema),
+  timeline: z.array(signInEventSchema),
+});
+export type Device = z.infer<typeof deviceSchema>;
+
+export const lookupSourceSchema = z.enum(['cache', 'intune', 'ws1']);
+export type LookupSource = z.infer<typeof lookupSourceSchema>;
+
+export const lookupErrorSchema = z.object({ source: deviceSourceSchema, error: appErrorSchema });
+export type LookupError = z.infer<typeof lookupErrorSchema>;
+
+/** One streamed step of a search: the whole ranked list so far (small), plus what is still pending. */
+export const lookupPartialSchema = z.object({
+  requestId: z.string(),
+  source: lookupSourceSchema,
+  devices: z.array(deviceSchema),
+  errors: z.array(lookupErrorSchema),
+  pending: z.array(deviceSourceSchema),
+  done: z.boolean(),
+  /** True when a live source could not be reached and results come from the cache. */
+  offline: z.boolean(),
+  /** When each source was last synced into the cache (ISO), null if never. */
+  cacheAge: z.object({ intune: z.string().nullable(), ws1: z.string().nullable() }),
+});
+export type LookupPartial = z.infer<typeof lookupPartialSchema>;
+
+export const lookupRequestSchema = z.object({
+  query: z.string().trim().min(1).max(256),
+  offline: z.boolean().optional(),
+  limit: z.number().int().min(1).max(200).optional(),
+});
+export type LookupRequest = z.infer<typeof lookupRequestSchema>;
+
+/** Plain-text card for "copy as text". */
+export function deviceCardText(d: Device): string {
+  const u = (x: { upn: string | null; displayName: string | null } | null) => (x ? (x.upn ?? x.displayName ?? '?') : '—');
+  const lines = [`${d.name}  (serial ${d.serial ?? '—'}, ${d.model ?? 'model ?'}, ${d.os ?? 'OS ?'})`];
+  if (d.intune) {
+    const i = d.intune;
+    lines.push(
+      `Intune: id ${i.id}; enrollment ${i.enrollmentType} (${i.enrollmentTypeRaw ?? '—'}); join ${i.joinType}; ownership ${i.ownership}`,
+      `  primary user ${u(i.primaryUser)}; enrolled by ${i.enrolledBy ?? '—'}; compliance ${i.compliance}; last check-in ${i.lastCheckIn ?? '—'}`,
+      `  logged-on: ${[...i.loggedOnUsers].sort((a, b) => (b.lastSignIn ?? '').localeCompare(a.lastSignIn ?? '')).map((l) => `${l.upn ?? l.displayName ?? l.id} @ ${l.lastSignIn ?? '?'}`).join(', ') || '—'}`,
+    );
+  }
+  if (d.ws1) {
+    const w = d.ws1;
+    lines.push(
+      `Workspace ONE: id ${w.id}; user mode ${w.userMode} (${w.userModeRaw ?? '—'}); OG ${w.organisationGroup.name ?? '—'}`,
+      `  enrolled user ${u(w.enrolledUser)}; last Windows user ${w.lastLoggedInUser ?? '—'}; compliance ${w.compliance}; last seen ${w.lastCheckIn ?? '—'}`,
+    );
+  }
+  for (const g of d.diagnoses) lines.push(`[${g.severity}] ${g.finding}${g.fix ? ` → ${g.fix.label}` : g.advice ? ` → ${g.advice}` : ''}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,205 @@
+// Log viewer domain types shared by the logs service, the IPC contract and the renderer.
+// No Node and no DOM here: zod only.
+import { z } from 'zod';
+
+export const logFormats = [
+  'cmtrace', // <![LOG[…]LOG]!><time=… date=… component=… type=… thread=… file=…>
+  'serilog-text', // 2026-11-20 08:02:11.532 +01:00 [INF] message (+ continuation lines)
+  'serilog-compact-json', // {"@t":…,"@mt":…,"@l":…}
+  'serilog-json', // {"Timestamp":…,"Level":…,"MessageTemplate":…}
+  'cbs', // CBS, DISM and Panther setupact: 2026-11-20 08:02:11, Info  CBS  message
+  'msi', // MSI (s) (7C:44) [08:02:11:532]: message
+  'iso-text', // lines starting with an ISO-like stamp (WindowsUpdate, generic)
+  'us-text', // lines starting with M/D/YYYY h:mm:ss AM
+  'raw', // one record per line, nothing parsed
+] as const;
+export const logFormatSchema = z.enum(logFormats);
+export type LogFormat = z.infer<typeof logFormatSchema>;
+
+export const logEncodings = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be'] as const;
+export const logEncodingSchema = z.enum(logEncodings);
+export type LogEncoding = z.infer<typeof logEncodingSchema>;
+
+/** `none`: the format carries no level; `unparsed`: the record could not be parsed and is shown raw. */
+export const logLevels = ['none', 'verbose', 'debug', 'info', 'warning', 'error', 'fatal', 'unparsed'] as const;
+export const logLevelSchema = z.enum(logLevels);
+export type LogLevel = z.infer<typeof logLevelSchema>;
+
+export const logColumns = ['time', 'level', 'component', 'thread', 'source', 'message'] as const;
+export const logColumnSchema = z.enum(logColumns);
+export type LogColumn = z.infer<typeof logColumnSchema>;
+
+export const logRecordSchema = z.object({
+  /** Position in the view the window was asked from. */
+  position: z.number().int().nonnegative(),
+  /** Which file of the session (index into `LogSessionInfo.files`). */
+  file: z.number().int().nonnegative(),
+  /** Record number inside its file. */
+  index: z.number().int().nonnegative(),
+  offset: z.number().int().nonnegative(),
+  length: z.number().int().nonnegative(),
+  level: logLevelSchema,
+  /** The time as written in the file (date and time, bias or offset kept), or null. */
+  time: z.string().nullable(),
+  /** Wall-clock time as written, read as if UTC, in ms (plus the file's offset override); for sorting. */
+  timeMs: z.number().nullable(),
+  component: z.string().optional(),
+  thread: z.string().optional(),
+  source: z.string().optional(),
+  /** The message; multi-line messages come whole unless longer than the window cap (`truncated`). */
+  message: z.string(),
+  truncated: z.boolean(),
+});
+export type LogRecord = z.infer<typeof logRecordSchema>;
+
+export const levelCountsSchema = z.record(logLevelSchema, z.number().int().nonnegative());
+export type LevelCounts = Record<LogLevel, number>;
+
+export const logFileStatsSchema = z.object({
+  path: z.string(),
+  format: logFormatSchema,
+  encoding: logEncodingSchema,
+  bytes: z.number().int().nonnegative(),
+  records: z.number().int().nonnegative(),
+  levels: z.object({
+    error: z.number(),
+    warning: z.number(),
+    info: z.number(),
+    verbose: z.number(),
+    debug: z.number(),
+    fatal: z.number(),
+    none: z.number(),
+  }),
+  first: z.string().nullable(),
+  last: z.string().nullable(),
+  unparsed: z.number().int().nonnegative(),
+});
+export type LogFileStats = z.infer<typeof logFileStatsSchema>;
+
+export const logFileInfoSchema = z.object({
+  path: z.string(),
+  format: logFormatSchema,
+  encoding: logEncodingSchema,
+  bytes: z.number().int().nonnegative(),
+  columns: z.array(logColumnSchema),
+  /** Minutes added to this file's times in merged views (IME logs carry no zone). */
+  offsetMinutes: z.number(),
+});
+export type LogFileInfo = z.infer<typeof logFileInfoSchema>;
+
+export const logSessionInfoSchema = z.object({
+  id: z.string(),
+  files: z.array(logFileInfoSchema),
+  /** Inputs that were refused or skipped (unsafe zip entries, unreadable files), one sentence each. */
+  problems: z.array(z.string()),
+});
+export type LogSessionInfo = z.infer<typeof logSessionInfoSchema>;
+
+export const logProgressSchema = z.object({
+  phase: z.enum(['extract', 'index', 'filter', 'merge', 'explain']),
+  /** File index in the session, when the phase is per file. */
+  file: z.number().int().optional(),
+  bytesDone: z.number(),
+  bytesTotal: z.number(),
+  records: z.number().int(),
+  matches: z.number().int().optional(),
+  done: z.boolean(),
+});
+export type LogProgress = z.infer<typeof logProgressSchema>;
+
+export const logTextQuerySchema = z.object({
+  pattern: z.string().min(1),
+  regex: z.boolean().default(false),
+  caseSensitive: z.boolean().default(false),
+});
+export type LogTextQuery = z.infer<typeof logTextQuerySchema>;
+
+export const logFilterSpecSchema = z.object({
+  levels: z.array(logLevelSchema).optional(),
+  components: z.array(z.string()).optional(),
+  threads: z.array(z.string()).optional(),
+  /** Inclusive bounds in ms, on the same clock as `LogRecord.timeMs`. */
+  fromMs: z.number().optional(),
+  toMs: z.number().optional(),
+  text: logTextQuerySchema.optional(),
+  /** Only these files of the session. */
+  files: z.array(z.number().int()).optional(),
+});
+export type LogFilterSpec = z.input<typeof logFilterSpecSchema>;
+
+export const logFilterResultSchema = z.object({
+  viewId: z.string(),
+  matches: z.number().int(),
+  scannedRecords: z.number().int(),
+});
+export type LogFilterResult = z.infer<typeof logFilterResultSchema>;
+
+export const histogramBucketSchema = z.object({
+  startMs: z.number(),
+  endMs: z.number(),
+  records: z.number().int(),
+  errors: z.number().int(),
+  warnings: z.number().int(),
+  /** View position of the bucket's first record: where a click jumps. */
+  firstPosition: z.number().int(),
+});
+export type HistogramBucket = z.infer<typeof histogramBucketSchema>;
+
+export const errorCodeInfoSchema = z.object({
+  code: z.string(), // 0x80070005
+  name: z.string(),
+  meaning: z.string(),
+  kind: z.enum(['hresult', 'win32', 'intune', 'ws1']),
+});
+export type ErrorCodeInfo = z.infer<typeof errorCodeInfoSchema>;
+
+export const reassignmentVerdicts = [
+  'reassigned',
+  'already_assigned',
+  'identifier_mismatch',
+  'user_not_found',
+  'checkout_restricted',
+  'group_assignment_prompt',
+  'workgroup_prompt',
+  'http_error',
+  'timeout',
+  'prompt_dismissed',
+  'unknown',
+] as const;
+export const reassignmentVerdictSchema = z.enum(reassignmentVerdicts);
+export type ReassignmentVerdict = z.infer<typeof reassignmentVerdictSchema>;
+
+export const reassignmentAttemptSchema = z.object({
+  file: z.string(),
+  firstRecord: z.number().int(),
+  lastRecord: z.number().int(),
+  start: z.string().nullable(),
+  end: z.string().nullable(),
+  durationMs: z.number().nullable(),
+  windowsUser: z.string().nullable(),
+  previousUser: z.string().nullable(),
+  joinType: z.string().nullable(),
+  identifier: z.object({ attribute: z.string(), value: z.string() }).nullable(),
+  uemUser: z.string().nullable(),
+  retries: z.number().int(),
+  prompted: z.boolean(),
+  outcome: z.enum(['reassigned', 'already_assigned', 'failed', 'unknown']),
+  reassignedTo: z.string().nullable(),
+  reason: reassignmentVerdictSchema,
+  /** Plain-language sentence for the technician. */
+  verdict: z.string(),
+  /** Lines that no pattern recognised (kept, never fatal). */
+  unrecognised: z.number().int(),
+});
+export type ReassignmentAttempt = z.infer<typeof reassignmentAttemptSchema>;
+
+export const win32AppAttemptSchema = z.object({
+  file: z.string(),
+  appId: z.string(),
+  firstRecord: z.number().int(),
+  start: z.string().nullable(),
+  errors: z.number().int(),
+  errorCodes: z.array(z.string()),
+  lastError: z.string().nullable(),
+});
+export type Win32AppAttempt = z.infer<typeof win32AppAttemptSchema>;

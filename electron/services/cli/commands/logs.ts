@@ -1,0 +1,95 @@
+// `sdh logs stats|search|explain`: the log engine without the app.
+import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
+import { logLevels, type LogLevel } from '../../../common/logs.ts';
+import { parseArgs, stringFlag } from '../args.ts';
+import { UsageError, type CliGroup, type CliIo } from '../command.ts';
+import { LogsService } from '../../logs/service.ts';
+
+async function withSession<T>(io: CliIo, paths: string[], fn: (svc: LogsService, id: string, problems: string[]) => Promise<T>): Promise<T> {
+  const svc = new LogsService({ tempDir: io.env.SDH_TEMP_DIR ?? tmpdir() });
+  const info = await svc.open(
+    paths.map((p) => resolve(io.cwd, p)),
+    { signal: io.signal },
+  );
+  try {
+    await svc.whenIndexed(info.id);
+    return await fn(svc, info.id, info.problems);
+  } finally {
+    await svc.close(info.id);
+  }
+}
+
+function out(io: CliIo, json: boolean, value: unknown, text: () => string): void {
+  io.stdout.write(json ? `${JSON.stringify(value)}\n` : text());
+}
+
+export const logsGroup: CliGroup = {
+  name: 'logs',
+  usage: [
+    'logs stats [--json] PATH…                       records, levels and time span per log (files, folders, zips, a.zip!/entry)',
+    'logs search [--json] [--regex] [--case] [--level L[,L]] [--limit N] PATTERN PATH…   matching records',
+    'logs explain [--json] PATH…                     Workspace ONE reassignment attempts and verdicts',
+  ],
+  async run(args, io) {
+    const [cmd, ...rest] = args;
+    const p = parseArgs(rest, ['level', 'limit']);
+    const json = p.flags.has('json');
+    const warn = (problems: string[]): void => problems.forEach((m) => io.stderr.write(`warning: ${m}\n`));
+    switch (cmd) {
+      case 'stats': {
+        if (!p.positionals.length) throw new UsageError('logs stats needs at least one path');
+        return withSession(io, p.positionals, async (svc, id, problems) => {
+          warn(problems);
+          const files = await svc.stats(id);
+          out(io, json, { files }, () =>
+            files
+              .map((f) => `${f.path}\n  ${f.format} ${f.encoding} ${f.records} records, ${f.levels.error} errors, ${f.levels.warning} warnings, ${f.unparsed} unparsed\n  ${f.first ?? '-'} … ${f.last ?? '-'}\n`)
+              .join(''),
+          );
+          return 0;
+        });
+      }
+      case 'search': {
+        const [pattern, ...paths] = p.positionals;
+        if (!pattern || !paths.length) throw new UsageError('logs search needs a PATTERN and at least one path');
+        const levelArg = stringFlag(p, 'level');
+        const levels = levelArg?.split(',').map((l) => l.trim().toLowerCase());
+        for (const l of levels ?? []) if (!logLevels.includes(l as LogLevel)) throw new UsageError(`unknown level "${l}" (one of ${logLevels.join(', ')})`);
+        const limit = Number(stringFlag(p, 'limit') ?? 10000);
+        return withSession(io, paths, async (svc, id, problems) => {
+          warn(problems);
+          const info = await svc.whenIndexed(id);
+          const res = await svc.filter(
+            id,
+            { text: { pattern, regex: p.flags.has('regex'), caseSensitive: p.flags.has('case') }, levels: levels as LogLevel[] | undefined },
+            undefined,
+            io.signal,
+          );
+          const matches: { file: string; index: number; time: string | null; level: string; line: string }[] = [];
+          for (let first = 0; first < Math.min(res.matches, limit); first += 1000) {
+            const w = await svc.window(id, first, Math.min(1000, limit - first), res.viewId);
+            for (const r of w.records) matches.push({ file: info.files[r.file].path, index: r.index, time: r.time, level: r.level, line: r.message.split(/\r?\n/)[0] });
+          }
+          out(io, json, { total: res.matches, matches }, () => matches.map((m) => `${m.file}:${m.index} ${m.time ?? ''} [${m.level}] ${m.line}\n`).join('') + `${res.matches} matching records\n`);
+          return res.matches > 0 ? 0 : 1;
+        });
+      }
+      case 'explain': {
+        if (!p.positionals.length) throw new UsageError('logs explain needs at least one path');
+        return withSession(io, p.positionals, async (svc, id, problems) => {
+          warn(problems);
+          const attempts = await svc.explain(id, io.signal);
+          out(io, json, { attempts }, () =>
+            attempts.length
+              ? attempts.map((a) => `${a.start ?? '?'} ${a.windowsUser ?? '?'}: ${a.outcome} (${a.reason}, ${a.retries} retries)\n  ${a.verdict}\n`).join('')
+              : 'No reassignment attempts found.\n',
+          );
+          return 0;
+        });
+      }
+      default:
+        throw new UsageError(`unknown logs command "${cmd ?? ''}" (stats, search, explain)`);
+    }
+  },
+};

@@ -1,0 +1,103 @@
+// Intune as a lookup source: finds candidate devices for a query, then completes the best ones with
+// beta details, primary users and user names. The caller re-checks every result locally.
+import type { IntuneSide } from '../../common/device.ts';
+import { AppError } from '../../common/errors.ts';
+import { odataString, type GraphClient, type GraphUser, type RawRecord } from './client.ts';
+import { loggedOnUserIds, normalizeIntune } from './normalize.ts';
+
+export interface IntuneSourceOptions {
+  /** Intune admin center origin for portal links; null for simulators. */
+  portal: string | null;
+  now?: () => Date;
+  /** How many candidates get per-device details in a live search. */
+  detailLimit?: number;
+  /** How many matching users get a reverse (logged-on) lookup. */
+  userLimit?: number;
+}
+
+/** Errors that mean "the service is not usable", not "this filter is not supported". */
+const fatal = new Set(['unauthorized', 'forbidden', 'cancelled', 'throttled', 'unavailable', 'timeout']);
+
+export class IntuneSource {
+  constructor(
+    readonly client: GraphClient,
+    private readonly options: IntuneSourceOptions,
+  ) {}
+
+  private now(): string {
+    return (this.options.now?.() ?? new Date()).toISOString();
+  }
+
+  /** Name prefix, serial, primary user, and devices any matching user has signed in to. */
+  async search(query: string, signal?: AbortSignal): Promise<IntuneSide[]> {
+    const q = query.trim();
+    const s = odataString(q);
+    const cap = 1000; // one Graph page: enough candidates, never the whole tenant
+    const tasks: Promise<RawRecord[]>[] = [
+      this.client.listDevices(`serialNumber eq ${s}`, signal),
+      this.client.listDevices(`startswith(deviceName,${s})`, signal, cap),
+      this.client.listDevices(`startswith(userPrincipalName,${s})`, signal, cap),
+    ];
+    const knownUsers = new Map<string, GraphUser>();
+    tasks.push(
+      this.client.searchUsers(q, signal).then(async (users) => {
+        const chosen = users.slice(0, this.options.userLimit ?? 5);
+        for (const u of chosen) knownUsers.set(u.id, u);
+        const lists = await Promise.all(chosen.map((u) => this.client.loggedOnDevices(u.id, signal)));
+        return lists.flat();
+      }),
+    );
+    const settled = await Promise.allSettled(tasks);
+    const found = new Map<string, RawRecord>();
+    const failures: unknown[] = [];
+    const lists = settled.map((r) => (r.status === 'fulfilled' ? r.value : (failures.push(r.reason), [])));
+    // Details are fetched for the best candidates: serial, exact name, users, then other name prefixes.
+    const lower = q.toLowerCase();
+    const exactName = lists[1].filter((d) => String(d.deviceName).toLowerCase() === lower);
+    for (const d of [...lists[0], ...exactName, ...lists[2], ...lists[3], ...lists[1]]) if (typeof d.id === 'string' && !found.has(d.id)) found.set(d.id, d);
+    const worst = failures.find((e) => e instanceof AppError && fatal.has(e.code)) ?? (failures.length === settled.length ? failures[0] : undefined);
+    if (worst) throw worst;
+    return this.complete([...found.values()].slice(0, this.options.detailLimit ?? 50), signal, knownUsers);
+  }
+
+  /** The Intune side of devices found elsewhere (cross-platform join by serial). */
+  async bySerials(serials: string[], signal?: AbortSignal): Promise<IntuneSide[]> {
+    const lists = await Promise.all(serials.map((s) => this.client.listDevices(`serialNumber eq ${odataString(s)}`, signal)));
+    const wanted = new Set(serials.map((s) => s.toLowerCase()));
+    return this.complete(lists.flat().filter((d) => typeof d.serialNumber === 'string' && wanted.has(d.serialNumber.toLowerCase())), signal);
+  }
+
+  /**
+   * LIST records → full sides: beta details + primary users in $batch, then logged-on user names.
+   * `knownUsers` is read and extended, so a sync resolves each user once.
+   */
+  async complete(devices: RawRecord[], signal?: AbortSignal, knownUsers = new Map<string, GraphUser>()): Promise<IntuneSide[]> {
+    if (devices.length === 0) return [];
+    const ids = devices.map((d) => String(d.id));
+    const details = await this.client.deviceDetails(ids, signal);
+    const missing = loggedOnUserIds([...details.values()].map((v) => v.details)).filter((id) => !knownUsers.has(id));
+    if (missing.length) for (const [k, v] of await this.client.resolveUsers(missing, signal)) knownUsers.set(k, v);
+    const names = knownUsers;
+    const fetchedAt = this.now();
+    return devices.map((device) => {
+      const x = details.get(String(device.id));
+      return normalizeIntune({ device, details: x?.details, primaryUsers: x?.primaryUsers, userNames: names, portal: this.options.portal, fetchedAt });
+    });
+  }
+
+  /** Devices a DEM account enrolled (it becomes their primary user): one filtered LIST, re-checked locally. */
+  async devicesEnrolledBy(upn: string, signal?: AbortSignal): Promise<number> {
+    const list = await this.client.listDevices(`userPrincipalName eq ${odataString(upn)}`, signal);
+    return list.filter((d) => d.deviceEnrollmentType === 'deviceEnrollmentManager' && String(d.userPrincipalName).toLowerCase() === upn.toLowerCase()).length;
+  }
+
+  /** Devices an account has signed in to (reverse lookup by UPN). */
+  async devicesSignedInBy(upn: string, signal?: AbortSignal): Promise<number> {
+    return (await this.client.loggedOnDevices(upn, signal)).length;
+  }
+
+  /** All devices (or those synced since `since`), page by page, for the offline cache. */
+  async *allDevices(since: string | null, signal?: AbortSignal): AsyncGenerator<RawRecord[]> {
+    yield* this.client.pages(this.client.listUrl(since ? `lastSyncDateTime ge ${since}` : undefined), signal);
+  }
+}

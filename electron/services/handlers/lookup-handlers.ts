@@ -1,0 +1,56 @@
+// The lookup channels of the contract: searches stream their steps as events and can be cancelled by
+// request id; cache syncs report progress.
+import type { LookupPartial } from '../../common/device.ts';
+import { AppError } from '../../common/errors.ts';
+import type { Handlers } from '../router/router.ts';
+import type { Lookup } from '../lookup/connect.ts';
+import { syncIntune, syncWs1, type SyncProgress } from '../cache/sync.ts';
+
+export interface LookupHandlerDeps {
+  lookup: Lookup;
+  /** Settles when the start-up cache refresh is done; searches wait for it a few seconds at most. */
+  warmUp?: Promise<unknown>;
+  partial(p: LookupPartial): void;
+  syncProgress(p: SyncProgress): void;
+}
+
+export function lookupHandlers(d: LookupHandlerDeps): Pick<Handlers, 'lookupSearch' | 'lookupCancel' | 'cacheSync' | 'cacheStatus'> & { dispose(): void } {
+  const running = new Map<string, AbortController>();
+  let syncing: AbortController | null = null;
+
+  return {
+    lookupSearch: async ({ requestId, ...request }) => {
+      if (d.warmUp) await Promise.race([d.warmUp, new Promise((r) => setTimeout(r, 3000))]);
+      running.get(requestId)?.abort();
+      const controller = new AbortController();
+      running.set(requestId, controller);
+      try {
+        return await d.lookup.service.search(request, { requestId, signal: controller.signal, onPartial: d.partial });
+      } finally {
+        if (running.get(requestId) === controller) running.delete(requestId);
+      }
+    },
+    lookupCancel: ({ requestId }) => {
+      running.get(requestId)?.abort();
+      return null;
+    },
+    cacheSync: async ({ kind }) => {
+      const { cache, intune, ws1 } = d.lookup;
+      if (!cache) throw new AppError('unavailable', 'The offline cache is not available.');
+      if (syncing) throw new AppError('not_allowed', 'A sync is already running.');
+      syncing = new AbortController();
+      try {
+        const o = { kind, signal: syncing.signal, onProgress: d.syncProgress };
+        const results = await Promise.all([intune ? syncIntune(cache, intune, o) : null, ws1 ? syncWs1(cache, ws1, o) : null]);
+        return results.filter((r) => r !== null);
+      } finally {
+        syncing = null;
+      }
+    },
+    cacheStatus: () => d.lookup.cache?.cacheAge() ?? { intune: null, ws1: null },
+    dispose: () => {
+      for (const c of running.values()) c.abort();
+      syncing?.abort();
+    },
+  };
+}

@@ -1,0 +1,234 @@
+// One file's filter pass: level and time come from the index (no I/O); text, component and thread need
+// the bytes, read in record-aligned windows. Runs in a worker; synchronous reads are fine there.
+import { closeSync, openSync, readSync } from 'node:fs';
+import type { LogEncoding, LogFormat, LogTextQuery } from '../../common/logs.ts';
+import { decodeText } from './encoding.ts';
+import { parseFields } from './formats/fields.ts';
+import { RecordIndex, type ChunkMessage, type IndexCursor } from './index-store.ts';
+import { createMatcher, type TextMatcher } from './match.ts';
+
+const WINDOW = 4 << 20;
+/** A record larger than this is searched in overlapping pieces (its match may then be approximate). */
+const PIECE_OVERLAP = 64 << 10;
+
+export interface FileFilter {
+  /** Level codes to keep (8 booleans), or null for all. */
+  levels: boolean[] | null;
+  fromSec: number | null;
+  toSec: number | null;
+  text: LogTextQuery | null;
+  components: string[] | null;
+  threads: string[] | null;
+}
+
+export interface FilterJob {
+  path: string;
+  encoding: LogEncoding;
+  format: LogFormat;
+  chunks: ChunkMessage[];
+  filter: FileFilter;
+  /** Record range [from, to) to test. */
+  from: number;
+  to: number;
+  /** Stop after this many matches (find next). */
+  limit: number;
+}
+
+export interface FilterHooks {
+  onMatches(indices: Uint32Array): void;
+  onProgress(scannedRecords: number, bytesDone: number, matches: number): void;
+  shouldStop(): boolean;
+}
+
+export function runFilter(job: FilterJob, hooks: FilterHooks): { matches: number; scanned: number; stopped: boolean } {
+  const idx = new RecordIndex();
+  for (const c of job.chunks) idx.accept(c);
+  const f = job.filter;
+  const to = Math.min(job.to, idx.count);
+  const needsBytes = f.text !== null || f.components !== null || f.threads !== null;
+  const batch: number[] = [];
+  let matches = 0, scanned = 0;
+  let stopped = false;
+  const flush = (): void => {
+    if (batch.length) hooks.onMatches(Uint32Array.from(batch));
+    batch.length = 0;
+  };
+  const indexPass = (c: IndexCursor): boolean => {
+    if (f.levels && !f.levels[c.level]) return false;
+    if (f.fromSec !== null || f.toSec !== null) {
+      if (c.sec !== c.sec) return false;
+      if (f.fromSec !== null && c.sec < f.fromSec) return false;
+      if (f.toSec !== null && c.sec > f.toSec) return false;
+    }
+    return true;
+  };
+  const fieldsPass = (bytes: Buffer): boolean => {
+    if (!f.components && !f.threads) return true;
+    const fields = parseFields(job.format, decodeText(bytes, job.encoding));
+    if (f.components && !f.components.includes(fields.component ?? '')) return false;
+    if (f.threads && !f.threads.includes(fields.thread ?? '')) return false;
+    return true;
+  };
+  const add = (i: number): boolean => {
+    batch.push(i);
+    matches++;
+    if (batch.length >= 4096) flush();
+    return matches >= job.limit;
+  };
+
+  if (!needsBytes) {
+    const c = idx.cursor(job.from);
+    while (c.index + 1 < to && c.next()) {
+      scanned++;
+      if (indexPass(c) && add(c.index)) break;
+      if ((scanned & 0xfffff) === 0) {
+        hooks.onProgress(scanned, c.offset, matches);
+        if (hooks.shouldStop()) return { matches, scanned, stopped: true };
+      }
+    }
+    flush();
+    hooks.onProgress(scanned, idx.bytes, matches);
+    return { matches, scanned, stopped };
+  }
+
+  const matcher = f.text ? createMatcher(f.text, job.encoding) : null;
+  const fd = openSync(job.path, 'r');
+  const buf = Buffer.allocUnsafe(WINDOW);
+  if (matcher && !matcher.perRecord) {
+    try {
+      return searchWindows(fd, buf, idx, to, job, matcher, { indexPass, fieldsPass, add, flush, hooks, counts: () => matches });
+    } finally {
+      closeSync(fd);
+    }
+  }
+  try {
+    const c = idx.cursor(job.from);
+    let have = c.next() && c.index < to;
+    outer: while (have) {
+      // A window of whole records starting at the cursor.
+      const winStart = c.offset;
+      if (c.length > WINDOW) {
+        scanned++;
+        if (indexPass(c) && bigRecordMatches(fd, c.offset, c.length, buf, matcher) && add(c.index)) break;
+        have = c.next() && c.index < to;
+        continue;
+      }
+      const n = readSync(fd, buf, 0, WINDOW, winStart);
+      const win = buf.subarray(0, n);
+      matcher?.load(win);
+      let searchFrom = 0;
+      let hit = matcher && !matcher.perRecord ? matcher.nextHit(0) : null;
+      while (have && c.offset + c.length - winStart <= n) {
+        const rs = c.offset - winStart, re = rs + c.length;
+        scanned++;
+        let ok: boolean;
+        if (matcher && !matcher.perRecord) {
+          if (hit && hit[0] < rs) {
+            searchFrom = rs;
+            hit = matcher.nextHit(searchFrom);
+          }
+          ok = hit !== null && hit[0] < re && (hit[1] <= re || matcher.matchesRange(rs, re)) && indexPass(c);
+        } else ok = indexPass(c) && (!matcher || matcher.matchesBytes(win.subarray(rs, re)));
+        if (ok && fieldsPass(win.subarray(rs, re)) && add(c.index)) break outer;
+        have = c.next() && c.index < to;
+        // Skip straight to the record holding the next hit when only text matters.
+        if (have && matcher && !matcher.perRecord && !hit) {
+          while (have && c.offset + c.length - winStart <= n) {
+            scanned++;
+            have = c.next() && c.index < to;
+          }
+        }
+      }
+      hooks.onProgress(scanned, winStart + n, matches);
+      if (hooks.shouldStop()) {
+        stopped = true;
+        break;
+      }
+      if (n === 0) break;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  flush();
+  hooks.onProgress(scanned, idx.bytes, matches);
+  return { matches, scanned, stopped };
+}
+
+function bigRecordMatches(fd: number, offset: number, length: number, buf: Buffer, matcher: ReturnType<typeof createMatcher> | null): boolean {
+  if (!matcher) return true;
+  for (let pos = 0; pos < length; pos += WINDOW - PIECE_OVERLAP) {
+    const n = readSync(fd, buf, 0, Math.min(WINDOW, length - pos), offset + pos);
+    const piece = buf.subarray(0, n);
+    if (matcher.perRecord ? matcher.matchesBytes(piece) : (matcher.load(piece), matcher.matchesRange(0, n))) return true;
+    if (pos + n >= length) break;
+  }
+  return false;
+}
+
+interface SearchCtx {
+  indexPass(c: IndexCursor): boolean;
+  fieldsPass(bytes: Buffer): boolean;
+  add(i: number): boolean;
+  flush(): void;
+  hooks: FilterHooks;
+  counts(): number;
+}
+
+/**
+ * Text search over windows of whole records: the matcher finds hits in the raw window (native search or
+ * one regex pass), and only records holding a hit are looked at, so sparse hits cost no per-record work.
+ */
+function searchWindows(fd: number, buf: Buffer, idx: RecordIndex, to: number, job: FilterJob, matcher: TextMatcher, ctx: SearchCtx): { matches: number; scanned: number; stopped: boolean } {
+  let r = job.from;
+  let scanned = 0;
+  while (r < to) {
+    const first = idx.get(r);
+    if (!first) break;
+    const winStart = first.offset;
+    if (first.length > WINDOW) {
+      const c = idx.cursor(r);
+      c.next();
+      scanned++;
+      if (ctx.indexPass(c) && bigRecordMatches(fd, c.offset, c.length, buf, matcher) && ctx.add(r)) break;
+      r++;
+      continue;
+    }
+    const n = readSync(fd, buf, 0, WINDOW, winStart);
+    const endRec = winStart + n >= idx.bytes ? to : Math.min(to, idx.recordAt(winStart + n));
+    const last = idx.get(endRec - 1);
+    const winEnd = last ? last.offset + last.length : winStart + n;
+    matcher.load(buf.subarray(0, winEnd - winStart));
+    let c = idx.cursor(r);
+    let have = c.next();
+    let from = 0;
+    let full = false;
+    for (let hit = matcher.nextHit(0); hit && have; hit = matcher.nextHit(from)) {
+      const abs = winStart + hit[0];
+      if (abs >= winEnd) break;
+      if (abs - (c.offset + c.length) > 256 * 1024) {
+        c = idx.cursor(idx.recordAt(abs));
+        have = c.next();
+      }
+      while (have && c.offset + c.length <= abs) have = c.next();
+      if (!have || c.index >= endRec) break;
+      const rs = c.offset - winStart, re = rs + c.length;
+      if (ctx.indexPass(c) && (hit[1] <= re || matcher.matchesRange(rs, re)) && ctx.fieldsPass(buf.subarray(rs, re)) && ctx.add(c.index)) {
+        full = true;
+        break;
+      }
+      from = re;
+    }
+    scanned += endRec - r;
+    r = endRec;
+    ctx.hooks.onProgress(scanned, winEnd, ctx.counts());
+    if (full) break;
+    if (ctx.hooks.shouldStop()) {
+      ctx.flush();
+      return { matches: ctx.counts(), scanned, stopped: true };
+    }
+    if (n === 0) break;
+  }
+  ctx.flush();
+  ctx.hooks.onProgress(scanned, idx.bytes, ctx.counts());
+  return { matches: ctx.counts(), scanned, stopped: false };
+}

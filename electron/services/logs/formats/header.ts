@@ -1,0 +1,186 @@
+// Byte-level recognisers for the first line of a record in line-based formats, run by the indexer on every
+// line, so they read bytes (all headers are ASCII) instead of building strings.
+import { civilSeconds, digits } from './time.ts';
+
+/** Level codes as stored in the index (3 bits). Order matches `logLevels` in common/logs.ts. */
+export const Lvl = { None: 0, Verbose: 1, Debug: 2, Info: 3, Warning: 4, Error: 5, Fatal: 6, Unparsed: 7 } as const;
+
+/** Scratch result of a header parse: level and wall-clock seconds (NaN when the line has no time). */
+export interface Header {
+  level: number;
+  sec: number;
+}
+
+/** A recogniser: `p` is the line start, `e` the end of the bytes available for this line. */
+export type HeaderParser = (b: Uint8Array, p: number, e: number, out: Header) => boolean;
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** `YYYY-MM-DD[T ]HH:MM:SS[.fff][ ][Z|±HH:MM]` (also `/` separators); returns the end or -1. */
+export function isoStamp(b: Uint8Array, p: number, e: number, out: Header): number {
+  if (e - p < 19) return -1;
+  const sep = b[p + 4];
+  if ((sep !== 45 && sep !== 47) || b[p + 7] !== sep || b[p + 13] !== 58 || b[p + 16] !== 58) return -1;
+  const t = b[p + 10];
+  if (t !== 32 && t !== 84) return -1;
+  const y = digits(b, p, 4), mo = digits(b, p + 5, 2), d = digits(b, p + 8, 2);
+  const h = digits(b, p + 11, 2), mi = digits(b, p + 14, 2), s = digits(b, p + 17, 2);
+  if ((y | mo | d | h | mi | s) < 0) return -1;
+  out.sec = civilSeconds(y, mo, d, h, mi, s);
+  let q = p + 19;
+  if (q < e && (b[q] === 46 || b[q] === 44) && q + 1 < e && isDigit(b[q + 1])) {
+    q++;
+    while (q < e && isDigit(b[q])) q++;
+  }
+  let z = q < e && b[q] === 32 ? q + 1 : q;
+  if (z < e && b[z] === 90) return z + 1;
+  if (z + 5 < e + 1 && (b[z] === 43 || b[z] === 45) && isDigit(b[z + 1]) && isDigit(b[z + 2])) {
+    z += 3;
+    if (b[z] === 58) z++;
+    if (isDigit(b[z]) && isDigit(b[z + 1])) return z + 2;
+  }
+  return q;
+}
+
+/** `M/D/YYYY[,] h:mm:ss[.fff][ AM|PM]`; returns the end or -1. */
+export function usStamp(b: Uint8Array, p: number, e: number, out: Header): number {
+  let q = p;
+  const num = (max: number): number => {
+    let v = 0, n = 0;
+    while (q < e && n < max && isDigit(b[q])) {
+      v = v * 10 + b[q++] - 48;
+      n++;
+    }
+    return n ? v : -1;
+  };
+  const mo = num(2);
+  if (mo < 0 || b[q++] !== 47) return -1;
+  const d = num(2);
+  if (d < 0 || b[q++] !== 47) return -1;
+  const y = num(4);
+  if (y < 1000) return -1;
+  if (b[q] === 44) q++;
+  if (b[q++] !== 32) return -1;
+  let h = num(2);
+  if (h < 0 || b[q++] !== 58) return -1;
+  const mi = num(2);
+  if (mi < 0 || b[q++] !== 58) return -1;
+  const s = num(2);
+  if (s < 0) return -1;
+  if (b[q] === 46 && isDigit(b[q + 1])) for (q++; q < e && isDigit(b[q]); ) q++;
+  const meridiem = b[q] === 32 && (b[q + 2] | 32) === 109 ? b[q + 1] | 32 : 0;
+  if (meridiem === 97 || meridiem === 112) {
+    h = (h % 12) + (meridiem === 112 ? 12 : 0); // 12 AM is 0h, 12 PM is 12h
+    q += 3;
+  }
+  out.sec = civilSeconds(y, mo, d, h, mi, s);
+  return q;
+}
+
+/** Level from a word's first letter, for formats whose level column is known to hold a level. */
+function levelByInitial(c: number): number {
+  switch (c | 32) {
+    case 118: case 116: return Lvl.Verbose; // Verbose, Trace
+    case 100: return Lvl.Debug;
+    case 105: case 112: return Lvl.Info; // Information, Perf (CBS)
+    case 119: return Lvl.Warning;
+    case 101: return Lvl.Error;
+    case 102: case 99: return Lvl.Fatal; // Fatal, Critical
+    default: return Lvl.None;
+  }
+}
+
+// Exact level words accepted after a generic stamp (a generic line may start with any word).
+const levelWords = new Map<string, number>([
+  ['VRB', 1], ['VERBOSE', 1], ['TRACE', 1], ['TRC', 1], ['DBG', 2], ['DEBUG', 2], ['INF', 3], ['INFO', 3],
+  ['INFORMATION', 3], ['WRN', 4], ['WARN', 4], ['WARNING', 4], ['ERR', 5], ['ERROR', 5], ['FTL', 6],
+  ['FATAL', 6], ['CRITICAL', 6], ['CRIT', 6],
+]);
+
+function wordLevel(b: Uint8Array, p: number, e: number): number {
+  while (p < e && (b[p] === 32 || b[p] === 9 || b[p] === 44 || b[p] === 45)) p++;
+  if (b[p] === 91) p++;
+  let w = '';
+  for (let i = 0; i < 12 && p < e; i++, p++) {
+    const c = b[p];
+    if (c < 65 || (c > 90 && c < 97) || c > 122) break;
+    w += String.fromCharCode(c & ~32);
+  }
+  return levelWords.get(w) ?? Lvl.None;
+}
+
+/** Serilog text: ISO stamp with optional offset, then `[INF]`-style level. */
+export const serilogHeader: HeaderParser = (b, p, e, out) => {
+  const q = isoStamp(b, p, e, out);
+  if (q < 0 || b[q] !== 32 || b[q + 1] !== 91) return false;
+  let r = q + 2;
+  while (r < e && r < q + 16 && b[r] !== 93) r++;
+  if (b[r] !== 93) return false;
+  const level = levelByInitial(b[q + 2]);
+  out.level = level;
+  return level !== Lvl.None;
+};
+
+/** CBS / DISM / Panther: `YYYY-MM-DD HH:MM:SS, Info   CBS   message`. */
+export const cbsHeader: HeaderParser = (b, p, e, out) => {
+  const q = isoStamp(b, p, e, out);
+  if (q < 0 || b[q] !== 44 || b[q + 1] !== 32) return false;
+  const c = b[q + 2];
+  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+  out.level = levelByInitial(c);
+  return true;
+};
+
+export const isoHeader: HeaderParser = (b, p, e, out) => {
+  const q = isoStamp(b, p, e, out);
+  if (q < 0) return false;
+  out.level = wordLevel(b, q, e);
+  return true;
+};
+
+export const usHeader: HeaderParser = (b, p, e, out) => {
+  const q = usStamp(b, p, e, out);
+  if (q < 0) return false;
+  out.level = wordLevel(b, q, e);
+  return true;
+};
+
+const MSI = [77, 83, 73, 32, 40]; // "MSI ("
+/** `MSI (s) (7C:44) [08:02:11:532]: …` — time only, no date; "Return value 3" marks a failed action. */
+export const msiHeader: HeaderParser = (b, p, e, out) => {
+  for (let i = 0; i < 5; i++) if (b[p + i] !== MSI[i]) return false;
+  let q = p + 5;
+  while (q < e && q < p + 40 && b[q] !== 91) q++;
+  if (b[q] !== 91 || b[q + 3] !== 58 || b[q + 6] !== 58) return false;
+  const h = digits(b, q + 1, 2), mi = digits(b, q + 4, 2), s = digits(b, q + 7, 2);
+  out.sec = (h | mi | s) < 0 ? NaN : h * 3600 + mi * 60 + s;
+  out.level = Lvl.Info;
+  return true;
+};
+
+/** A JSON-lines record starts with `{`; its level and time are read by `jsonLineFields`. */
+export const jsonHeader: HeaderParser = (b, p, e, out) => {
+  let q = p;
+  while (q < e && (b[q] === 32 || b[q] === 9)) q++;
+  if (b[q] !== 123) return false;
+  out.level = Lvl.Info;
+  out.sec = NaN;
+  return true;
+};
+
+const AT_T = Buffer.from('"@t":"'), AT_L = Buffer.from('"@l":"');
+const TS = Buffer.from('"Timestamp":"'), LEVEL = Buffer.from('"Level":"');
+
+/** Level and time of one JSON line `[p, e)` (compact `@t`/`@l` or plain `Timestamp`/`Level`). */
+export function jsonLineFields(b: Buffer, p: number, e: number, compact: boolean, out: Header): void {
+  const line = b.subarray(p, e);
+  const t = line.indexOf(compact ? AT_T : TS);
+  out.sec = NaN;
+  if (t >= 0) {
+    const q = p + t + (compact ? AT_T.length : TS.length);
+    if (isoStamp(b, q, e, out) < 0) out.sec = NaN;
+  }
+  const l = line.indexOf(compact ? AT_L : LEVEL);
+  // Compact JSON leaves @l out for Information.
+  out.level = l >= 0 ? levelByInitial(b[p + l + (compact ? AT_L.length : LEVEL.length)]) || Lvl.Info : Lvl.Info;
+}

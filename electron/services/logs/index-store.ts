@@ -1,0 +1,339 @@
+// The compact record index: 4 bytes a record (2 length, 1 level, 1 time delta) in chunks of 16,384
+// records on SharedArrayBuffers, so the indexing worker writes and main reads without copies.
+// Lengths ≥ 65,535 and times that do not fit a 0–253 s forward delta go to small per-chunk side tables.
+
+export const CHUNK_RECORDS = 16384;
+const NO_TIME = 254;
+const ESCAPE = 255;
+const BIG = 0xffff;
+const STEP = 256;
+
+/** Builds (or extends) a chunk's marks: offset and running time before records 0, STEP, 2·STEP, … */
+function marksOf(c: Chunk): NonNullable<Chunk['marks']> {
+  if (c.marks && c.marks.count === c.count) return c.marks;
+  const n = Math.ceil(CHUNK_RECORDS / STEP);
+  const m = { offsets: new Float64Array(n), secs: new Float64Array(n), count: c.count };
+  let offset = c.start, sec = NaN;
+  for (let k = 0; k < c.count; k++) {
+    if (k % STEP === 0) {
+      m.offsets[k / STEP] = offset;
+      m.secs[k / STEP] = sec;
+    }
+    offset += c.lens[k] === BIG ? (c.big.get(k) ?? 0) : c.lens[k];
+    const t = c.tcodes[k];
+    if (t === ESCAPE) sec = c.escapes.get(k) ?? NaN;
+    else if (t !== NO_TIME) sec += t;
+  }
+  c.marks = m;
+  return m;
+}
+
+/** What crosses the worker boundary for one chunk (the SAB is shared, the side tables are copied). */
+export interface ChunkMessage {
+  seq: number;
+  start: number;
+  count: number;
+  sab: SharedArrayBuffer;
+  big: [number, number][];
+  escapes: [number, number][];
+}
+
+interface Chunk {
+  /** Offsets and running times every STEP records, built on first random access (a cache, ~1 KB a chunk). */
+  marks?: { offsets: Float64Array; secs: Float64Array; count: number };
+  sab: SharedArrayBuffer;
+  start: number;
+  count: number;
+  lens: Uint16Array;
+  levels: Uint8Array;
+  tcodes: Uint8Array;
+  big: Map<number, number>;
+  escapes: Map<number, number>;
+}
+
+function views(sab: SharedArrayBuffer): Pick<Chunk, 'lens' | 'levels' | 'tcodes'> {
+  return {
+    lens: new Uint16Array(sab, 0, CHUNK_RECORDS),
+    levels: new Uint8Array(sab, CHUNK_RECORDS * 2, CHUNK_RECORDS),
+    tcodes: new Uint8Array(sab, CHUNK_RECORDS * 3, CHUNK_RECORDS),
+  };
+}
+
+/** Worker side: appends records and hands out chunk messages. */
+export class IndexBuilder {
+  private chunk: Chunk;
+  private seq = 0;
+  private lastSec = NaN;
+  private offset: number;
+  records = 0;
+  readonly levelCounts = new Float64Array(8);
+
+  constructor(
+    private readonly onChunk: (msg: ChunkMessage) => void,
+    startOffset = 0,
+  ) {
+    this.offset = startOffset;
+    this.chunk = this.newChunk();
+  }
+
+  private newChunk(): Chunk {
+    const sab = new SharedArrayBuffer(CHUNK_RECORDS * 4);
+    this.lastSec = NaN;
+    return { sab, start: this.offset, count: 0, ...views(sab), big: new Map(), escapes: new Map() };
+  }
+
+  push(bytes: number, level: number, sec: number): void {
+    const c = this.chunk;
+    const i = c.count;
+    if (bytes >= BIG) {
+      c.lens[i] = BIG;
+      c.big.set(i, bytes);
+    } else c.lens[i] = bytes;
+    c.levels[i] = level;
+    if (sec !== sec) c.tcodes[i] = NO_TIME;
+    else {
+      const d = sec - this.lastSec;
+      if (d >= 0 && d <= 253) c.tcodes[i] = d;
+      else {
+        c.tcodes[i] = ESCAPE;
+        c.escapes.set(i, sec);
+      }
+      this.lastSec = sec;
+    }
+    this.levelCounts[level]++;
+    this.records++;
+    this.offset += bytes;
+    c.count = i + 1;
+    if (c.count === CHUNK_RECORDS) {
+      this.onChunk(this.message());
+      this.seq++;
+      this.chunk = this.newChunk();
+    }
+  }
+
+  /** The chunk being filled, for early windows and the final flush. */
+  flush(): void {
+    if (this.chunk.count > 0) this.onChunk(this.message());
+  }
+
+  private message(): ChunkMessage {
+    const c = this.chunk;
+    return { seq: this.seq, start: c.start, count: c.count, sab: c.sab, big: [...c.big], escapes: [...c.escapes] };
+  }
+}
+
+/** One record as the index knows it. */
+export interface IndexedRecord {
+  index: number;
+  offset: number;
+  length: number;
+  level: number;
+  /** Wall-clock seconds as written, NaN when the record has no time. */
+  sec: number;
+}
+
+/**
+ * Main side: random access and sequential walks over the records indexed so far. Chunks are full except
+ * the last one of each indexing part (a file indexed by two workers has a short chunk in the middle).
+ */
+export class RecordIndex {
+  private readonly chunks: Chunk[] = [];
+  /** First record number of each chunk. */
+  private firsts: number[] = [];
+  count = 0;
+  bytes = 0;
+
+  /** Adds or refreshes a chunk; `seqBase` places a later indexing part after the earlier ones. */
+  accept(msg: ChunkMessage, seqBase = 0): void {
+    const at = seqBase + msg.seq;
+    const prev = this.chunks[at];
+    const arrays = prev ? { lens: prev.lens, levels: prev.levels, tcodes: prev.tcodes } : views(msg.sab);
+    this.chunks[at] = { ...arrays, sab: msg.sab, start: msg.start, count: msg.count, big: new Map(msg.big), escapes: new Map(msg.escapes) };
+    this.renumber(at);
+  }
+
+  /** Number of chunks (where the next indexing part starts). */
+  get chunkCount(): number {
+    return this.chunks.length;
+  }
+
+  private renumber(from: number): void {
+    for (let k = from; k < this.chunks.length; k++) this.firsts[k] = k === 0 ? 0 : this.firsts[k - 1] + (this.chunks[k - 1]?.count ?? 0);
+    this.firsts.length = this.chunks.length;
+    const lastK = this.chunks.length - 1;
+    const last = this.chunks[lastK];
+    this.count = last ? this.firsts[lastK] + last.count : 0;
+    this.bytes = last ? last.start + sumLens(last, last.count) : 0;
+  }
+
+  /** Drops records from `n` on (tail mode re-reads the last record, which may have been half written). */
+  truncate(n: number): void {
+    if (n >= this.count) return;
+    if (n <= 0) {
+      this.chunks.length = 0;
+      this.renumber(0);
+      return;
+    }
+    const seq = this.chunkOf(n - 1);
+    const c = this.chunks[seq];
+    c.count = n - this.firsts[seq];
+    c.marks = undefined;
+    for (const k of [...c.big.keys()]) if (k >= c.count) c.big.delete(k);
+    for (const k of [...c.escapes.keys()]) if (k >= c.count) c.escapes.delete(k);
+    this.chunks.length = seq + 1;
+    this.renumber(seq);
+  }
+
+  /** Index memory in bytes (the 4-byte slots in use plus side tables), for the benchmark. */
+  memoryBytes(): number {
+    let side = 0;
+    for (const c of this.chunks) side += 16 + (c.big.size + c.escapes.size) * 16 + (c.marks ? c.marks.offsets.byteLength * 2 : 0);
+    return this.count * 4 + side;
+  }
+
+  /** Chunk holding record `index` (binary search over chunk starts). */
+  chunkOf(index: number): number {
+    let lo = 0, hi = this.chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.firsts[mid] <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Record containing byte `offset` (or the last record). */
+  recordAt(offset: number): number {
+    let lo = 0, hi = this.chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.chunks[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const c = this.chunks[lo];
+    if (!c) return 0;
+    const m = marksOf(c);
+    let j = 0;
+    while ((j + 1) * STEP < c.count && m.offsets[j + 1] <= offset) j++;
+    let pos = m.offsets[j];
+    for (let k = j * STEP; k < c.count; k++) {
+      pos += c.lens[k] === BIG ? (c.big.get(k) ?? 0) : c.lens[k];
+      if (pos > offset) return this.firsts[lo] + k;
+    }
+    return this.firsts[lo] + Math.max(0, c.count - 1);
+  }
+
+  get(index: number): IndexedRecord | undefined {
+    if (index < 0 || index >= this.count) return undefined;
+    const c = this.cursor(index);
+    return c.next() ? { index: c.index, offset: c.offset, length: c.length, level: c.level, sec: c.sec } : undefined;
+  }
+
+  /** Calls `fn` for records `[from, to)` in order (the object is reused); returning `false` stops. */
+  walk(from: number, to: number, fn: (r: IndexedRecord) => boolean | void): void {
+    to = Math.min(to, this.count);
+    if (from >= to) return;
+    const c = this.cursor(from);
+    while (c.next() && c.index < to) if (fn(c) === false) return;
+  }
+
+  /** The chunks as messages, to share the index with a filter worker. */
+  exportChunks(): ChunkMessage[] {
+    return this.chunks.map((c, seq) => ({ seq, start: c.start, count: c.count, sab: c.sab, big: [...c.big], escapes: [...c.escapes] }));
+  }
+
+  /** A cursor positioned before record `from` (call `next()` to load it). */
+  cursor(from: number): IndexCursor {
+    return new IndexCursor(this, from);
+  }
+
+  /** @internal for IndexCursor */
+  chunkAt(seq: number): Chunk | undefined {
+    return this.chunks[seq];
+  }
+
+  /** @internal for IndexCursor */
+  firstOf(seq: number): number {
+    return this.firsts[seq];
+  }
+
+  /** Level code of one record without a walk (for next/previous error). */
+  levelAt(index: number): number {
+    const seq = this.chunkOf(index);
+    return this.chunks[seq].levels[index - this.firsts[seq]];
+  }
+}
+
+function sumLens(c: Chunk, n: number): number {
+  let s = 0;
+  for (let k = 0; k < n; k++) s += c.lens[k] === BIG ? (c.big.get(k) ?? 0) : c.lens[k];
+  return s;
+}
+
+/** Sequential reader: `next()` loads the next record into the public fields; false at the end. */
+export class IndexCursor implements IndexedRecord {
+  index = -1;
+  offset = 0;
+  length = 0;
+  level = 0;
+  sec = NaN;
+  private seq: number;
+  private i: number;
+  private chunk: Chunk | undefined;
+  private nextOffset = 0;
+  private runSec = NaN;
+
+  constructor(
+    private readonly idx: RecordIndex,
+    from: number,
+  ) {
+    this.seq = idx.chunkOf(from);
+    this.i = Math.max(0, from - (idx.firstOf(this.seq) ?? 0));
+    this.load(this.i);
+  }
+
+  private load(upTo: number): void {
+    const c = (this.chunk = this.idx.chunkAt(this.seq));
+    if (!c) return;
+    let offset = c.start, sec = NaN, from = 0;
+    if (upTo >= STEP) {
+      const m = marksOf(c);
+      const j = Math.min(Math.floor(upTo / STEP), Math.floor((c.count - 1) / STEP));
+      offset = m.offsets[j];
+      sec = m.secs[j];
+      from = j * STEP;
+    }
+    for (let k = from; k < upTo; k++) {
+      offset += c.lens[k] === BIG ? (c.big.get(k) ?? 0) : c.lens[k];
+      const t = c.tcodes[k];
+      if (t === ESCAPE) sec = c.escapes.get(k) ?? NaN;
+      else if (t !== NO_TIME) sec += t;
+    }
+    this.nextOffset = offset;
+    this.runSec = sec;
+  }
+
+  next(): boolean {
+    let c = this.chunk;
+    if (!c) return false;
+    while (this.i >= c.count) {
+      this.seq++;
+      this.i = 0;
+      this.load(0);
+      c = this.chunk;
+      if (!c) return false;
+    }
+    const i = this.i++;
+    const len = c.lens[i] === BIG ? (c.big.get(i) ?? 0) : c.lens[i];
+    const t = c.tcodes[i];
+    if (t === ESCAPE) this.sec = this.runSec = c.escapes.get(i) ?? NaN;
+    else if (t !== NO_TIME) this.sec = this.runSec = this.runSec + t;
+    else this.sec = NaN;
+    this.index = this.idx.firstOf(this.seq) + i;
+    this.offset = this.nextOffset;
+    this.length = len;
+    this.level = c.levels[i];
+    this.nextOffset += len;
+    return true;
+  }
+}

@@ -1,0 +1,82 @@
+// Text matching over raw file bytes. A literal case-sensitive pattern is searched as encoded bytes
+// (Buffer.indexOf, native); anything else runs a regular expression over the window read as latin1,
+// one character per byte, so match positions are byte offsets. UTF-8 is handled by converting the pattern
+// the same way; case folding is then ASCII-only. UTF-16 files are matched record by record on decoded text.
+import type { LogEncoding, LogTextQuery } from '../../common/logs.ts';
+import { AppError } from '../../common/errors.ts';
+import { decodeText, encodeText } from './encoding.ts';
+
+export interface TextMatcher {
+  /** True when matching must decode each record (UTF-16). */
+  perRecord: boolean;
+  /** Prepares a window of bytes; then `nextHit` finds candidate offsets in it. */
+  load(window: Buffer): void;
+  /** First hit at or after `from` in the loaded window: [start, end) or null. */
+  nextHit(from: number): [number, number] | null;
+  /** Does the window range [start, end) (one record) contain a match? */
+  matchesRange(start: number, end: number): boolean;
+  /** For per-record matching: does this record's raw bytes match? */
+  matchesBytes(bytes: Buffer): boolean;
+}
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function compileQuery(q: LogTextQuery): RegExp {
+  try {
+    return new RegExp(q.regex ? q.pattern : escapeRe(q.pattern), `m${q.caseSensitive === false ? 'i' : ''}`);
+  } catch (err) {
+    throw new AppError('invalid_input', `The search pattern is not a valid regular expression: ${(err as Error).message}.`);
+  }
+}
+
+export function createMatcher(q: LogTextQuery, encoding: LogEncoding): TextMatcher {
+  const caseSensitive = q.caseSensitive !== false;
+  const textRe = compileQuery(q);
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+    return {
+      perRecord: true,
+      load() {},
+      nextHit: () => null,
+      matchesRange: () => false,
+      matchesBytes: (bytes) => textRe.test(decodeText(bytes, encoding)),
+    };
+  }
+  if (!q.regex && caseSensitive) {
+    const needle = encodeText(q.pattern, encoding);
+    let win: Buffer = Buffer.alloc(0);
+    return {
+      perRecord: false,
+      load(w) {
+        win = w;
+      },
+      nextHit(from) {
+        const i = win.indexOf(needle, from);
+        return i < 0 ? null : [i, i + needle.length];
+      },
+      matchesRange: (start, end) => {
+        const i = win.indexOf(needle, start);
+        return i >= 0 && i + needle.length <= end;
+      },
+      matchesBytes: (bytes) => bytes.indexOf(needle) >= 0,
+    };
+  }
+  // Regex over latin1: the pattern's non-ASCII characters become their UTF-8 bytes.
+  const source = Buffer.from(q.regex ? q.pattern : escapeRe(q.pattern), 'utf8').toString('latin1');
+  const flags = `m${caseSensitive ? '' : 'i'}`;
+  const re = new RegExp(source, `g${flags}`);
+  const one = new RegExp(source, flags);
+  let text = '';
+  return {
+    perRecord: false,
+    load(w) {
+      text = w.toString('latin1');
+    },
+    nextHit(from) {
+      re.lastIndex = from;
+      const m = re.exec(text);
+      return m ? [m.index, m.index + m[0].length] : null;
+    },
+    matchesRange: (start, end) => one.test(text.slice(start, end)),
+    matchesBytes: (bytes) => one.test(bytes.toString('latin1')),
+  };
+}

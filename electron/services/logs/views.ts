@@ -1,0 +1,138 @@
+// Views map a position on screen to (file, record): the session's base order (one file, or several merged
+// by time) and filtered subsets of it. Merging uses the index's second-resolution times plus each file's
+// offset override; ties keep file order, then record order.
+import type { RecordIndex } from './index-store.ts';
+
+export interface RecordRef {
+  file: number;
+  index: number;
+}
+
+export interface View {
+  count(): number;
+  /** Records at positions [first, first + count). */
+  refs(first: number, count: number): RecordRef[];
+}
+
+export class SingleFileView implements View {
+  constructor(private readonly index: () => RecordIndex) {}
+  count(): number {
+    return this.index().count;
+  }
+  refs(first: number, count: number): RecordRef[] {
+    const n = Math.max(0, Math.min(count, this.count() - first));
+    return Array.from({ length: n }, (_, k) => ({ file: 0, index: first + k }));
+  }
+}
+
+/** Files one after another (multi-file sessions before their merge is ready, or > 255 files). */
+export class ConcatView implements View {
+  constructor(private readonly indexes: () => RecordIndex[]) {}
+  count(): number {
+    return this.indexes().reduce((s, i) => s + i.count, 0);
+  }
+  refs(first: number, count: number): RecordRef[] {
+    const out: RecordRef[] = [];
+    let base = 0;
+    this.indexes().forEach((idx, file) => {
+      const lo = Math.max(first, base), hi = Math.min(first + count, base + idx.count);
+      for (let p = lo; p < hi; p++) out.push({ file, index: p - base });
+      base += idx.count;
+    });
+    return out;
+  }
+}
+
+const CHECKPOINT = 4096;
+
+export class MergedView implements View {
+  private constructor(
+    private readonly fileOf: Uint8Array,
+    private readonly checkpoints: Uint32Array,
+    private readonly files: number,
+  ) {}
+
+  /** Builds the time order; `offsetsSec[f]` is added to file f's times. Yields to the event loop now and then. */
+  static async build(indexes: RecordIndex[], offsetsSec: number[], signal?: AbortSignal): Promise<MergedView> {
+    const files = indexes.length;
+    const total = indexes.reduce((s, i) => s + i.count, 0);
+    const fileOf = new Uint8Array(total);
+    const checkpoints = new Uint32Array((Math.floor(total / CHECKPOINT) + 1) * files);
+    const cursors = indexes.map((idx) => idx.cursor(0));
+    const has = cursors.map((c) => c.next());
+    const counters = new Uint32Array(files);
+    // An untimed record sorts with the record before it in its file.
+    const lastSec = cursors.map((c, f) => (c.sec === c.sec ? c.sec : -Infinity) + offsetsSec[f]);
+    const key = (f: number): number => {
+      const c = cursors[f];
+      if (c.sec === c.sec) lastSec[f] = c.sec + offsetsSec[f];
+      return lastSec[f];
+    };
+    for (let pos = 0; pos < total; pos++) {
+      if (pos % CHECKPOINT === 0) {
+        checkpoints.set(counters, (pos / CHECKPOINT) * files);
+        if (pos % (CHECKPOINT * 256) === 0) {
+          await new Promise((r) => setImmediate(r));
+          signal?.throwIfAborted();
+        }
+      }
+      let best = -1, bestKey = Infinity;
+      for (let f = 0; f < files; f++) {
+        if (!has[f]) continue;
+        const k = key(f);
+        if (best < 0 || k < bestKey) {
+          best = f;
+          bestKey = k;
+        }
+      }
+      fileOf[pos] = best;
+      counters[best]++;
+      has[best] = cursors[best].next();
+    }
+    return new MergedView(fileOf, checkpoints, files);
+  }
+
+  count(): number {
+    return this.fileOf.length;
+  }
+
+  refs(first: number, count: number): RecordRef[] {
+    const end = Math.min(this.fileOf.length, first + count);
+    if (first >= end) return [];
+    const cp = Math.floor(first / CHECKPOINT);
+    const counters = this.checkpoints.slice(cp * this.files, (cp + 1) * this.files);
+    for (let p = cp * CHECKPOINT; p < first; p++) counters[this.fileOf[p]]++;
+    const out: RecordRef[] = [];
+    for (let p = first; p < end; p++) {
+      const f = this.fileOf[p];
+      out.push({ file: f, index: counters[f]++ });
+    }
+    return out;
+  }
+
+  /** Walks all positions in order (histograms, filtered merges). */
+  forEach(fn: (pos: number, file: number, index: number) => void): void {
+    const counters = new Uint32Array(this.files);
+    for (let p = 0; p < this.fileOf.length; p++) {
+      const f = this.fileOf[p];
+      fn(p, f, counters[f]++);
+    }
+  }
+}
+
+/** A filtered subset of a base view: the base positions that matched, in order. */
+export class FilteredView implements View {
+  constructor(
+    readonly base: View,
+    readonly positions: Uint32Array,
+  ) {}
+  count(): number {
+    return this.positions.length;
+  }
+  refs(first: number, count: number): RecordRef[] {
+    const out: RecordRef[] = [];
+    const end = Math.min(this.positions.length, first + count);
+    for (let p = first; p < end; p++) out.push(...this.base.refs(this.positions[p], 1));
+    return out;
+  }
+}

@@ -1,0 +1,53 @@
+// Worker thread entry: runs index and filter jobs one at a time and reports by messages tagged with the
+// job id. Cancellation is a shared flag (the job loops are synchronous, so messages could not reach them).
+import { parentPort } from 'node:worker_threads';
+import { indexFile } from './indexer.ts';
+import { runFilter, type FilterJob } from './filter.ts';
+import type { LogFormat } from '../../common/logs.ts';
+
+export type WorkerJob =
+  | { kind: 'index'; path: string; format?: LogFormat; startByte?: number; endByte?: number; stop: SharedArrayBuffer }
+  | { kind: 'filter'; job: FilterJob; stop: SharedArrayBuffer };
+
+const PROGRESS_MS = 100;
+
+function run(id: number, job: WorkerJob): void {
+  const port = parentPort;
+  if (!port) return;
+  const stop = new Int32Array(job.stop);
+  const shouldStop = (): boolean => Atomics.load(stop, 0) !== 0;
+  let last = 0;
+  const due = (): boolean => {
+    const now = Date.now();
+    if (now - last < PROGRESS_MS) return false;
+    last = now;
+    return true;
+  };
+  if (job.kind === 'index') {
+    const summary = indexFile({
+      path: job.path,
+      format: job.format,
+      startByte: job.startByte,
+      endByte: job.endByte,
+      shouldStop,
+      onChunk: (chunk) => port.postMessage({ id, type: 'chunk', chunk }),
+      onProgress: (bytesDone, records) => due() && port.postMessage({ id, type: 'progress', bytesDone, records }),
+    });
+    port.postMessage({ id, type: 'done', summary });
+    return;
+  }
+  const result = runFilter(job.job, {
+    shouldStop,
+    onMatches: (indices) => port.postMessage({ id, type: 'matches', indices }, [indices.buffer as ArrayBuffer]),
+    onProgress: (scanned, bytesDone, matches) => due() && port.postMessage({ id, type: 'progress', scanned, bytesDone, matches }),
+  });
+  port.postMessage({ id, type: 'done', result });
+}
+
+parentPort?.on('message', (msg: { id: number; job: WorkerJob }) => {
+  try {
+    run(msg.id, msg.job);
+  } catch (err) {
+    parentPort?.postMessage({ id: msg.id, type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+  }
+});

@@ -1,0 +1,45 @@
+// Each reassignment attempt in plain language: who signed in, which identifier was sent, retries, and
+// the outcome with its reason. A click jumps to the attempt's first record.
+import { useLogs } from './store.ts';
+
+const outcomeLabel = { reassigned: 'Reassigned', already_assigned: 'Already assigned', failed: 'Failed', unknown: 'Unfinished' } as const;
+
+export function ExplainPanel() {
+  const { attempts, session, revealRow } = useLogs();
+  if (!attempts) return <p className="muted">Reading the reassignment log…</p>;
+  if (attempts.length === 0)
+    return <p className="muted">No reassignment attempts here. Open a Workspace ONE <kbd>DeviceReassignment-YYYYMMDD.log</kbd> (or a bundle that holds one).</p>;
+  const merged = (session?.files.length ?? 0) > 1;
+  return (
+    <ol className="attempts" aria-label="Reassignment attempts">
+      {attempts.map((a, i) => (
+        <li key={`${a.file}-${a.firstRecord}`} className={`attempt outcome-${a.outcome}`}>
+          <button type="button" className="attempt-head" onClick={() => !merged && revealRow(a.firstRecord)} title={merged ? a.file : 'Show in the log'}>
+            <span className="attempt-outcome">{outcomeLabel[a.outcome]}</span>
+            <span>
+              #{i + 1} · {a.start ?? 'time unknown'}
+            </span>
+          </button>
+          <p className="attempt-verdict">{a.verdict}</p>
+          <dl className="attempt-facts">
+            <dt>Signed in</dt>
+            <dd>{a.windowsUser ?? '—'}</dd>
+            <dt>Was assigned to</dt>
+            <dd>{a.previousUser ?? '—'}</dd>
+            <dt>Identifier sent</dt>
+            <dd>{a.identifier ? `${a.identifier.attribute} = ${a.identifier.value}` : '—'}</dd>
+            <dt>UEM user</dt>
+            <dd>{a.uemUser ?? 'not matched'}</dd>
+            <dt>Retries</dt>
+            <dd>
+              {a.retries}
+              {a.prompted ? ', then prompted for credentials' : ''}
+            </dd>
+            <dt>Took</dt>
+            <dd>{a.durationMs === null ? '—' : `${Math.round(a.durationMs / 1000)} s`}</dd>
+          </dl>
+        </li>
+      ))}
+    </ol>
+  );
+}

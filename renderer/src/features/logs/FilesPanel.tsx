@@ -1,0 +1,42 @@
+// The files of the session: format, encoding, size, colour in the merged view, and a time offset
+// override per file (IME logs carry no zone, so merging them with Hub logs may need one).
+import { useLogs } from './store.ts';
+import { fileColours } from './LogTable.tsx';
+
+export function FilesPanel() {
+  const { session, setOffset } = useLogs();
+  if (!session) return null;
+  return (
+    <ul className="files-panel" aria-label="Open files">
+      {session.files.map((f, i) => (
+        <li key={f.path}>
+          <span className="file-swatch" style={{ background: fileColours[i % fileColours.length] }} aria-hidden="true" />
+          <span className="file-name" title={f.path}>
+            {f.path.split(/[\\/]/).pop()}
+          </span>
+          <span className="muted">
+            {f.format} · {f.encoding} · {(f.bytes / 1024 / 1024).toFixed(1)} MB
+          </span>
+          {session.files.length > 1 && (
+            <label className="offset">
+              offset
+              <input
+                type="number"
+                step={30}
+                min={-1440}
+                max={1440}
+                defaultValue={f.offsetMinutes}
+                aria-label={`Time offset in minutes for ${f.path}`}
+                onBlur={(e) => {
+                  const minutes = Number(e.target.value);
+                  if (Number.isInteger(minutes) && minutes !== f.offsetMinutes) void setOffset(i, minutes);
+                }}
+              />
+              min
+            </label>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,36 @@
+// Fetches the records on screen in pages of 200 and keeps a bounded number of pages, so scrolling
+// through millions of records costs only what is visible.
+import { useCallback, useMemo, useState } from 'react';
+import type { LogRecord } from '../../../../electron/common/logs.ts';
+import { call } from '../../api.ts';
+
+const PAGE = 200;
+const MAX_PAGES = 60;
+
+export function useRecordPages(session: string | undefined, viewId: string | undefined, generation: number) {
+  const [, setVersion] = useState(0);
+  // A new cache whenever the view or its content changes; answers for an old cache are dropped.
+  const cache = useMemo(() => ({ pages: new Map<number, LogRecord[]>(), pending: new Set<number>(), session, viewId, generation }), [session, viewId, generation]);
+
+  const request = useCallback(
+    (first: number, count: number) => {
+      if (!session) return;
+      for (let p = Math.floor(first / PAGE); p <= Math.floor((first + count - 1) / PAGE); p++) {
+        if (cache.pages.has(p) || cache.pending.has(p)) continue;
+        cache.pending.add(p);
+        call('logsWindow', { session, first: p * PAGE, count: PAGE, viewId })
+          .then((w) => {
+            cache.pages.set(p, w.records);
+            if (cache.pages.size > MAX_PAGES) cache.pages.delete(cache.pages.keys().next().value!);
+            setVersion((v) => v + 1);
+          })
+          .catch(() => {})
+          .finally(() => cache.pending.delete(p));
+      }
+    },
+    [session, viewId, cache],
+  );
+
+  const get = (row: number): LogRecord | undefined => cache.pages.get(Math.floor(row / PAGE))?.[row % PAGE];
+  return { get, request };
+}

@@ -1,0 +1,52 @@
+// Lookup end to end: typing streams results from both simulated platforms into cards with a diagnosis.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join, resolve } from 'node:path';
+import { startApp, type AppHarness } from './support/app-harness.ts';
+
+const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
+
+describe('lookup', () => {
+  let app: AppHarness;
+  before(async () => {
+    app = await startApp();
+  });
+  after(async () => {
+    await app?.close();
+  });
+
+  test('a serial-matched device shows one card with both platforms', async () => {
+    const { page } = app;
+    await page.getByRole('searchbox', { name: 'Search devices' }).fill('MIG-BOTH-001');
+    const card = page.getByRole('article', { name: 'Device MIG-BOTH-001' });
+    await card.waitFor();
+    await card.getByRole('region', { name: 'Intune' }).waitFor();
+    await card.getByRole('region', { name: 'Workspace ONE' }).waitFor();
+    assert.match(await card.innerText(), /User mode/);
+    await page.screenshot({ path: join(shots, 'lookup-both-platforms.png') });
+  });
+
+  test('a shared account finds every device it signed in to, with the shared-account finding', async () => {
+    const { page } = app;
+    await page.getByRole('searchbox', { name: 'Search devices' }).fill('remote.assist');
+    await page.getByRole('option', { name: /RA-SHARED-0/ }).first().waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('[role=option]').length >= 30);
+    assert.ok((await page.getByRole('option').count()) >= 30);
+    await page.getByRole('article').getByRole('region', { name: 'Diagnosis' }).waitFor();
+  });
+
+  test('arrow keys move through the results from the search box', async () => {
+    const { page } = app;
+    const box = page.getByRole('searchbox', { name: 'Search devices' });
+    await box.focus();
+    const first = await page.locator('[role=option][aria-selected=true] .result-name').innerText();
+    await page.keyboard.press('ArrowDown');
+    const second = await page.locator('[role=option][aria-selected=true] .result-name').innerText();
+    assert.notEqual(first, second);
+    assert.match(await page.getByRole('article').getByRole('heading', { level: 2 }).innerText(), new RegExp(second));
+  });
+
+  test('no console errors', () => {
+    assert.deepEqual(app.pageErrors, []);
+  });
+});

@@ -1,0 +1,55 @@
+// Tail mode on real files: growth (including a half-written last record), truncation and rotation.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { appendFileSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LogsService } from '../../../electron/services/logs/service.ts';
+
+const line = (i: number, lvl = 'INF'): string => `2026-11-20 08:00:${String(i % 60).padStart(2, '0')}.000 +01:00 [${lvl}] line ${i}\n`;
+
+test('a growing file is followed; a truncated or rotated one is indexed again', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sdh-tail-'));
+  const svc = new LogsService({ tempDir: dir });
+  try {
+    const path = join(dir, 'hub.log');
+    writeFileSync(path, line(0) + line(1));
+    const info = await svc.open([path]);
+    await svc.whenIndexed(info.id);
+    assert.equal(svc.count(info.id), 2);
+    assert.equal(await svc.refresh(info.id), false);
+
+    appendFileSync(path, line(2, 'ERR') + '2026-11-20 08:00:03.000 +01:00 [WRN] half wri');
+    assert.equal(await svc.refresh(info.id), true);
+    assert.equal(svc.count(info.id), 4);
+    appendFileSync(path, 'tten\n  continuation of the warning\n' + line(4));
+    await svc.refresh(info.id);
+    assert.equal(svc.count(info.id), 5);
+    const w = await svc.window(info.id, 0, 10);
+    assert.equal(w.records[3].message, 'half written\n  continuation of the warning');
+    assert.deepEqual(w.records.map((r) => r.level), ['info', 'info', 'error', 'warning', 'info']);
+    const [stats] = await svc.stats(info.id);
+    assert.deepEqual([stats.records, stats.levels.error, stats.levels.warning, stats.levels.info], [5, 1, 1, 3]);
+
+    writeFileSync(path, line(9)); // truncated and rewritten
+    await svc.refresh(info.id);
+    assert.equal(svc.count(info.id), 1);
+    assert.equal((await svc.window(info.id, 0, 1)).records[0].message, 'line 9');
+
+    renameSync(path, join(dir, 'hub-1.log')); // rotated: a new file under the old name
+    writeFileSync(path, line(20) + line(21) + line(22));
+    await svc.refresh(info.id);
+    assert.equal(svc.count(info.id), 3);
+
+    let changes = 0;
+    const stop = svc.follow(info.id, () => changes++, 20);
+    appendFileSync(path, line(23));
+    for (let i = 0; i < 100 && changes === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    stop();
+    assert.equal(changes, 1);
+    assert.equal(svc.count(info.id), 4);
+  } finally {
+    await svc.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

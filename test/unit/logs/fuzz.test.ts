@@ -1,0 +1,54 @@
+// Property tests: for any input, in any format, records tile the file exactly, and the cut does not
+// depend on how the file is read (tiny reads cross every boundary a 1 MB read does not).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { logFormats } from '../../../electron/common/logs.ts';
+import { assertCovers, imeReal, indexBytes } from './helpers.ts';
+
+const fragments = [
+  '<![LOG[', ']LOG]!>', ']LOG]!><time="01:02:03.1234567" date="4-1-2026" component="c" context="" type="3" thread="7" file="">',
+  '<time="', '" date="', 'type="2"', '>', '\r', '\n', '\r\n', '"', ' ',
+  '2026-11-20 08:02:11.532 +01:00 [INF] ', '2026-11-20 08:02:11, Error  CBS  ', 'MSI (s) (7C:44) [08:02:11:532]: ',
+  '{"@t":"2026-11-20T07:02:11Z","@l":"Error","@mt":"x"}', '{"Timestamp":"2026-11-20T07:02:11Z","Level":"Warning"}',
+  '11/20/2026 8:02:11 AM WARN ', 'Return value 3', '\uFEFF', 'é', '\u0000', 'text',
+];
+
+const input = fc
+  .array(fc.oneof(fc.constantFrom(...fragments).map((s) => Buffer.from(s)), fc.uint8Array({ maxLength: 24 }).map((a) => Buffer.from(a))), { maxLength: 60 })
+  .map((parts) => Buffer.concat(parts));
+const prefix = fc.constantFrom(Buffer.alloc(0), Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from([0xff, 0xfe]), Buffer.from([0xfe, 0xff]));
+const format = fc.constantFrom(undefined, ...logFormats);
+
+test('records tile any input in any format, whatever the read size (fuzzed)', () => {
+  fc.assert(
+    fc.property(prefix, input, format, fc.integer({ min: 2, max: 48 }), (bom, body, f, readBytes) => {
+      const bytes = Buffer.concat([bom, body]);
+      const whole = indexBytes(bytes, { format: f });
+      const tiny = indexBytes(bytes, { format: f, readBytes });
+      assert.ok(assertCovers(whole), 'tiles with 1 MB reads');
+      assert.ok(assertCovers(tiny), 'tiles with tiny reads');
+      assert.deepEqual(
+        tiny.records.map((r) => [r.offset, r.length, r.level]),
+        whole.records.map((r) => [r.offset, r.length, r.level]),
+      );
+    }),
+    { numRuns: 150, seed: 20261120 },
+  );
+});
+
+test('real IME bytes cut at random points and spliced still tile (fuzzed)', () => {
+  const real = readFileSync(join(imeReal, 'AgentExecutor.log'));
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.nat(real.length), fc.nat(400)), { minLength: 1, maxLength: 8 }), fc.integer({ min: 3, max: 4096 }), (cuts, readBytes) => {
+      const bytes = Buffer.concat(cuts.map(([at, n]) => real.subarray(at, at + n)));
+      const whole = indexBytes(bytes);
+      const tiny = indexBytes(bytes, { readBytes });
+      assert.ok(assertCovers(whole));
+      assert.deepEqual(tiny.records.map((r) => r.length), whole.records.map((r) => r.length));
+    }),
+    { numRuns: 100, seed: 7 },
+  );
+});

@@ -1,0 +1,81 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { lookupPartialSchema, type IntuneSide, type LookupPartial, type Ws1Side } from '../../../electron/common/device.ts';
+import { AppError } from '../../../electron/common/errors.ts';
+import { openDatabase } from '../../../electron/services/cache/db.ts';
+import { DeviceCache } from '../../../electron/services/cache/device-cache.ts';
+import { LookupService, type PlatformSearch } from '../../../electron/services/lookup/service.ts';
+import { NOW, intuneSide, ws1Side } from './fixtures.ts';
+
+function fake<T>(found: T[], bySerial: T[] = [], delayMs = 0, fail?: AppError): PlatformSearch<T> & { serialCalls: string[][] } {
+  const serialCalls: string[][] = [];
+  return {
+    serialCalls,
+    search: async () => {
+      await new Promise((r) => setTimeout(r, delayMs));
+      if (fail) throw fail;
+      return found;
+    },
+    bySerials: async (serials) => {
+      serialCalls.push(serials);
+      return bySerial.filter((x) => serials.includes((x as { serial: string }).serial));
+    },
+  };
+}
+
+test('streams cache, then each source as it answers; merges both platforms by serial', async () => {
+  const cache = new DeviceCache(openDatabase(':memory:'), 't');
+  cache.upsert([intuneSide({ id: 'cached', name: 'PC-OLD', serial: 'OLD', freshness: { fetchedAt: '2026-11-01T00:00:00Z', fromCache: false } })], []);
+  cache.markSynced('intune', 'full', '2026-11-01T00:00:00Z');
+  const intune = fake<IntuneSide>([intuneSide({ id: 'i1', name: 'PC-1', serial: 'S1' })], [], 5);
+  const ws1 = fake<Ws1Side>([ws1Side({ id: 'w1', name: 'PC-1', serial: 'S1' }), ws1Side({ id: 'w2', name: 'PC-2', serial: 'S2' })], [], 30);
+  const parts: LookupPartial[] = [];
+  const final = await new LookupService({ intune, ws1, cache, now: () => NOW }).search({ query: 'pc' }, { requestId: 'r1', onPartial: (p) => parts.push(p) });
+  for (const p of parts) lookupPartialSchema.parse(p);
+  assert.deepEqual(parts.map((p) => [p.source, p.done, p.pending.join(',')]), [['cache', false, 'intune,ws1'], ['intune', false, 'ws1'], ['ws1', true, '']]);
+  assert.equal(parts[0].devices[0].intune?.freshness.fromCache, true);
+  assert.equal(parts[0].cacheAge.intune, '2026-11-01T00:00:00Z');
+  assert.equal(final.offline, false);
+  assert.equal(final.devices.length, 3);
+  const both = final.devices.find((d) => d.serial === 'S1');
+  assert.ok(both?.intune && both.ws1, 'one card with both sides');
+  assert.deepEqual(intune.serialCalls, [['S2']], 'the WS1-only card is looked up in Intune by serial');
+});
+
+test('one source failing is reported while the other source\'s results stay', async () => {
+  const fail = new AppError('forbidden', 'Workspace ONE refused access.');
+  const s = new LookupService({ intune: fake([intuneSide()]), ws1: fake<Ws1Side>([], [], 0, fail), now: () => NOW });
+  const r = await s.search({ query: 'anna.berg' });
+  assert.equal(r.devices.length, 1);
+  assert.deepEqual(r.errors, [{ source: 'ws1', error: { code: 'forbidden', message: 'Workspace ONE refused access.' } }]);
+  assert.equal(r.offline, false);
+});
+
+test('results are re-checked locally: a lax server filter does not leak non-matches', async () => {
+  const s = new LookupService({ intune: fake([intuneSide({ id: 'a', name: 'LAB-1' }), intuneSide({ id: 'b', name: 'XLAB-2', serial: 'Q' })]), now: () => NOW });
+  const r = await s.search({ query: 'lab-1' });
+  assert.deepEqual(r.devices.map((d) => d.intune?.id), ['a']);
+});
+
+test('network down: the cache still answers and says it is offline; --offline never calls out', async () => {
+  const cache = new DeviceCache(openDatabase(':memory:'), 't');
+  cache.upsert([intuneSide()], [ws1Side()]);
+  const down = new AppError('unavailable', 'Intune cannot be reached (network).');
+  const net = new LookupService({ intune: fake<IntuneSide>([], [], 0, down), ws1: fake<Ws1Side>([], [], 0, new AppError('timeout', 't')), cache, now: () => NOW });
+  const r = await net.search({ query: 'anna.berg' });
+  assert.equal(r.offline, true);
+  assert.equal(r.devices.length, 2);
+  assert.equal(r.errors.length, 2);
+  const intune = fake<IntuneSide>([]);
+  const off = await new LookupService({ intune, cache, now: () => NOW }).search({ query: 'anna', offline: true });
+  assert.equal(off.offline, true);
+  assert.equal(off.done, true);
+  assert.equal(off.devices.length, 2);
+  assert.deepEqual(intune.serialCalls, []);
+});
+
+test('live results are written to the cache for later offline searches', async () => {
+  const cache = new DeviceCache(openDatabase(':memory:'), 't');
+  await new LookupService({ intune: fake([intuneSide({ id: 'live', name: 'LIVE-PC' })]), cache, now: () => NOW }).search({ query: 'live' });
+  assert.deepEqual(cache.search('live-pc').intune.map((x) => x.id), ['live']);
+});
