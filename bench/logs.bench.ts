@@ -2,11 +2,14 @@
 // Serilog file, both under the temp folder: time to first screen, full index time and GB/s, index bytes per
 // record, RSS while indexing, literal and regex search; and on the same files in the same run `wc -l`,
 // `grep -c -F`, `grep -c -E` and lnav (headless) with ratios. `SDH_BENCH_GB` sets the size (default 2.05).
+// Searches and the external tools report the best of three runs; indexing and lnav run once.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { once } from 'node:events';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { LogsService } from '../electron/services/logs/service.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -58,24 +61,40 @@ function serilogBlock(): () => Buffer {
   };
 }
 
-function timed(cmd: string, args: string[]): { seconds: number; out: string } {
-  const t0 = performance.now();
-  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 600_000 });
-  return { seconds: round((performance.now() - t0) / 1000), out: (r.stdout ?? '').trim().split('\n').pop() ?? '' };
+/** Best of `runs` (the machine is shared: the best run is the least disturbed one, for us and for them). */
+function timed(cmd: string, args: string[], runs = 3): { seconds: number; out: string } {
+  let best = Infinity, out = '';
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 600_000 });
+    best = Math.min(best, (performance.now() - t0) / 1000);
+    out = (r.stdout ?? '').trim().split('\n').pop() ?? '';
+  }
+  return { seconds: round(best), out };
 }
 
-async function measure(path: string, literal: string, regex: string) {
+async function bestOf<T>(runs: number, fn: () => Promise<T>): Promise<{ seconds: number; value: T }> {
+  let best = Infinity, value: T | undefined;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    value = await fn();
+    best = Math.min(best, (performance.now() - t0) / 1000);
+  }
+  return { seconds: best, value: value as T };
+}
+
+async function measure(path: string, literal: string, regex: string, workerUrl: URL) {
   const bytes = statSync(path).size;
-  timed('wc', ['-l', path]); // warm the page cache
+  spawnSync('cat', [path], { stdio: 'ignore' }); // warm the page cache
   const wc = timed('wc', ['-l', path]);
   const grepF = timed('grep', ['-c', '-F', literal, path]);
   const grepE = timed('grep', ['-c', '-E', regex, path]);
-  const lnav = timed('lnav', ['-n', '-c', ';SELECT count(*) FROM all_logs', path]);
+  const lnav = timed('lnav', ['-n', '-c', ';SELECT count(*) FROM all_logs', path], 1);
 
-  const svc = new LogsService({ tempDir: tmpdir() });
+  const svc = new LogsService({ tempDir: tmpdir(), workerUrl });
   let rssPeak = 0;
   const rssAt: Record<string, number> = {};
-  const sample = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 50);
+  const sample = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 25);
   const t0 = performance.now();
   const info = await svc.open([path], {
     onProgress: (p) => {
@@ -87,17 +106,17 @@ async function measure(path: string, literal: string, regex: string) {
   const firstScreen = (performance.now() - t0) / 1000;
   await svc.whenIndexed(info.id);
   const indexSeconds = (performance.now() - t0) / 1000;
+  const rssIndexPeak = Math.max(rssPeak, process.memoryUsage().rss);
   const records = svc.count(info.id);
   const indexBytes = svc.indexBytes(info.id);
-  const t1 = performance.now();
-  const lit = await svc.filter(info.id, { text: { pattern: literal, regex: false, caseSensitive: true } });
-  const literalSeconds = (performance.now() - t1) / 1000;
-  const t2 = performance.now();
-  const re = await svc.filter(info.id, { text: { pattern: regex, regex: true, caseSensitive: true } });
-  const regexSeconds = (performance.now() - t2) / 1000;
+  const { seconds: literalSeconds, value: lit } = await bestOf(3, () => svc.filter(info.id, { text: { pattern: literal, regex: false, caseSensitive: true } }));
+  const { seconds: regexSeconds, value: re } = await bestOf(3, () => svc.filter(info.id, { text: { pattern: regex, regex: true, caseSensitive: true } }));
+  const t3 = performance.now();
+  await svc.histogram(info.id, 200);
+  const histogramSeconds = (performance.now() - t3) / 1000;
   clearInterval(sample);
   rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
-  await svc.close(info.id);
+  await svc.dispose();
   return {
     file: path,
     gigabytes: round(bytes / 1024 ** 3),
@@ -108,6 +127,8 @@ async function measure(path: string, literal: string, regex: string) {
     indexSeconds: round(indexSeconds),
     indexGBps: round(bytes / 1e9 / indexSeconds),
     indexBytesPerRecord: round(indexBytes / records),
+    histogramSeconds: round(histogramSeconds),
+    rssIndexPeakMB: Math.round(rssIndexPeak / 1e6),
     rssPeakMB: Math.round(rssPeak / 1e6),
     rssDuringIndexMB: rssAt,
     literal: { pattern: literal, matches: lit.matches, seconds: round(literalSeconds), grepLines: Number(grepF.out), grepSeconds: grepF.seconds, speedVsGrep: round(grepF.seconds / literalSeconds) },
@@ -125,13 +146,18 @@ async function main(): Promise<void> {
   const se = join(dir, `serilog-${targetBytes}.log`);
   await writeRepeated(cm, () => block);
   await writeRepeated(se, serilogBlock());
+  // Workers run from a bundled .mjs, as in the packaged app (under tsx each worker also carries a compiler).
+  const workerFile = join(dir, 'logs-worker.mjs');
+  await build({ entryPoints: [join(root, 'electron/services/logs/worker.ts')], bundle: true, platform: 'node', format: 'esm', outfile: workerFile, logLevel: 'warning' });
+  const workerUrl = pathToFileURL(workerFile);
   const result = {
     bench: 'logs',
     node: process.version,
+    worker: 'esbuild bundle of electron/services/logs/worker.ts (as packaged); main under tsx',
     cpus: (await import('node:os')).cpus().length,
     targets: { firstScreenSeconds: 0.3, indexGBps: 2, indexTimeRatioVsWcL: 3.5, indexBytesPerRecord: 4, literalSpeedVsGrep: 0.75, regexSpeedVsGrep: 0.5, rssMB: 300 },
-    cmtrace: await measure(cm, 'remediation script', 'Found [0-9]+ apps'),
-    serilog: await measure(se, 'reassigned to user42@', 'attempt [0-9] of 3\\)'),
+    cmtrace: await measure(cm, 'remediation script', 'Found [0-9]+ apps', workerUrl),
+    serilog: await measure(se, 'reassigned to user42@', 'attempt [0-9] of 3\\)', workerUrl),
   };
   mkdirSync(join(root, 'bench-results'), { recursive: true });
   writeFileSync(join(root, 'bench-results', 'logs.json'), `${JSON.stringify(result, null, 2)}\n`);

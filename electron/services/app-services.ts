@@ -8,11 +8,16 @@ import { startDemoTenant, type DemoTenant } from './demo/index.ts';
 import { Router, type Handlers } from './router/router.ts';
 import { SettingsStore } from './settings/settings-store.ts';
 import type { Logger } from './log/logger.ts';
+import { KnownSecrets } from './log/redact.ts';
 import { LogsService } from './logs/service.ts';
+import { openDatabase } from './cache/db.ts';
+import { refreshWs1IfStale } from './lookup/connect.ts';
+import { openSecretStore } from './secrets/open.ts';
+import { SessionSecretStore, type SecretStore } from './secrets/secret-store.ts';
+import { TenantManager } from './tenant/manager.ts';
 import { logsHandlers, type HostDialogs } from './handlers/logs-handlers.ts';
 import { lookupHandlers } from './handlers/lookup-handlers.ts';
-import { openDatabase } from './cache/db.ts';
-import { createLookup, refreshWs1IfStale, ws1StaticAuth } from './lookup/connect.ts';
+import { tenantHandlers } from './handlers/tenant-handlers.ts';
 
 export interface AppServicesOptions {
   host: AppInfo['host'];
@@ -28,69 +33,89 @@ export interface AppServicesOptions {
    * inside Electron. any: a configured real tenant is used, the demo tenant otherwise.
    */
   tenantPolicy: 'demo-only' | 'any';
-  /** Opens an already-validated admin-portal URL in the OS browser. */
+  /** Opens an already-validated admin-portal URL (or the sign-in page) in the OS browser. */
   openExternal: (url: string) => Promise<void>;
   /** OS dialogs, where the host has them (Electron); the browser host has none. */
   dialogs?: HostDialogs;
   /** The log indexing worker: the packaged app points at its bundled `.mjs`; tsx runs use the source. */
   logsWorkerUrl?: URL;
+  /** Where secrets live; by default the OS keychain when usable (probed), else memory for the session. */
+  secretStore?: SecretStore;
+  /** Tokens and secrets seen at run time, masked by value in every log line (share it with the logger). */
+  knownSecrets?: KnownSecrets;
 }
 
 export interface AppServices {
   router: Router;
-  demo: DemoTenant | undefined;
+  demo: DemoTenant;
   dispose(): Promise<void>;
 }
 
 export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
   const settings = new SettingsStore(opts.dataDir);
-  // No tenant profiles exist yet (sign-in is its own issue): the app always runs on the demo tenant.
   const demo = await startDemoTenant();
-  opts.logger.info('app', `demo tenant started (graph ${demo.graphUrl || 'stand-in'}, ws1 ${demo.ws1Url || 'stand-in'})`);
+  opts.logger.info('app', `demo tenant started (graph ${demo.graphUrl}, ws1 ${demo.ws1Url})`);
+  const db = openDatabase(join(opts.dataDir, 'helpdesk.db'));
+  // The browser host never opens the keychain: it holds no real tenant.
+  const secrets =
+    opts.secretStore ??
+    (opts.tenantPolicy === 'any'
+      ? await openSecretStore()
+      : new SessionSecretStore({ code: 'failed', message: 'The browser preview keeps no secrets.', detail: 'demo-only host' }));
+  const knownSecrets = opts.knownSecrets ?? new KnownSecrets();
+  const background = new AbortController();
+  // Handlers emit events through the router, which is built from the handlers: bound once it exists.
+  const late: { router?: Router } = {};
+  const emit: Router['emit'] = (name, payload) => late.router?.emit(name, payload);
 
-  const info: AppInfo = {
+  /** Workspace ONE cannot search by device name: names come from the cache, refreshed when a tenant connects. */
+  let warmUp: Promise<unknown> = Promise.resolve();
+  const tenants = new TenantManager({
+    demo,
+    db,
+    dataDir: opts.dataDir,
+    settings,
+    secrets,
+    knownSecrets,
+    logger: opts.logger,
+    openBrowser: opts.openExternal,
+    policy: opts.tenantPolicy,
+    onChange: (conn) => {
+      warmUp = refreshWs1IfStale(conn.lookup, { maxAgeMs: 15 * 60_000, signal: background.signal }).catch((err) =>
+        opts.logger.warn('lookup', `Workspace ONE cache refresh failed: ${String(err)}`),
+      );
+    },
+  });
+  await tenants.start();
+
+  const info = (): AppInfo => ({
     name: 'Shared Device Helpdesk',
     version: opts.version,
     platform: opts.platform,
     host: opts.host,
-    tenant: { mode: 'demo', label: 'Demo tenant — simulated Intune and Workspace ONE data, nothing real is changed' },
-  };
+    tenant: { mode: tenants.current.mode, label: tenants.current.label },
+  });
 
-  // Handlers emit events through the router, which is built from the handlers: bound once it exists.
-  const late: { router?: Router } = {};
   const logs = logsHandlers({
     logs: new LogsService({ tempDir: join(opts.dataDir, 'tmp'), workerUrl: opts.logsWorkerUrl }),
     settings,
     dialogs: opts.dialogs,
     demoBundle: (device) => writeDemoBundle(demo, join(opts.dataDir, 'tmp', 'demo-logs'), device),
-    progress: (session, task, progress) => late.router?.emit('onLogsProgress', { session, task, progress }),
+    progress: (session, task, progress) => emit('onLogsProgress', { session, task, progress }),
   });
-
-  const db = openDatabase(join(opts.dataDir, 'helpdesk.db'));
-  const lookupConnection = createLookup(
-    {
-      scope: 'demo',
-      graph: { baseUrl: demo.graphUrl, getToken: async () => demo.graphToken, portal: null },
-      ws1: { baseUrl: demo.ws1Url, authHeaders: ws1StaticAuth({ basic: `${demo.ws1.basicUser}:${demo.ws1.basicPassword}`, tenantCode: demo.ws1.tenantCode }) },
-    },
-    { db },
-  );
-  // Workspace ONE cannot search by device name: names come from the cache, kept fresh in the background.
-  const background = new AbortController();
-  const warmUp = refreshWs1IfStale(lookupConnection, { maxAgeMs: 15 * 60_000, signal: background.signal }).catch((err) =>
-    opts.logger.warn('lookup', `Workspace ONE cache refresh failed: ${String(err)}`),
-  );
   const lookup = lookupHandlers({
-    lookup: lookupConnection,
-    warmUp,
-    partial: (p) => late.router?.emit('onLookupResults', p),
-    syncProgress: (p) => late.router?.emit('onCacheSyncProgress', p),
+    lookup: () => tenants.current.lookup,
+    warmUp: () => warmUp,
+    partial: (p) => emit('onLookupResults', p),
+    syncProgress: (p) => emit('onCacheSyncProgress', p),
   });
+  const tenant = tenantHandlers({ tenants, secrets, settings, info, deviceCode: (p) => emit('onDeviceCode', p) });
 
   const handlers: Handlers = {
     ...logs,
     ...lookup,
-    getAppInfo: () => info,
+    ...tenant,
+    getAppInfo: info,
     getTheme: () => settings.get().theme,
     setTheme: (theme) => {
       settings.update({ theme });
@@ -115,7 +140,9 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     dispose: async () => {
       background.abort();
       lookup.dispose();
+      tenant.dispose();
       await logs.dispose();
+      await warmUp;
       db.close();
       await demo.stop();
     },

@@ -1,9 +1,10 @@
 // Electron's main entry: the thin shell. Every service lives in electron/services (plain Node).
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { createAppServices, type AppServices } from '../services/app-services.ts';
 import { createLogger, fileSink } from '../services/log/logger.ts';
+import { KnownSecrets } from '../services/log/redact.ts';
 import { registerAppScheme, serveApp } from './app-protocol.ts';
 import { connectRouter } from './ipc.ts';
 import { APP_ORIGIN } from './policy.ts';
@@ -13,6 +14,8 @@ import { createMainWindow } from './window.ts';
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '..', 'renderer');
 const preloadPath = join(here, 'preload.cjs');
+// The log indexer runs in worker threads; the build puts its bundle beside main.mjs.
+const logsWorkerUrl = new URL('./worker.mjs', import.meta.url);
 
 export function startShell(): void {
   if (!app.requestSingleInstanceLock()) {
@@ -22,7 +25,8 @@ export function startShell(): void {
   app.enableSandbox();
   registerAppScheme();
 
-  const log = createLogger(fileSink(join(app.getPath('userData'), 'logs', 'main.log')));
+  const knownSecrets = new KnownSecrets();
+  const log = createLogger(fileSink(join(app.getPath('userData'), 'logs', 'main.log')), undefined, knownSecrets);
   hardenWebContents(app, log);
   let services: AppServices | undefined;
   let window: BrowserWindow | undefined;
@@ -45,7 +49,20 @@ export function startShell(): void {
       trustedOrigins: [APP_ORIGIN],
       logger: log,
       tenantPolicy: 'any',
+      knownSecrets,
+      logsWorkerUrl,
       openExternal: (url) => shell.openExternal(url),
+      dialogs: {
+        openLogs: async (kind) => {
+          const options: Electron.OpenDialogOptions = {
+            title: kind === 'folder' ? 'Open a folder of device logs' : 'Open device logs',
+            properties: kind === 'folder' ? ['openDirectory'] : ['openFile', 'multiSelections'],
+            filters: kind === 'folder' ? [] : [{ name: 'Logs and bundles', extensions: ['log', 'lo_', 'txt', 'zip', 'json'] }, { name: 'All files', extensions: ['*'] }],
+          };
+          const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+          return result.canceled ? null : result.filePaths;
+        },
+      },
     });
     connectRouter(services.router, () => BrowserWindow.getAllWindows());
     window = createMainWindow(preloadPath);

@@ -17,6 +17,7 @@ import {
   reassignmentAttemptSchema,
 } from '../logs.ts';
 import { deviceSourceSchema, lookupPartialSchema, lookupRequestSchema } from '../device.ts';
+import { connectionReportSchema, profileDraftSchema, profileIdSchema, profileViewSchema, signedInAccountSchema } from '../profiles.ts';
 
 const sessionId = z.string().uuid();
 const taskId = z.string().min(1).max(64);
@@ -33,6 +34,46 @@ export const contract = {
     externalUrlSchema,
     z.null(),
   ),
+  // Tenants, sign-in and secrets (nothing here ever carries a token or a saved secret back)
+  profilesList: invoke(
+    'Saved tenant profiles (no secrets), which are in use, and where secrets are kept.',
+    noArg,
+    z.object({
+      profiles: z.array(profileViewSchema),
+      active: z.object({ intune: profileIdSchema.nullable(), ws1: profileIdSchema.nullable() }),
+      secretStorage: z.object({ kind: z.enum(['keychain', 'session']), message: z.string() }),
+      realTenantsAllowed: z.boolean(),
+    }),
+  ),
+  profilesSave: invoke(
+    'Validate and save a profile from the setup form; its secrets go to the keychain and never come back.',
+    profileDraftSchema,
+    z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), view: profileViewSchema }),
+      z.object({ ok: z.literal(false), problems: z.array(z.object({ field: z.string(), message: z.string() })) }),
+    ]),
+  ),
+  profilesRemove: invoke('Delete a profile, its secrets and its token cache.', z.object({ id: profileIdSchema }), z.null()),
+  profilesTest: invoke('Try the profile and say exactly what is missing (scope, role, host, region, ...).', z.object({ id: profileIdSchema }), connectionReportSchema),
+  profilesActivate: invoke(
+    'Use these profiles (null: none of that kind); with none, the app returns to the demo tenant.',
+    z.object({ intune: profileIdSchema.nullable(), ws1: profileIdSchema.nullable() }),
+    appInfoSchema,
+  ),
+  authSignIn: invoke(
+    'Sign in to an Intune profile through the system browser, or with a device code (shown through onDeviceCode).',
+    z.object({ profileId: profileIdSchema, method: z.enum(['browser', 'device-code']) }),
+    signedInAccountSchema,
+  ),
+  authCancel: invoke('Stop a sign-in that is waiting for the browser or the device code.', z.object({ profileId: profileIdSchema }), z.null()),
+  authAccounts: invoke('Accounts signed in to an Intune profile, and which one is used.', z.object({ profileId: profileIdSchema }), z.object({ accounts: z.array(signedInAccountSchema), current: z.string().nullable() })),
+  authSelectAccount: invoke('Use this signed-in account for the profile.', z.object({ profileId: profileIdSchema, homeAccountId: z.string().max(400) }), z.null()),
+  authSignOut: invoke('Sign out of an Intune profile (one account, or all).', z.object({ profileId: profileIdSchema, homeAccountId: z.string().max(400).optional() }), z.null()),
+  onDeviceCode: event(
+    'A device-code sign-in is waiting: show the code and the address to enter it at.',
+    z.object({ profileId: z.string(), userCode: z.string(), verificationUri: z.string(), message: z.string(), expiresAt: z.string() }),
+  ),
+
   // Lookup
   lookupSearch: invoke(
     'Search both platforms (and the cache) for a device name, serial or user; partial results stream as onLookupResults with the same requestId; resolves with the final result.',

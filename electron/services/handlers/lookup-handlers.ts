@@ -7,9 +7,10 @@ import type { Lookup } from '../lookup/connect.ts';
 import { syncIntune, syncWs1, type SyncProgress } from '../cache/sync.ts';
 
 export interface LookupHandlerDeps {
-  lookup: Lookup;
-  /** Settles when the start-up cache refresh is done; searches wait for it a few seconds at most. */
-  warmUp?: Promise<unknown>;
+  /** The current tenant's lookup (it changes when the technician switches tenants). */
+  lookup: () => Lookup;
+  /** Settles when the cache refresh after connecting is done; searches wait for it a few seconds at most. */
+  warmUp?: () => Promise<unknown>;
   partial(p: LookupPartial): void;
   syncProgress(p: SyncProgress): void;
 }
@@ -20,12 +21,12 @@ export function lookupHandlers(d: LookupHandlerDeps): Pick<Handlers, 'lookupSear
 
   return {
     lookupSearch: async ({ requestId, ...request }) => {
-      if (d.warmUp) await Promise.race([d.warmUp, new Promise((r) => setTimeout(r, 3000))]);
+      if (d.warmUp) await Promise.race([d.warmUp(), new Promise((r) => setTimeout(r, 3000))]);
       running.get(requestId)?.abort();
       const controller = new AbortController();
       running.set(requestId, controller);
       try {
-        return await d.lookup.service.search(request, { requestId, signal: controller.signal, onPartial: d.partial });
+        return await d.lookup().service.search(request, { requestId, signal: controller.signal, onPartial: d.partial });
       } finally {
         if (running.get(requestId) === controller) running.delete(requestId);
       }
@@ -35,7 +36,7 @@ export function lookupHandlers(d: LookupHandlerDeps): Pick<Handlers, 'lookupSear
       return null;
     },
     cacheSync: async ({ kind }) => {
-      const { cache, intune, ws1 } = d.lookup;
+      const { cache, intune, ws1 } = d.lookup();
       if (!cache) throw new AppError('unavailable', 'The offline cache is not available.');
       if (syncing) throw new AppError('not_allowed', 'A sync is already running.');
       syncing = new AbortController();
@@ -47,7 +48,7 @@ export function lookupHandlers(d: LookupHandlerDeps): Pick<Handlers, 'lookupSear
         syncing = null;
       }
     },
-    cacheStatus: () => d.lookup.cache?.cacheAge() ?? { intune: null, ws1: null },
+    cacheStatus: () => d.lookup().cache?.cacheAge() ?? { intune: null, ws1: null },
     dispose: () => {
       for (const c of running.values()) c.abort();
       syncing?.abort();

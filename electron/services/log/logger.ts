@@ -1,7 +1,7 @@
 // The app's log: one line per event, secrets redacted before anything is written.
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { redact } from './redact.ts';
+import { redact, type KnownSecrets } from './redact.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -16,9 +16,10 @@ export interface LogSink {
   write(line: string): void;
 }
 
-export function createLogger(sink: LogSink, now: () => Date = () => new Date()): Logger {
+/** `known`: tokens and secrets obtained at run time, masked by value wherever they appear. */
+export function createLogger(sink: LogSink, now: () => Date = () => new Date(), known?: KnownSecrets): Logger {
   const line = (level: LogLevel) => (area: string, message: string) =>
-    sink.write(`${now().toISOString()} ${level.toUpperCase().padEnd(5)} [${area}] ${redact(message)}\n`);
+    sink.write(`${now().toISOString()} ${level.toUpperCase().padEnd(5)} [${area}] ${redact(message, known)}\n`);
   return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
 }
 

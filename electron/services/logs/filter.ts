@@ -7,7 +7,7 @@ import { parseFields } from './formats/fields.ts';
 import { RecordIndex, type ChunkMessage, type IndexCursor } from './index-store.ts';
 import { createMatcher, type TextMatcher } from './match.ts';
 
-const WINDOW = 4 << 20;
+const WINDOW = 1 << 20;
 /** A record larger than this is searched in overlapping pieces (its match may then be approximate). */
 const PIECE_OVERLAP = 64 << 10;
 
@@ -69,6 +69,15 @@ export function runFilter(job: FilterJob, hooks: FilterHooks): { matches: number
     if (f.threads && !f.threads.includes(fields.thread ?? '')) return false;
     return true;
   };
+  // A record bigger than a window: its fields come from its head and its tail (CMTrace keeps them there).
+  const bigFieldsPass = (fd: number, offset: number, length: number): boolean => {
+    if (!f.components && !f.threads) return true;
+    const edge = Math.min(length, PIECE_OVERLAP);
+    const head = Buffer.alloc(edge), tail = Buffer.alloc(edge);
+    readSync(fd, head, 0, edge, offset);
+    readSync(fd, tail, 0, edge, offset + length - edge);
+    return fieldsPass(Buffer.concat([head, tail]));
+  };
   const add = (i: number): boolean => {
     batch.push(i);
     matches++;
@@ -96,7 +105,7 @@ export function runFilter(job: FilterJob, hooks: FilterHooks): { matches: number
   const buf = Buffer.allocUnsafe(WINDOW);
   if (matcher && !matcher.perRecord) {
     try {
-      return searchWindows(fd, buf, idx, to, job, matcher, { indexPass, fieldsPass, add, flush, hooks, counts: () => matches });
+      return searchWindows(fd, buf, idx, to, job, matcher, { indexPass, fieldsPass, bigFieldsPass: (o, l) => bigFieldsPass(fd, o, l), add, flush, hooks, counts: () => matches });
     } finally {
       closeSync(fd);
     }
@@ -109,7 +118,7 @@ export function runFilter(job: FilterJob, hooks: FilterHooks): { matches: number
       const winStart = c.offset;
       if (c.length > WINDOW) {
         scanned++;
-        if (indexPass(c) && bigRecordMatches(fd, c.offset, c.length, buf, matcher) && add(c.index)) break;
+        if (indexPass(c) && bigRecordMatches(fd, c.offset, c.length, buf, matcher) && bigFieldsPass(fd, c.offset, c.length) && add(c.index)) break;
         have = c.next() && c.index < to;
         continue;
       }
@@ -168,6 +177,7 @@ function bigRecordMatches(fd: number, offset: number, length: number, buf: Buffe
 interface SearchCtx {
   indexPass(c: IndexCursor): boolean;
   fieldsPass(bytes: Buffer): boolean;
+  bigFieldsPass(offset: number, length: number): boolean;
   add(i: number): boolean;
   flush(): void;
   hooks: FilterHooks;
@@ -189,7 +199,7 @@ function searchWindows(fd: number, buf: Buffer, idx: RecordIndex, to: number, jo
       const c = idx.cursor(r);
       c.next();
       scanned++;
-      if (ctx.indexPass(c) && bigRecordMatches(fd, c.offset, c.length, buf, matcher) && ctx.add(r)) break;
+      if (ctx.indexPass(c) && bigRecordMatches(fd, c.offset, c.length, buf, matcher) && ctx.bigFieldsPass(c.offset, c.length) && ctx.add(r)) break;
       r++;
       continue;
     }

@@ -1,10 +1,12 @@
-// The compact record index: 4 bytes a record (2 length, 1 level, 1 time delta) in chunks of 16,384
-// records on SharedArrayBuffers, so the indexing worker writes and main reads without copies.
-// Lengths ≥ 65,535 and times that do not fit a 0–253 s forward delta go to small per-chunk side tables.
+// The compact record index: 3 bytes a record (2 length; 1 holding the level in 3 bits and a 5-bit time
+// delta) in chunks of 16,384 records on SharedArrayBuffers, so the indexing worker writes and main reads
+// without copies. Lengths ≥ 65,535 and times beyond a ±14 s step go to small per-chunk side tables.
 
 export const CHUNK_RECORDS = 16384;
-const NO_TIME = 254;
-const ESCAPE = 255;
+/** Time codes: 0–28 = seconds since the previous timed record, biased by 14 (threads log slightly out of order). */
+const BIAS = 14;
+const NO_TIME = 30;
+const ESCAPE = 31;
 const BIG = 0xffff;
 const STEP = 256;
 
@@ -20,9 +22,9 @@ function marksOf(c: Chunk): NonNullable<Chunk['marks']> {
       m.secs[k / STEP] = sec;
     }
     offset += c.lens[k] === BIG ? (c.big.get(k) ?? 0) : c.lens[k];
-    const t = c.tcodes[k];
+    const t = c.meta[k] >> 3;
     if (t === ESCAPE) sec = c.escapes.get(k) ?? NaN;
-    else if (t !== NO_TIME) sec += t;
+    else if (t !== NO_TIME) sec += t - BIAS;
   }
   c.marks = m;
   return m;
@@ -45,17 +47,16 @@ interface Chunk {
   start: number;
   count: number;
   lens: Uint16Array;
-  levels: Uint8Array;
-  tcodes: Uint8Array;
+  /** level | time code << 3 */
+  meta: Uint8Array;
   big: Map<number, number>;
   escapes: Map<number, number>;
 }
 
-function views(sab: SharedArrayBuffer): Pick<Chunk, 'lens' | 'levels' | 'tcodes'> {
+function views(sab: SharedArrayBuffer): Pick<Chunk, 'lens' | 'meta'> {
   return {
     lens: new Uint16Array(sab, 0, CHUNK_RECORDS),
-    levels: new Uint8Array(sab, CHUNK_RECORDS * 2, CHUNK_RECORDS),
-    tcodes: new Uint8Array(sab, CHUNK_RECORDS * 3, CHUNK_RECORDS),
+    meta: new Uint8Array(sab, CHUNK_RECORDS * 2, CHUNK_RECORDS),
   };
 }
 
@@ -77,7 +78,7 @@ export class IndexBuilder {
   }
 
   private newChunk(): Chunk {
-    const sab = new SharedArrayBuffer(CHUNK_RECORDS * 4);
+    const sab = new SharedArrayBuffer(CHUNK_RECORDS * 3);
     this.lastSec = NaN;
     return { sab, start: this.offset, count: 0, ...views(sab), big: new Map(), escapes: new Map() };
   }
@@ -89,17 +90,17 @@ export class IndexBuilder {
       c.lens[i] = BIG;
       c.big.set(i, bytes);
     } else c.lens[i] = bytes;
-    c.levels[i] = level;
-    if (sec !== sec) c.tcodes[i] = NO_TIME;
-    else {
+    let t = NO_TIME;
+    if (sec === sec) {
       const d = sec - this.lastSec;
-      if (d >= 0 && d <= 253) c.tcodes[i] = d;
+      if (d >= -BIAS && d <= BIAS) t = d + BIAS;
       else {
-        c.tcodes[i] = ESCAPE;
+        t = ESCAPE;
         c.escapes.set(i, sec);
       }
       this.lastSec = sec;
     }
+    c.meta[i] = level | (t << 3);
     this.levelCounts[level]++;
     this.records++;
     this.offset += bytes;
@@ -147,7 +148,7 @@ export class RecordIndex {
   accept(msg: ChunkMessage, seqBase = 0): void {
     const at = seqBase + msg.seq;
     const prev = this.chunks[at];
-    const arrays = prev ? { lens: prev.lens, levels: prev.levels, tcodes: prev.tcodes } : views(msg.sab);
+    const arrays = prev ? { lens: prev.lens, meta: prev.meta } : views(msg.sab);
     this.chunks[at] = { ...arrays, sab: msg.sab, start: msg.start, count: msg.count, big: new Map(msg.big), escapes: new Map(msg.escapes) };
     this.renumber(at);
   }
@@ -188,7 +189,7 @@ export class RecordIndex {
   memoryBytes(): number {
     let side = 0;
     for (const c of this.chunks) side += 16 + (c.big.size + c.escapes.size) * 16 + (c.marks ? c.marks.offsets.byteLength * 2 : 0);
-    return this.count * 4 + side;
+    return this.count * 3 + side;
   }
 
   /** Chunk holding record `index` (binary search over chunk starts). */
@@ -260,7 +261,7 @@ export class RecordIndex {
   /** Level code of one record without a walk (for next/previous error). */
   levelAt(index: number): number {
     const seq = this.chunkOf(index);
-    return this.chunks[seq].levels[index - this.firsts[seq]];
+    return this.chunks[seq].meta[index - this.firsts[seq]] & 7;
   }
 }
 
@@ -305,9 +306,9 @@ export class IndexCursor implements IndexedRecord {
     }
     for (let k = from; k < upTo; k++) {
       offset += c.lens[k] === BIG ? (c.big.get(k) ?? 0) : c.lens[k];
-      const t = c.tcodes[k];
+      const t = c.meta[k] >> 3;
       if (t === ESCAPE) sec = c.escapes.get(k) ?? NaN;
-      else if (t !== NO_TIME) sec += t;
+      else if (t !== NO_TIME) sec += t - BIAS;
     }
     this.nextOffset = offset;
     this.runSec = sec;
@@ -325,14 +326,15 @@ export class IndexCursor implements IndexedRecord {
     }
     const i = this.i++;
     const len = c.lens[i] === BIG ? (c.big.get(i) ?? 0) : c.lens[i];
-    const t = c.tcodes[i];
+    const meta = c.meta[i];
+    const t = meta >> 3;
     if (t === ESCAPE) this.sec = this.runSec = c.escapes.get(i) ?? NaN;
-    else if (t !== NO_TIME) this.sec = this.runSec = this.runSec + t;
+    else if (t !== NO_TIME) this.sec = this.runSec = this.runSec + t - BIAS;
     else this.sec = NaN;
     this.index = this.idx.firstOf(this.seq) + i;
     this.offset = this.nextOffset;
     this.length = len;
-    this.level = c.levels[i];
+    this.level = meta & 7;
     this.nextOffset += len;
     return true;
   }

@@ -7,7 +7,7 @@ import { detectFormat, formatSpec } from './formats/table.ts';
 import { IndexBuilder, type ChunkMessage } from './index-store.ts';
 import { createScanner } from './scanner.ts';
 
-const READ_BYTES = 1 << 20;
+const READ_BYTES = 256 * 1024; // small enough that the bytes just read are still in cache when scanned
 const SNIFF_BYTES = 64 * 1024;
 
 export interface Sniffed extends EncodingInfo {

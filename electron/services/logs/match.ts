@@ -44,13 +44,35 @@ export function createMatcher(q: LogTextQuery, encoding: LogEncoding): TextMatch
   if (!q.regex && caseSensitive) {
     const needle = encodeText(q.pattern, encoding);
     let win: Buffer = Buffer.alloc(0);
+    // grep's trick: when one byte of the needle is rare in the data, memchr for it and verify around it;
+    // Buffer.indexOf(needle) (Boyer-Moore-Horspool) wins when every needle byte is common.
+    let rare = -1;
+    const pickRare = (sample: Buffer): void => {
+      const counts = new Uint32Array(256);
+      for (let i = 0; i < sample.length; i++) counts[sample[i]]++;
+      let best = 0;
+      for (let k = 1; k < needle.length; k++) if (counts[needle[k]] <= counts[needle[best]]) best = k;
+      rare = counts[needle[best]] * 400 < sample.length ? best : -2;
+    };
+    const rareHit = (from: number): number => {
+      const b = needle[rare], n = needle.length;
+      for (let i = win.indexOf(b, from + rare); i >= 0; i = win.indexOf(b, i + 1)) {
+        const start = i - rare;
+        if (start + n > win.length) return -1;
+        let k = 0;
+        while (k < n && win[start + k] === needle[k]) k++;
+        if (k === n) return start;
+      }
+      return -1;
+    };
     return {
       perRecord: false,
       load(w) {
         win = w;
+        if (rare === -1 && needle.length > 1) pickRare(w.subarray(0, 256 * 1024));
       },
       nextHit(from) {
-        const i = win.indexOf(needle, from);
+        const i = rare >= 0 ? rareHit(from) : win.indexOf(needle, from);
         return i < 0 ? null : [i, i + needle.length];
       },
       matchesRange: (start, end) => {

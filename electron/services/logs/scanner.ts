@@ -42,7 +42,7 @@ class CmtraceScanner implements Scanner {
   private dateKey = -1;
   private dateSec = NaN;
   private pos: number;
-  private readonly h: Header = { level: 0, sec: NaN };
+  private readonly h: Header = { level: 0, sec: NaN, dayKey: -1, daySec: NaN };
 
   constructor(
     startUnit: number,
@@ -260,7 +260,7 @@ class LineScanner implements Scanner {
   private pos: number;
   /** Inside a line longer than LINE_KEEP, already classified: only its end matters. */
   private skipping = false;
-  private readonly h: Header = { level: 0, sec: NaN };
+  private readonly h: Header = { level: 0, sec: NaN, dayKey: -1, daySec: NaN };
 
   constructor(
     private readonly spec: FormatSpec,

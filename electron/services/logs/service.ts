@@ -142,7 +142,10 @@ export class LogsService {
       throw new AppError('invalid_input', `No log could be opened. ${session.problems.join(' ')}`);
     }
     this.sessions.set(session.id, session);
-    if (session.files.length > 1) session.mergedReady = this.remerge(session, o.onProgress);
+    if (session.files.length > 1) {
+      session.mergedReady = this.remerge(session, o.onProgress);
+      session.mergedReady.catch(() => {}); // surfaced by whenIndexed
+    }
     return this.info(session);
   }
 
@@ -539,36 +542,47 @@ export class LogsService {
     return null;
   }
 
+  /**
+   * Calls `fn(position, seconds, level)` for every record of a view, in order, from the index alone
+   * (per file a cursor only moves forward: every view keeps each file's record order).
+   */
+  private walkView(s: Session, v: View, fn: (pos: number, sec: number, level: number) => void): void {
+    const base = v instanceof FilteredView ? v.base : v;
+    const keep = v instanceof FilteredView ? v.positions : null;
+    const cursors = s.files.map((f) => f.index.cursor(0));
+    const offsets = s.files.map((f) => f.info.offsetMinutes * 60);
+    let k = 0;
+    const emit = (basePos: number, file: number, index: number): void => {
+      let pos = basePos;
+      if (keep) {
+        if (keep[k] !== basePos) return;
+        pos = k++;
+      }
+      const c = cursors[file];
+      while (c.index < index && c.next());
+      fn(pos, c.sec + offsets[file], c.level);
+    };
+    if (base instanceof MergedView) base.forEach(emit);
+    else if (base instanceof SingleFileView) for (let i = 0, n = base.count(); i < n; i++) emit(i, 0, i);
+    else {
+      let p = 0;
+      s.files.forEach((f, file) => {
+        for (let i = 0; i < f.index.count; i++) emit(p++, file, i);
+      });
+    }
+  }
+
   /** Record and error counts over `buckets` equal time slices of the view. */
   async histogram(id: string, buckets = 100, viewId?: string): Promise<HistogramBucket[]> {
     const s = this.session(id);
     await this.whenIndexed(id);
     const v = this.view(s, viewId);
-    const total = v.count();
-    const times = new Float64Array(total);
-    const levels = new Uint8Array(total);
-    const cursors = s.files.map((f) => f.index.cursor(0));
-    const pos = s.files.map(() => -1);
-    // Walk the view in order; per file the cursor only moves forward except in rare filtered jumps.
-    const CH = 65536;
-    for (let p = 0; p < total; p += CH) {
-      for (const [k, r] of v.refs(p, CH).entries()) {
-        let c = cursors[r.file];
-        if (r.index < pos[r.file]) {
-          c = cursors[r.file] = s.files[r.file].index.cursor(r.index);
-          pos[r.file] = r.index - 1;
-        }
-        while (pos[r.file] < r.index && c.next()) pos[r.file] = c.index;
-        times[p + k] = c.sec + s.files[r.file].info.offsetMinutes * 60;
-        levels[p + k] = c.level;
-      }
-    }
     let min = Infinity, max = -Infinity;
-    for (const t of times) {
-      if (t !== t) continue;
-      min = Math.min(min, t);
-      max = Math.max(max, t);
-    }
+    this.walkView(s, v, (_p, sec) => {
+      if (sec !== sec) return;
+      if (sec < min) min = sec;
+      if (sec > max) max = sec;
+    });
     if (min === Infinity) return [];
     const width = Math.max(1, Math.ceil((max - min + 1) / buckets));
     const out: HistogramBucket[] = Array.from({ length: Math.ceil((max - min + 1) / width) }, (_, b) => ({
@@ -579,15 +593,14 @@ export class LogsService {
       warnings: 0,
       firstPosition: -1,
     }));
-    for (let p = 0; p < total; p++) {
-      const t = times[p];
-      if (t !== t) continue;
+    this.walkView(s, v, (p, t, level) => {
+      if (t !== t) return;
       const b = out[Math.floor((t - min) / width)];
       b.records++;
-      if (levels[p] >= 5 && levels[p] <= 6) b.errors++;
-      if (levels[p] === 4) b.warnings++;
+      if (level >= 5 && level <= 6) b.errors++;
+      if (level === 4) b.warnings++;
       if (b.firstPosition < 0) b.firstPosition = p;
-    }
+    });
     return out;
   }
 

@@ -31,7 +31,7 @@ interface Pending {
 
 // Jobs hold a few MB at a time (windows, one latin1 copy for regex); a small heap makes V8 collect early,
 // which keeps RSS flat as files grow.
-const resourceLimits = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
+const resourceLimits = { maxOldGenerationSizeMb: 40, maxYoungGenerationSizeMb: 8 };
 
 function startWorker(url: URL): Worker {
   return url.pathname.endsWith('.ts')

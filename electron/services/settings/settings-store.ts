@@ -9,6 +9,8 @@ const settingsSchema = z.object({
   theme: themeSchema.default('system'),
   /** Log files, folders and zips opened lately, newest first. */
   recentLogs: z.array(z.string()).max(20).default([]),
+  /** The tenant profiles in use; none means the demo tenant. */
+  activeProfiles: z.object({ intune: z.string().nullable(), ws1: z.string().nullable() }).default({ intune: null, ws1: null }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

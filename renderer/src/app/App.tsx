@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { ChangesView } from '../features/changes/ChangesView.tsx';
 import { LogsView } from '../features/logs/LogsView.tsx';
 import { LookupView } from '../features/lookup/LookupView.tsx';
+import { SettingsView } from '../features/settings/SettingsView.tsx';
 import { Nav } from './Nav.tsx';
 import { Notices } from './Notices.tsx';
 import { ThemePicker } from './ThemePicker.tsx';
@@ -10,10 +11,10 @@ import { useApp } from './store.ts';
 import { useAreaShortcuts } from './useAreaShortcuts.ts';
 import { useTheme } from './useTheme.ts';
 
-const views = { lookup: LookupView, logs: LogsView, changes: ChangesView };
+const views = { lookup: LookupView, logs: LogsView, changes: ChangesView, settings: SettingsView };
 
 export function App() {
-  const { area, theme, info, load } = useApp();
+  const { area, theme, info, load, setArea } = useApp();
   useTheme(theme);
   useAreaShortcuts();
   useEffect(() => {
@@ -28,17 +29,20 @@ export function App() {
       </a>
       <header className="titlebar">
         <span className="brand">Shared Device Helpdesk</span>
-        {info?.tenant.mode === 'demo' && (
-          <span className="demo-banner" role="note" data-testid="demo-banner">
-            {info.tenant.label}
-          </span>
+        {info && (
+          <button type="button" className={info.tenant.mode === 'demo' ? 'demo-banner' : 'tenant-banner'} data-testid={info.tenant.mode === 'demo' ? 'demo-banner' : 'tenant-banner'} onClick={() => setArea('settings')} title="Tenants (Ctrl+,)">
+            {info.tenant.mode === 'demo' ? info.tenant.label : `Connected: ${info.tenant.label}`}
+          </button>
         )}
         <span className="spacer" />
+        <button type="button" aria-pressed={area === 'settings'} onClick={() => setArea('settings')} title="Tenants and sign-in (Ctrl+,)">
+          Tenants
+        </button>
         <ThemePicker />
       </header>
       <div className="body">
         <Nav />
-        <main id="main" tabIndex={-1} aria-labelledby={`tab-${area}`}>
+        <main id="main" tabIndex={-1} aria-labelledby={area === 'settings' ? 'settings-title' : `tab-${area}`}>
           <View />
         </main>
       </div>

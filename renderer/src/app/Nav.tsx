@@ -1,8 +1,8 @@
 // The area list: a vertical tab list with roving focus (arrow keys, Home, End).
 import { useRef, type KeyboardEvent } from 'react';
-import { areas, useApp, type AreaId } from './store.ts';
+import { areas, useApp } from './store.ts';
 
-const icons: Record<AreaId, string> = { lookup: '⌕', logs: '☰', changes: '⇄' };
+const icons: Record<(typeof areas)[number]['id'], string> = { lookup: '⌕', logs: '☰', changes: '⇄' };
 
 export function Nav() {
   const area = useApp((s) => s.area);

@@ -8,7 +8,8 @@ export const areas = [
   { id: 'logs', label: 'Logs', key: '2', hint: 'Open device logs and explain reassignment attempts' },
   { id: 'changes', label: 'Changes', key: '3', hint: 'Change user mode or primary user, with preview and undo' },
 ] as const;
-export type AreaId = (typeof areas)[number]['id'];
+/** The three areas in the list, plus the tenant settings reached from the title bar (Ctrl+,). */
+export type AreaId = (typeof areas)[number]['id'] | 'settings';
 
 /** A fix chosen on a device card, handed to the Changes area for preview. */
 export interface ChangeRequest {

@@ -1,4 +1,4 @@
-// Ctrl/Cmd + 1, 2, 3 switch between the three areas from anywhere.
+// Ctrl/Cmd + 1, 2, 3 switch between the three areas from anywhere; Ctrl/Cmd + , opens Tenants.
 import { useEffect } from 'react';
 import { areas, useApp } from './store.ts';
 
@@ -7,6 +7,11 @@ export function useAreaShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      if (e.key === ',') {
+        e.preventDefault();
+        setArea('settings');
+        return;
+      }
       const area = areas.find((a) => a.key === e.key);
       if (!area) return;
       e.preventDefault();

@@ -14,6 +14,7 @@ import { createLogger, memorySink } from '../../../electron/services/log/logger.
 import { mimeType, resolveUnder } from '../../../electron/services/static-files.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/services/static-files.ts';
 import { launchChromium } from './browser.ts';
+import { SessionSecretStore } from '../../../electron/services/secrets/secret-store.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 const rendererDir = join(root, 'dist', 'renderer');
@@ -43,7 +44,12 @@ export interface AppHarness {
   close(): Promise<void>;
 }
 
-export async function startApp(): Promise<AppHarness> {
+export interface StartOptions {
+  /** 'any' lets the test save profiles (secrets in memory only); the default is the demo tenant only. */
+  tenantPolicy?: 'demo-only' | 'any';
+}
+
+export async function startApp(o: StartOptions = {}): Promise<AppHarness> {
   readFileSync(join(rendererDir, 'index.html')); // fails clearly if the renderer was not built
   const server: Server = createServer((req, res) => {
     const file = resolveUnder(rendererDir, (req.url ?? '/').split('?')[0]);
@@ -66,7 +72,9 @@ export async function startApp(): Promise<AppHarness> {
     dataDir: mkdtempSync(join(tmpdir(), 'sdh-e2e-')),
     trustedOrigins: [origin],
     logger: createLogger(sink),
-    tenantPolicy: 'demo-only',
+    tenantPolicy: o.tenantPolicy ?? 'demo-only',
+    // Never the developer's real keychain from an e2e test.
+    secretStore: new SessionSecretStore({ code: 'failed', message: 'Test run: secrets are kept in memory.', detail: 'e2e' }),
     openExternal: async () => {},
   });
 

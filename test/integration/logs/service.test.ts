@@ -207,3 +207,35 @@ test('IME Win32 app summary: apps by id, with their error records', async () => 
   assert.ok(errors > 0 && errors <= 32);
   await svc.close(info.id);
 });
+
+test('component, thread and text filters also see records bigger than a read window', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sdh-big-'));
+  try {
+    const path = join(dir, 'big.log');
+    const rec = (msg: string, comp: string, thread: string): string => `<![LOG[${msg}]LOG]!><time="01:00:00.0000000" date="1-2-2026" component="${comp}" context="" type="1" thread="${thread}" file="">\r\n`;
+    writeFileSync(path, rec('small', 'A', '1') + rec(`needle ${'x'.repeat(3 << 20)} end`, 'Big', '7') + rec('tail', 'A', '1'));
+    const info = await svc.open([path]);
+    await svc.whenIndexed(info.id);
+    assert.equal((await svc.filter(info.id, { components: ['Big'] })).matches, 1);
+    assert.equal((await svc.filter(info.id, { threads: ['7'], text: { pattern: 'needle', regex: false, caseSensitive: true } })).matches, 1);
+    assert.equal((await svc.filter(info.id, { components: ['A'], text: { pattern: 'x end', regex: true, caseSensitive: true } })).matches, 0);
+    await svc.close(info.id);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('histograms of filtered and merged views', async () => {
+  const info = await svc.open([agent, workload]);
+  await svc.whenIndexed(info.id);
+  const all = await svc.histogram(info.id, 50);
+  assert.equal(all.reduce((a, b) => a + b.records, 0), 159 + 2854);
+  const errors = await svc.filter(info.id, { levels: ['error'] });
+  const h = await svc.histogram(info.id, 10, errors.viewId);
+  assert.equal(h.reduce((a, b) => a + b.records, 0), 32);
+  assert.equal(h.reduce((a, b) => a + b.errors, 0), 32);
+  const firsts = h.filter((b) => b.records > 0).map((b) => b.firstPosition);
+  assert.equal(firsts[0], 0);
+  assert.ok(firsts.every((p, i) => i === 0 || p > firsts[i - 1]));
+  await svc.close(info.id);
+});

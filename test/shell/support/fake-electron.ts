@@ -138,3 +138,7 @@ export const ipcRenderer = {
     recorded.rendererListeners.get(channel)?.delete(f);
   },
 };
+
+export const dialog = {
+  showOpenDialog: async () => ({ canceled: true, filePaths: [] as string[] }),
+};

@@ -52,3 +52,23 @@ test('real IME bytes cut at random points and spliced still tile (fuzzed)', () =
     { numRuns: 100, seed: 7 },
   );
 });
+
+test('the literal matcher (rare-byte or Boyer-Moore path) finds exactly what Buffer.indexOf finds (fuzzed)', async () => {
+  const { createMatcher } = await import('../../../electron/services/logs/match.ts');
+  // Mostly-common bytes with rare ones, so both strategies run (a needle byte under 1/400 picks memchr).
+  const common = fc.constantFrom(...'aab c\nxyz'.split(''));
+  const hayByte = fc.oneof({ arbitrary: common, weight: 2000 }, { arbitrary: fc.constantFrom('@', '#'), weight: 1 });
+  const skewed = fc.oneof({ arbitrary: fc.constant('a'), weight: 3000 }, { arbitrary: fc.constantFrom('@', 'b'), weight: 1 });
+  fc.assert(
+    fc.property(fc.oneof(fc.array(hayByte, { maxLength: 6000 }), fc.array(skewed, { maxLength: 6000 })), fc.array(fc.constantFrom('a', 'b', '@', '#', 'c'), { minLength: 1, maxLength: 6 }), (hay, pat) => {
+      const win = Buffer.from(hay.join('')), needle = pat.join('');
+      const m = createMatcher({ pattern: needle, regex: false, caseSensitive: true }, 'utf-8');
+      m.load(win);
+      const got: number[] = [], want: number[] = [];
+      for (let h = m.nextHit(0); h; h = m.nextHit(h[0] + 1)) got.push(h[0]);
+      for (let i = win.indexOf(needle); i >= 0; i = win.indexOf(needle, i + 1)) want.push(i);
+      assert.deepEqual(got, want);
+    }),
+    { numRuns: 300, seed: 42 },
+  );
+});

@@ -30,6 +30,7 @@ export const logsGroup: CliGroup = {
     'logs stats [--json] PATH…                       records, levels and time span per log (files, folders, zips, a.zip!/entry)',
     'logs search [--json] [--regex] [--case] [--level L[,L]] [--limit N] PATTERN PATH…   matching records',
     'logs explain [--json] PATH…                     Workspace ONE reassignment attempts and verdicts',
+    'logs apps [--json] PATH…                        Win32 apps in IME logs (AppWorkload, IntuneManagementExtension) and their errors',
   ],
   async run(args, io) {
     const [cmd, ...rest] = args;
@@ -88,8 +89,21 @@ export const logsGroup: CliGroup = {
           return 0;
         });
       }
+      case 'apps': {
+        if (!p.positionals.length) throw new UsageError('logs apps needs at least one path');
+        return withSession(io, p.positionals, async (svc, id, problems) => {
+          warn(problems);
+          const apps = await svc.win32Apps(id, io.signal);
+          out(io, json, { apps }, () =>
+            apps.length
+              ? apps.map((a) => `${a.appId} ${a.start ?? '?'}: ${a.errors} error records${a.errorCodes.length ? ` (${a.errorCodes.join(', ')})` : ''}\n`).join('')
+              : 'No Win32 apps found.\n',
+          );
+          return 0;
+        });
+      }
       default:
-        throw new UsageError(`unknown logs command "${cmd ?? ''}" (stats, search, explain)`);
+        throw new UsageError(`unknown logs command "${cmd ?? ''}" (stats, search, explain, apps)`);
     }
   },
 };

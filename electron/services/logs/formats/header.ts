@@ -9,6 +9,9 @@ export const Lvl = { None: 0, Verbose: 1, Debug: 2, Info: 3, Warning: 4, Error: 
 export interface Header {
   level: number;
   sec: number;
+  /** Last date seen (yyyymmdd) and its midnight in seconds: consecutive lines share their date. */
+  dayKey?: number;
+  daySec?: number;
 }
 
 /** A recogniser: `p` is the line start, `e` the end of the bytes available for this line. */
@@ -26,7 +29,12 @@ export function isoStamp(b: Uint8Array, p: number, e: number, out: Header): numb
   const y = digits(b, p, 4), mo = digits(b, p + 5, 2), d = digits(b, p + 8, 2);
   const h = digits(b, p + 11, 2), mi = digits(b, p + 14, 2), s = digits(b, p + 17, 2);
   if ((y | mo | d | h | mi | s) < 0) return -1;
-  out.sec = civilSeconds(y, mo, d, h, mi, s);
+  const key = y * 10000 + mo * 100 + d;
+  if (key !== out.dayKey) {
+    out.dayKey = key;
+    out.daySec = civilSeconds(y, mo, d, 0, 0, 0);
+  }
+  out.sec = h < 24 && mi < 60 && s <= 60 ? (out.daySec as number) + h * 3600 + mi * 60 + s : NaN;
   let q = p + 19;
   if (q < e && (b[q] === 46 || b[q] === 44) && q + 1 < e && isDigit(b[q + 1])) {
     q++;
