@@ -52,7 +52,6 @@ export const logRecordSchema = z.object({
 });
 export type LogRecord = z.infer<typeof logRecordSchema>;
 
-export const levelCountsSchema = z.record(logLevelSchema, z.number().int().nonnegative());
 export type LevelCounts = Record<LogLevel, number>;
 
 export const logFileStatsSchema = z.object({

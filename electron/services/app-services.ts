@@ -1,6 +1,7 @@
 // Builds every service main needs and the router over them. The Electron shell, the browser host
 // (`npm start` without Electron) and the end-to-end tests all start the app through this one function.
 import { mkdir, writeFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../common/errors.ts';
 import { type AppInfo } from '../common/app.ts';
@@ -18,6 +19,10 @@ import { TenantManager } from './tenant/manager.ts';
 import { logsHandlers, type HostDialogs } from './handlers/logs-handlers.ts';
 import { lookupHandlers } from './handlers/lookup-handlers.ts';
 import { tenantHandlers } from './handlers/tenant-handlers.ts';
+import { jobsHandlers } from './handlers/jobs-handlers.ts';
+import { JobEngine } from './jobs/engine.ts';
+import { pollByReadState } from './jobs/pending.ts';
+import { tenantExecutor } from './tenant/executor.ts';
 
 export interface AppServicesOptions {
   host: AppInfo['host'];
@@ -39,6 +44,10 @@ export interface AppServicesOptions {
   dialogs?: HostDialogs;
   /** The log indexing worker: the packaged app points at its bundled `.mjs`; tsx runs use the source. */
   logsWorkerUrl?: URL;
+  /** The Save dialog, where the host has one; resolves to the saved path, or null when cancelled. */
+  saveFile?: (suggestedName: string, content: string) => Promise<string | null>;
+  /** Who the audit trail names as the technician (the OS account by default). */
+  technician?: string;
   /** Where secrets live; by default the OS keychain when usable (probed), else memory for the session. */
   secretStore?: SecretStore;
   /** Tokens and secrets seen at run time, masked by value in every log line (share it with the logger). */
@@ -109,12 +118,26 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     partial: (p) => emit('onLookupResults', p),
     syncProgress: (p) => emit('onCacheSyncProgress', p),
   });
+  const engine = new JobEngine({
+    dataDir: opts.dataDir,
+    executor: tenantExecutor(() => tenants.current),
+    identity: () => ({ technician: opts.technician ?? userInfo().username, tenant: tenants.current.scope }),
+    onProgress: (p) => emit('onJobProgress', p),
+    logger: opts.logger,
+  });
+  // Accepted Workspace ONE mode changes stay pending until the device reports its new mode.
+  void engine
+    .pendingTracker(pollByReadState(engine.executor))
+    .watch(60_000, background.signal)
+    .catch((err) => opts.logger.warn('jobs', `pending-state checks stopped: ${String(err)}`));
+  const jobs = jobsHandlers({ engine, tenant: () => tenants.current, logger: opts.logger, saveFile: opts.saveFile });
   const tenant = tenantHandlers({ tenants, secrets, settings, info, deviceCode: (p) => emit('onDeviceCode', p) });
 
   const handlers: Handlers = {
     ...logs,
     ...lookup,
     ...tenant,
+    ...jobs,
     getAppInfo: info,
     getTheme: () => settings.get().theme,
     setTheme: (theme) => {
@@ -142,6 +165,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       lookup.dispose();
       tenant.dispose();
       await logs.dispose();
+      await engine.close();
       await warmUp;
       db.close();
       await demo.stop();

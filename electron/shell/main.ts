@@ -1,4 +1,5 @@
 // Electron's main entry: the thin shell. Every service lives in electron/services (plain Node).
+import { writeFile } from 'node:fs/promises';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
@@ -52,6 +53,13 @@ export function startShell(): void {
       knownSecrets,
       logsWorkerUrl,
       openExternal: (url) => shell.openExternal(url),
+      saveFile: async (suggestedName, content) => {
+        const options: Electron.SaveDialogOptions = { title: 'Export', defaultPath: suggestedName, filters: [{ name: 'CSV', extensions: ['csv'] }] };
+        const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+        if (result.canceled || !result.filePath) return null;
+        await writeFile(result.filePath, content, 'utf8');
+        return result.filePath;
+      },
       dialogs: {
         openLogs: async (kind) => {
           const options: Electron.OpenDialogOptions = {

@@ -13,6 +13,9 @@ const unreachable: Result<never> = {
 };
 
 async function invoke(channel: string, arg: unknown): Promise<Result<unknown>> {
+  if (channel === 'logsOpenDropped') {
+    return { ok: false, error: { code: 'not_allowed', message: 'A browser cannot tell the app where a dropped file lives: type its path, or use the desktop app.' } };
+  }
   try {
     const res = await fetch(`./api/invoke/${encodeURIComponent(channel)}`, {
       method: 'POST',

@@ -30,7 +30,7 @@ test('no raw ipcRenderer and no generic invoke/send/on is exposed', () => {
 });
 
 test('an invoke function calls its own namespaced channel with the argument', async () => {
-  for (const name of invokeNames) {
+  for (const name of invokeNames.filter((n) => n !== 'logsOpenDropped')) {
     fake.recorded.invoked.length = 0;
     await api[name]({ probe: name });
     assert.deepEqual(fake.recorded.invoked, [[ipcName(name), { probe: name }]]);
@@ -50,4 +50,11 @@ test('an event function subscribes with the payload only and unsubscribes', () =
     assert.throws(() => api[name]('not a function'), TypeError);
   }
   assert.equal(eventNames.length + invokeNames.length, Object.keys(contract).length);
+});
+
+test('dropped files reach main as paths read by the preload; anything else is dropped', async () => {
+  fake.recorded.invoked.length = 0;
+  const file = new File(['x'], 'DeviceReassignment-20261123.log');
+  await api.logsOpenDropped({ files: [file, 'not a file', { path: '/etc/shadow' }] });
+  assert.deepEqual(fake.recorded.invoked, [[ipcName('logsOpenDropped'), { paths: ['/dropped/DeviceReassignment-20261123.log'] }]]);
 });

@@ -6,6 +6,8 @@ import { contract, channelNames } from './contract.ts';
 
 export interface Transport {
   invoke(channel: string, arg: unknown): Promise<Result<unknown>>;
+  /** Turns a page-side argument into what main receives (see PageArgs in api.ts); identity by default. */
+  pageArg?(channel: string, arg: unknown): unknown;
   /** Calls `listener` with each payload of the event channel; returns the unsubscribe function. */
   subscribe(channel: string, listener: (payload: unknown) => void): () => void;
 }
@@ -15,7 +17,7 @@ export function buildApi(transport: Transport): HelpdeskApi {
   for (const name of channelNames) {
     api[name] =
       contract[name].kind === 'invoke'
-        ? (arg?: unknown) => transport.invoke(name, arg)
+        ? (arg?: unknown) => transport.invoke(name, transport.pageArg ? transport.pageArg(name, arg) : arg)
         : (listener: (payload: unknown) => void) => {
             if (typeof listener !== 'function') throw new TypeError(`${name} needs a listener function`);
             return transport.subscribe(name, listener);

@@ -17,6 +17,18 @@ import {
   reassignmentAttemptSchema,
 } from '../logs.ts';
 import { deviceSourceSchema, lookupPartialSchema, lookupRequestSchema } from '../device.ts';
+import {
+  auditEntrySchema,
+  auditFilterSchema,
+  auditVerificationSchema,
+  jobCountsSchema,
+  jobIdSchema,
+  jobProgressSchema,
+  jobSchema,
+  modeGoalSchema,
+  previewSchema,
+  userRefSchema,
+} from '../jobs.ts';
 import { connectionReportSchema, profileDraftSchema, profileIdSchema, profileViewSchema, signedInAccountSchema } from '../profiles.ts';
 
 const sessionId = z.string().uuid();
@@ -93,6 +105,43 @@ export const contract = {
     z.object({ source: deviceSourceSchema, kind: z.enum(['full', 'incremental']), phase: z.enum(['list', 'details', 'done']), done: z.number(), total: z.number().nullable() }),
   ),
 
+  // Mode changes
+  jobsPlan: invoke(
+    'Preview a mode change: main finds the devices itself (exact names or serials, or every result of one search) and says per device what it will do or why not.',
+    z.object({
+      goal: modeGoalSchema,
+      inputs: z.array(z.string().trim().min(1).max(256)).min(1).max(10_000),
+      match: z.enum(['exact', 'query']),
+      syncAfter: z.boolean().optional(),
+      user: userRefSchema.nullable().optional(),
+    }),
+    previewSchema,
+  ),
+  jobsPreview: invoke('A page of a planned or finished job\'s rows, with the totals.', z.object({ jobId: jobIdSchema, offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }), previewSchema),
+  jobsStart: invoke(
+    'Start a planned job; for more than a handful of devices the technician must have typed the count. Progress streams as onJobProgress.',
+    z.object({ planId: jobIdSchema, confirmation: z.number().int().nullable() }),
+    z.object({ jobId: jobIdSchema }),
+  ),
+  jobsPause: invoke('Pause a running job (it can be resumed).', z.object({ jobId: jobIdSchema }), z.null()),
+  jobsResume: invoke('Resume a paused or interrupted job where it stopped.', z.object({ jobId: jobIdSchema }), z.null()),
+  jobsCancel: invoke('Cancel what has not run yet; changes made stay (undo them).', z.object({ jobId: jobIdSchema }), z.null()),
+  jobsRetryFailed: invoke('Preview a new job with only the failed devices.', z.object({ jobId: jobIdSchema }), previewSchema),
+  jobsPlanUndo: invoke('Preview a job that restores every changed device to its recorded before-state.', z.object({ jobId: jobIdSchema }), previewSchema),
+  jobsList: invoke(
+    'Every job, newest first, with its counts; unfinished ones can be resumed.',
+    noArg,
+    z.array(jobSchema.extend({ counts: jobCountsSchema, running: z.boolean() })),
+  ),
+  auditQuery: invoke('Audit entries matching a filter, newest first.', auditFilterSchema, z.array(auditEntrySchema)),
+  auditVerify: invoke('Check the audit hash chain and say where it is broken, if anywhere.', noArg, auditVerificationSchema),
+  auditExportCsv: invoke(
+    'Export matching audit entries as CSV: saved through the Save dialog in the desktop app, returned as text elsewhere.',
+    auditFilterSchema,
+    z.object({ savedTo: z.string().nullable(), csv: z.string().nullable() }),
+  ),
+  onJobProgress: event('Progress of a running job: counts, rate, ETA, 429s seen.', jobProgressSchema),
+
   // Logs viewer
   logsOpenDialog: invoke(
     'Ask main to show the Open dialog (files, a folder, or zips) and open what the technician picks; null when cancelled.',
@@ -101,6 +150,11 @@ export const contract = {
   ),
   logsOpenPaths: invoke(
     'Open files, folders or zips the technician dropped, typed or picked from the recent list.',
+    z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(64) }),
+    logSessionInfoSchema,
+  ),
+  logsOpenDropped: invoke(
+    'Open files dropped on the window. The page passes the dropped File objects; the preload turns them into paths (webUtils), so main receives only paths.',
     z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(64) }),
     logSessionInfoSchema,
   ),

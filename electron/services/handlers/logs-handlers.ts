@@ -24,6 +24,7 @@ export interface LogsHandlerDeps {
 type LogsChannels =
   | 'logsOpenDialog'
   | 'logsOpenPaths'
+  | 'logsOpenDropped'
   | 'logsOpenDemo'
   | 'logsRecent'
   | 'logsWindow'
@@ -79,6 +80,7 @@ export function logsHandlers(d: LogsHandlerDeps): Pick<Handlers, LogsChannels> &
       return paths && paths.length ? open(paths) : null;
     },
     logsOpenPaths: ({ paths }) => open(paths),
+    logsOpenDropped: ({ paths }) => open(paths),
     logsOpenDemo: async ({ device }) => {
       if (!d.demoBundle) throw new AppError('not_allowed', 'Demo logs exist only while the demo tenant runs.');
       return open([await d.demoBundle(device)]);

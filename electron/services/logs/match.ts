@@ -45,14 +45,17 @@ export function createMatcher(q: LogTextQuery, encoding: LogEncoding): TextMatch
     const needle = encodeText(q.pattern, encoding);
     let win: Buffer = Buffer.alloc(0);
     // grep's trick: when one byte of the needle is rare in the data, memchr for it and verify around it;
-    // Buffer.indexOf(needle) (Boyer-Moore-Horspool) wins when every needle byte is common.
+    // Buffer.indexOf(needle) (Boyer-Moore-Horspool) wins when every needle byte is common. Chosen per
+    // window from a 16 KB sample, and abandoned for the window if candidates turn out dense.
     let rare = -1;
+    let candidates = 0;
+    const counts = new Uint32Array(256);
     const pickRare = (sample: Buffer): void => {
-      const counts = new Uint32Array(256);
+      counts.fill(0);
       for (let i = 0; i < sample.length; i++) counts[sample[i]]++;
       let best = 0;
       for (let k = 1; k < needle.length; k++) if (counts[needle[k]] <= counts[needle[best]]) best = k;
-      rare = counts[needle[best]] * 400 < sample.length ? best : -2;
+      rare = needle.length > 1 && counts[needle[best]] * 400 < sample.length ? best : -1;
     };
     const rareHit = (from: number): number => {
       const b = needle[rare], n = needle.length;
@@ -62,6 +65,10 @@ export function createMatcher(q: LogTextQuery, encoding: LogEncoding): TextMatch
         let k = 0;
         while (k < n && win[start + k] === needle[k]) k++;
         if (k === n) return start;
+        if (++candidates > win.length >> 9) {
+          rare = -1; // the sample lied: back to Boyer-Moore for this window
+          return win.indexOf(needle, start + 1);
+        }
       }
       return -1;
     };
@@ -69,7 +76,8 @@ export function createMatcher(q: LogTextQuery, encoding: LogEncoding): TextMatch
       perRecord: false,
       load(w) {
         win = w;
-        if (rare === -1 && needle.length > 1) pickRare(w.subarray(0, 256 * 1024));
+        candidates = 0;
+        pickRare(w.subarray(0, 16 * 1024));
       },
       nextHit(from) {
         const i = rare >= 0 ? rareHit(from) : win.indexOf(needle, from);

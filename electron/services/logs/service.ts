@@ -2,6 +2,7 @@
 // records are already served; windows, filters, find, histogram, stats and the reassignment explainer.
 import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { open as openFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
@@ -27,7 +28,7 @@ import { IndexBuilder, RecordIndex, type ChunkMessage } from './index-store.ts';
 import { findSplit, indexFile, sniffBytes, type IndexSummary } from './indexer.ts';
 import { createScanner } from './scanner.ts';
 import { resolveSources, type ZipLimits } from './sources.ts';
-import { ConcatView, FilteredView, MergedView, SingleFileView, type RecordRef, type View } from './views.ts';
+import { ConcatView, FilteredView, MergedView, SingleFileView, SubSecondReader, type RecordRef, type View } from './views.ts';
 import { WorkerPool, defaultWorkerUrl, type WorkerMessage } from './worker-host.ts';
 import { runFilter, type FileFilter, type FilterJob } from './filter.ts';
 import { ReassignmentExplainer } from './reassignment/explain.ts';
@@ -251,7 +252,14 @@ export class LogsService {
     const indexes = s.files.map((f) => f.index);
     const total = indexes.reduce((a, i) => a + i.count, 0);
     onProgress?.({ phase: 'merge', bytesDone: 0, bytesTotal: total, records: 0, done: false });
-    s.merged = await MergedView.build(indexes, s.files.map((f) => f.info.offsetMinutes * 60), s.abort.signal);
+    // Records of different files in the same second are ordered by their milliseconds, read on demand.
+    const fds = s.files.map((f) => openSync(f.fsPath, 'r'));
+    try {
+      const readers = s.files.map((f, i) => new SubSecondReader((buf, pos) => readSync(fds[i], buf, 0, buf.length, pos), f.info.format === 'cmtrace', f.unitSize === 2));
+      s.merged = await MergedView.build(indexes, s.files.map((f) => f.info.offsetMinutes * 60), s.abort.signal, (file, r) => readers[file].ms(r));
+    } finally {
+      for (const fd of fds) closeSync(fd);
+    }
     s.views.clear(); // filtered views referred to the old order
     onProgress?.({ phase: 'merge', bytesDone: total, bytesTotal: total, records: total, done: true });
   }

@@ -1,7 +1,7 @@
 // Views map a position on screen to (file, record): the session's base order (one file, or several merged
 // by time) and filtered subsets of it. Merging uses the index's second-resolution times plus each file's
 // offset override; ties keep file order, then record order.
-import type { RecordIndex } from './index-store.ts';
+import type { IndexedRecord, RecordIndex } from './index-store.ts';
 
 export interface RecordRef {
   file: number;
@@ -53,7 +53,16 @@ export class MergedView implements View {
   ) {}
 
   /** Builds the time order; `offsetsSec[f]` is added to file f's times. Yields to the event loop now and then. */
-  static async build(indexes: RecordIndex[], offsetsSec: number[], signal?: AbortSignal): Promise<MergedView> {
+  /**
+   * `subSecond(file, record)` (ms within the second, read from the record) breaks ties between files
+   * whose records share a second; without it, ties keep file order.
+   */
+  static async build(
+    indexes: RecordIndex[],
+    offsetsSec: number[],
+    signal?: AbortSignal,
+    subSecond?: (file: number, r: IndexedRecord) => number,
+  ): Promise<MergedView> {
     const files = indexes.length;
     const total = indexes.reduce((s, i) => s + i.count, 0);
     const fileOf = new Uint8Array(total);
@@ -76,13 +85,25 @@ export class MergedView implements View {
           signal?.throwIfAborted();
         }
       }
-      let best = -1, bestKey = Infinity;
+      let best = -1, bestKey = Infinity, tie = false;
       for (let f = 0; f < files; f++) {
         if (!has[f]) continue;
         const k = key(f);
         if (best < 0 || k < bestKey) {
           best = f;
           bestKey = k;
+          tie = false;
+        } else if (k === bestKey) tie = true;
+      }
+      if (tie && subSecond) {
+        let bestMs = Infinity;
+        for (let f = 0; f < files; f++) {
+          if (!has[f] || lastSec[f] !== bestKey) continue;
+          const ms = subSecond(f, cursors[f]);
+          if (ms < bestMs) {
+            bestMs = ms;
+            best = f;
+          }
         }
       }
       fileOf[pos] = best;
@@ -134,5 +155,44 @@ export class FilteredView implements View {
     const end = Math.min(this.positions.length, first + count);
     for (let p = first; p < end; p++) out.push(...this.base.refs(this.positions[p], 1));
     return out;
+  }
+}
+
+const STAMP = /\d\d:\d\d:\d\d[.,:](\d{1,3})/;
+
+/**
+ * Milliseconds within the second of records read in file order, for merge tie-breaks: a sequential 1 MB
+ * window per file, and the first `HH:MM:SS.fff` (or `:fff`, MSI) stamp of the record's header or, for
+ * CMTrace, of its trailer. UTF-16 files and records without a fraction give 0.
+ */
+export class SubSecondReader {
+  private buf = Buffer.alloc(0);
+  private start = 0;
+  private end = 0;
+
+  constructor(
+    private readonly read: (buf: Buffer, position: number) => number,
+    private readonly cmtrace: boolean,
+    private readonly utf16: boolean,
+  ) {}
+
+  ms(r: IndexedRecord): number {
+    if (this.utf16) return 0;
+    const want = Math.min(r.length, this.cmtrace ? 512 : 160);
+    const at = this.cmtrace ? r.offset + r.length - want : r.offset;
+    if (at < this.start || at + want > this.end) {
+      if (this.buf.length === 0) this.buf = Buffer.alloc(1 << 20);
+      this.start = at;
+      this.end = at + this.read(this.buf, at);
+      if (this.end < at + want) return 0;
+    }
+    let text = this.buf.toString('latin1', at - this.start, at - this.start + want);
+    if (this.cmtrace) {
+      const t = text.lastIndexOf(']LOG]!>');
+      if (t < 0) return 0;
+      text = text.slice(t);
+    }
+    const m = STAMP.exec(text);
+    return m ? Number(m[1].padEnd(3, '0')) : 0;
   }
 }

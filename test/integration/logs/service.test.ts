@@ -239,3 +239,37 @@ test('histograms of filtered and merged views', async () => {
   assert.ok(firsts.every((p, i) => i === 0 || p > firsts[i - 1]));
   await svc.close(info.id);
 });
+
+test('merge orders records of different files within the same second by their milliseconds', async () => {
+  const info = await svc.open([join(imeReal, 'AppActionProcessor.log'), agent]);
+  await svc.whenIndexed(info.id);
+  const all = (await svc.window(info.id, 0, 10_000)).records;
+  let switches = 0;
+  for (let i = 1; i < all.length; i++) {
+    const a = all[i - 1], b = all[i];
+    if (a.file === b.file || a.timeMs === null || b.timeMs === null) continue;
+    if (Math.floor(a.timeMs / 1000) !== Math.floor(b.timeMs / 1000)) continue;
+    switches++;
+    assert.ok(a.timeMs <= b.timeMs, `${a.time} (file ${a.file}) before ${b.time} (file ${b.file})`);
+  }
+  assert.ok(switches > 0, 'the two logs interleave within a second somewhere');
+  await svc.close(info.id);
+  // Synthetic: file 0 always at .900, file 1 at .100 of the same seconds, in Serilog text and CMTrace.
+  const dir = mkdtempSync(join(tmpdir(), 'sdh-merge-'));
+  try {
+    const ser = (ms: string, tag: string): string => Array.from({ length: 5 }, (_, i) => `2026-11-20 08:00:0${i}.${ms} +01:00 [INF] ${tag}${i}\n`).join('');
+    const cm = (ms: string, tag: string): string =>
+      Array.from({ length: 5 }, (_, i) => `<![LOG[${tag}${i}]LOG]!><time="08:00:0${i}.${ms}0000" date="11-20-2026" component="c" context="" type="1" thread="1" file="">\r\n`).join('');
+    for (const [make, ext] of [[ser, 'hub'], [cm, 'ime']] as const) {
+      writeFileSync(join(dir, `a-${ext}.log`), make('900', 'a'));
+      writeFileSync(join(dir, `b-${ext}.log`), make('100', 'b'));
+      const m = await svc.open([join(dir, `a-${ext}.log`), join(dir, `b-${ext}.log`)]);
+      await svc.whenIndexed(m.id);
+      const order = (await svc.window(m.id, 0, 10)).records.map((r) => r.message);
+      assert.deepEqual(order, ['b0', 'a0', 'b1', 'a1', 'b2', 'a2', 'b3', 'a3', 'b4', 'a4']);
+      await svc.close(m.id);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -141,4 +141,9 @@ export const ipcRenderer = {
 
 export const dialog = {
   showOpenDialog: async () => ({ canceled: true, filePaths: [] as string[] }),
+  showSaveDialog: async () => ({ canceled: true, filePath: undefined as string | undefined }),
+};
+
+export const webUtils = {
+  getPathForFile: (file: { name: string }) => `/dropped/${file.name}`,
 };

@@ -42,8 +42,24 @@ export function LogsView() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  const [dragging, setDragging] = useState(false);
   return (
-    <section aria-labelledby="logs-title" className="area logs-area">
+    <section
+      aria-labelledby="logs-title"
+      className={`area logs-area${dragging ? ' dragging' : ''}`}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        const files = [...e.dataTransfer.files];
+        if (files.length) void s.openDropped(files);
+      }}
+    >
       <header className="area-header">
         <h1 id="logs-title">Logs</h1>
         <p className="area-hint">
@@ -78,7 +94,7 @@ export function LogsView() {
         </>
       ) : (
         <EmptyState title="Open device logs">
-          <p>Open a log file, a folder or a Collect-diagnostics zip (Ctrl+O). Multi-gigabyte files open at once.</p>
+          <p>Drop log files or a Collect-diagnostics zip here, or open them (Ctrl+O, a folder with Ctrl+Shift+O). Multi-gigabyte files open at once.</p>
           <p>
             For a Multiuser device that did not switch to the signed-in user, open its <kbd>DeviceReassignment-YYYYMMDD.log</kbd>: every attempt is
             explained — who, which identifier, retries and the outcome.

@@ -49,6 +49,7 @@ interface LogsState {
 
   openDialog(kind: 'files' | 'folder'): Promise<void>;
   openPaths(paths: string[]): Promise<void>;
+  openDropped(files: File[]): Promise<void>;
   openDemo(device?: string): Promise<void>;
   close(): Promise<void>;
   loadRecent(): Promise<void>;
@@ -124,6 +125,12 @@ export const useLogs = create<LogsState>((set, get) => {
     openPaths: async (paths) => {
       set({ busy: 'Opening…', error: null });
       await call('logsOpenPaths', { paths }).then(adopt, fail);
+    },
+    openDropped: async (files) => {
+      set({ busy: 'Opening…', error: null });
+      const result = await window.helpdesk.logsOpenDropped({ files });
+      if (result.ok) await adopt(result.value);
+      else fail(new UiError(result.error));
     },
     openDemo: async (device) => {
       set({ busy: `Opening the demo logs of ${device ?? 'a device'}…`, error: null });

@@ -1,0 +1,243 @@
+// `sdh mode plan|run|resume|undo|jobs|audit`: mode changes from the command line, through the same job
+// engine as the app. Devices come from the lookup (env endpoints like `sdh lookup`, else the demo tenant).
+import { readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Device } from '../../../common/device.ts';
+import { AppError } from '../../../common/errors.ts';
+import type { Job, JobCounts, JobProgress, JobStep, ModeGoal, Preview, TargetResolution, UserRef } from '../../../common/jobs.ts';
+import { auditToCsv, stateText } from '../../audit/csv.ts';
+import { openDatabase } from '../../cache/db.ts';
+import { syncWs1 } from '../../cache/sync.ts';
+import { startDemoTenant } from '../../demo/index.ts';
+import { GraphClient } from '../../graph/client.ts';
+import { JobEngine } from '../../jobs/engine.ts';
+import { createHttpExecutor } from '../../jobs/http-executor.ts';
+import { pollByReadState } from '../../jobs/pending.ts';
+import { csvInputs, jobTargetFromDevice, resolveExact } from '../../jobs/targets.ts';
+import { createLookup, ws1StaticAuth, type LookupConnection } from '../../lookup/connect.ts';
+import { parseArgs, stringFlag, type ParsedArgs } from '../args.ts';
+import { UsageError, type CliGroup, type CliIo } from '../command.ts';
+import { connectionFromEnv, dataDir } from './lookup.ts';
+
+/** What the commands need; the default opens the journal in the data folder and a lookup connection. */
+export interface ModeContext {
+  engine: JobEngine;
+  /** Devices matching a query (name, serial, user), as the lookup finds them. */
+  search(query: string, signal: AbortSignal): Promise<Device[]>;
+  /** A directory user by UPN, for `--to user:UPN`. */
+  resolveUser(upn: string, signal: AbortSignal): Promise<UserRef | null>;
+  close(): Promise<void>;
+}
+
+export type OpenModeContext = (io: CliIo, onProgress: (p: JobProgress) => void) => Promise<ModeContext>;
+
+const usage = [
+  'mode plan --to multiuser|singleuser|migrate|shared|user:UPN|last-user|frequent-user[:DAYS] (--devices CSV | QUERY) [--sync] [--json]   preview a mode change',
+  'mode run … --yes   plan and run it (the count is confirmed by --yes)',
+  'mode resume JOB [--json]   continue a paused or interrupted job',
+  'mode undo JOB [--yes] [--json]   preview (or, with --yes, run) the undo of a finished job',
+  'mode jobs [--json]   list jobs',
+  'mode pending [--json]   check once whether pending WS1 changes have reached their devices',
+  'mode audit [--verify] [--csv] [--job JOB] [--device TEXT] [--json]   show, export or verify the audit trail',
+];
+
+export function parseGoal(to: string | undefined): ModeGoal {
+  if (!to) throw new UsageError('--to is required');
+  const [kind, arg] = [to.split(':')[0].toLowerCase(), to.slice(to.indexOf(':') + 1)];
+  if (kind === 'multiuser' || kind === 'singleuser' || kind === 'migrate' || kind === 'shared') return { kind };
+  if (kind === 'user' && to.includes(':') && arg.includes('@')) return { kind: 'user', upn: arg };
+  if (kind === 'last-user') return { kind: 'lastSignedIn' };
+  if (kind === 'frequent-user') {
+    const days = to.includes(':') ? Number(arg) : 30;
+    if (!Number.isInteger(days) || days < 1 || days > 365) throw new UsageError('frequent-user:DAYS needs 1..365 days');
+    return { kind: 'mostFrequent', days };
+  }
+  throw new UsageError(`--to ${to}: use multiuser, singleuser, migrate, shared, user:UPN, last-user or frequent-user[:DAYS]`);
+}
+
+async function targetsFrom(p: ParsedArgs, ctx: ModeContext, io: CliIo): Promise<TargetResolution[]> {
+  const csv = stringFlag(p, 'devices');
+  const query = p.positionals.slice(1).join(' ').trim();
+  if (!!csv === !!query) throw new UsageError('give either --devices CSV or a QUERY');
+  if (query) return (await ctx.search(query, io.signal)).map((d) => ({ input: d.serial ?? d.name, matches: [jobTargetFromDevice(d)] }));
+  let text: string;
+  try {
+    text = await readFile(resolve(io.cwd, csv!), 'utf8');
+  } catch (err) {
+    throw new AppError('invalid_input', `The CSV file ${csv} cannot be read.`, String(err));
+  }
+  const inputs = csvInputs(text);
+  if (!inputs.length) throw new AppError('invalid_input', `The CSV file ${csv} lists no devices.`);
+  const out: TargetResolution[] = new Array(inputs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < inputs.length) {
+      const i = next++;
+      out[i] = resolveExact(inputs[i], await ctx.search(inputs[i], io.signal));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(4, inputs.length) }, worker));
+  return out;
+}
+
+function previewText(p: Preview): string {
+  const lines = [`${p.goal} — plan ${p.planId}`];
+  for (const r of p.rows) {
+    const what = r.status === 'skipped' ? `skipped: ${r.skipReason}${r.note ? ` (${r.note})` : ''}` : (r.call ?? '');
+    lines.push(`  ${r.input.padEnd(20)} ${(r.deviceName ?? '—').padEnd(18)} ${(stateText(r.before) || '—').padEnd(34)} ${what}`);
+  }
+  const skips = Object.entries(p.totals.bySkipReason).map(([k, n]) => `${k} ${n}`).join(', ');
+  lines.push(`${p.totals.devices} devices: ${p.totals.toChange} to change, ${p.totals.skipped} skipped${skips ? ` (${skips})` : ''}`);
+  return lines.join('\n') + '\n';
+}
+
+function summary(job: Job, counts: JobCounts, steps: JobStep[]) {
+  const failed = steps.filter((s) => s.status === 'failed').map((s) => ({ input: s.input, device: s.deviceName ?? null, code: s.error?.code, message: s.error?.message }));
+  return { job, counts, failed };
+}
+
+function printRun(io: CliIo, json: boolean, ctx: ModeContext, jobId: string): number {
+  const job = ctx.engine.job(jobId)!;
+  const counts = ctx.engine.journal.counts(jobId);
+  const s = summary(job, counts, ctx.engine.steps(jobId));
+  if (json) io.stdout.write(`${JSON.stringify(s)}\n`);
+  else {
+    io.stdout.write(`Job ${jobId} ${job.status}: ${counts.succeeded} changed (${counts.pending} still pending: WS1 until the device reports its new mode, Intune for about 10 minutes), ${counts.failed} failed, ${counts.skipped} skipped, ${counts.cancelled} cancelled.\n`);
+    for (const f of s.failed) io.stdout.write(`  failed ${f.input}: ${f.message}\n`);
+  }
+  return job.status === 'finished' && counts.failed === 0 ? 0 : 1;
+}
+
+export function createModeGroup(open: OpenModeContext): CliGroup {
+  return {
+    name: 'mode',
+    usage,
+    async run(args, io) {
+      const p = parseArgs(args, ['to', 'devices', 'job', 'device']);
+      const [cmd, arg] = p.positionals;
+      const json = p.flags.has('json');
+      if (!['plan', 'run', 'resume', 'undo', 'jobs', 'pending', 'audit'].includes(cmd ?? '')) throw new UsageError('mode needs plan, run, resume, undo, jobs, pending or audit');
+      let last = 0;
+      const onProgress = (g: JobProgress) => {
+        if (json || Date.now() - last < 1000) return;
+        last = Date.now();
+        const c = g.counts;
+        io.stderr.write(`${g.jobId}: ${c.succeeded + c.failed + c.skipped + c.cancelled}/${c.total} done, ${c.failed} failed, ${g.ratePerMinute}/min, ETA ${g.etaSeconds ?? '?'} s, ${g.throttled} throttled\n`);
+      };
+      const ctx = await open(io, onProgress);
+      try {
+        if (cmd === 'plan' || cmd === 'run') {
+          const goal = parseGoal(stringFlag(p, 'to'));
+          const targets = await targetsFrom(p, ctx, io);
+          const user = goal.kind === 'user' ? await ctx.resolveUser(goal.upn, io.signal) : undefined;
+          const preview = ctx.engine.plan({ goal, targets, syncAfter: p.flags.has('sync'), user });
+          if (cmd === 'plan') {
+            io.stdout.write(json ? `${JSON.stringify(preview)}\n` : previewText(preview));
+            return 0;
+          }
+          if (!p.flags.has('yes')) throw new UsageError(`add --yes to change ${preview.totals.toChange} devices (plan ${preview.planId} is saved)`);
+          if (!json) io.stderr.write(previewText(preview));
+          await ctx.engine.start(preview.planId, preview.confirmCount, io.signal);
+          return printRun(io, json, ctx, preview.planId);
+        }
+        if (cmd === 'resume') {
+          if (!arg) throw new UsageError('mode resume needs a JOB id');
+          await ctx.engine.resume(arg, io.signal);
+          return printRun(io, json, ctx, arg);
+        }
+        if (cmd === 'undo') {
+          if (!arg) throw new UsageError('mode undo needs a JOB id');
+          const preview = ctx.engine.planUndo(arg);
+          if (!p.flags.has('yes')) {
+            io.stdout.write(json ? `${JSON.stringify(preview)}\n` : `${previewText(preview)}Run it: sdh mode undo ${arg} --yes\n`);
+            return 0;
+          }
+          if (!json) io.stderr.write(previewText(preview));
+          await ctx.engine.start(preview.planId, preview.confirmCount, io.signal);
+          return printRun(io, json, ctx, preview.planId);
+        }
+        if (cmd === 'jobs') {
+          const jobs = ctx.engine.jobs().map((j) => ({ ...j, counts: ctx.engine.journal.counts(j.id) }));
+          if (json) io.stdout.write(`${JSON.stringify({ jobs })}\n`);
+          else for (const j of jobs) io.stdout.write(`${j.id}  ${j.status.padEnd(9)} ${j.createdAt}  ${j.counts.succeeded}/${j.total} changed, ${j.counts.failed} failed  ${j.goal}\n`);
+          return 0;
+        }
+        if (cmd === 'pending') {
+          const r = await ctx.engine.pendingTracker(pollByReadState(ctx.engine.executor)).sweep(io.signal);
+          io.stdout.write(json ? `${JSON.stringify(r)}\n` : `${r.confirmed} confirmed, ${r.gaveUp} given up, ${r.waiting} still pending.\n`);
+          return 0;
+        }
+        // audit
+        if (p.flags.has('verify')) {
+          const v = ctx.engine.audit.verify();
+          io.stdout.write(json ? `${JSON.stringify(v)}\n` : v.ok ? `Audit trail intact: ${v.entries} entries.\n` : `Audit trail BROKEN at entry ${v.firstBrokenSeq}: ${v.problem}\n`);
+          return v.ok ? 0 : 1;
+        }
+        const entries = ctx.engine.audit.query({ jobId: stringFlag(p, 'job'), device: stringFlag(p, 'device') });
+        if (p.flags.has('csv')) io.stdout.write(auditToCsv(entries));
+        else if (json) io.stdout.write(`${JSON.stringify({ entries })}\n`);
+        else for (const e of entries) io.stdout.write(`${e.seq} ${e.at} ${e.technician} ${e.deviceName} ${e.action} ${e.result} ${stateText(e.before)} → ${stateText(e.after)}\n`);
+        return 0;
+      } finally {
+        await ctx.close();
+      }
+    },
+  };
+}
+
+/** The default context: endpoints from the environment (like `sdh lookup`), else the demo tenant in-process. */
+export const openDefaultModeContext: OpenModeContext = async (io, onProgress) => {
+  let conn = connectionFromEnv(io.env);
+  let stop = async () => {};
+  if (!conn) {
+    // No signed-in profile in the CLI yet: the demo tenant (fresh per process, so undo acts on a new tenant).
+    const t = await startDemoTenant();
+    conn = {
+      scope: 'demo',
+      graph: { baseUrl: t.graphUrl, getToken: async () => t.graphToken, portal: null },
+      ws1: { baseUrl: t.ws1Url, authHeaders: ws1StaticAuth({ basic: `${t.ws1.basicUser}:${t.ws1.basicPassword}`, tenantCode: t.ws1.tenantCode }) },
+    } satisfies LookupConnection;
+    stop = () => t.stop();
+  }
+  const c = conn;
+  // The lookup's cache, as `sdh lookup` keeps it: WS1 v1 cannot search by name, its cache answers those.
+  const db = openDatabase(join(dataDir(io.env), 'helpdesk.sqlite'));
+  const lookup = createLookup(c, { db });
+  let ws1Synced = false;
+  const graph = c.graph ? new GraphClient({ baseUrl: c.graph.baseUrl, getToken: c.graph.getToken }) : null;
+  const engine = new JobEngine({
+    dataDir: dataDir(io.env),
+    executor: createHttpExecutor({
+      graph: c.graph && { url: c.graph.baseUrl, getToken: c.graph.getToken },
+      ws1: c.ws1 && { url: c.ws1.baseUrl, getHeaders: c.ws1.authHeaders },
+    }),
+    identity: () => ({ technician: io.env.SDH_TECHNICIAN || userInfo().username, tenant: c.scope }),
+    onProgress,
+  });
+  return {
+    engine,
+    search: async (query, signal) => {
+      const age = lookup.cache?.cacheAge().ws1;
+      if (!ws1Synced && lookup.ws1 && lookup.cache && (!age || Date.now() - Date.parse(age) > 3_600_000)) {
+        ws1Synced = true;
+        await syncWs1(lookup.cache, lookup.ws1, { kind: age ? 'incremental' : 'full', signal }).catch(() => {}); // the search reports the source's error
+      }
+      const r = await lookup.service.search({ query, limit: 200 }, { signal });
+      if (r.devices.length === 0 && r.errors.length) throw new AppError(r.errors[0].error.code, r.errors.map((e) => `${e.source}: ${e.error.message}`).join(' '));
+      return r.devices;
+    },
+    resolveUser: async (upn, signal) => {
+      if (!graph) throw new AppError('not_allowed', 'Intune is not connected, so no user can be looked up.');
+      const u = (await graph.searchUsers(upn, signal)).find((x) => x.userPrincipalName?.toLowerCase() === upn.toLowerCase());
+      return u ? { id: u.id, upn: u.userPrincipalName ?? upn } : null;
+    },
+    close: async () => {
+      await engine.close();
+      db.close();
+      await stop();
+    },
+  };
+};
+
+export const modeGroup = createModeGroup(openDefaultModeContext);

@@ -1,0 +1,121 @@
+// Mode-change jobs: main resolves the devices itself (the renderer never supplies device state), plans,
+// runs in the background with progress events, and answers audit queries.
+import type { Device } from '../../common/device.ts';
+import { AppError } from '../../common/errors.ts';
+import type { ModeGoal, Preview, TargetResolution, UserRef } from '../../common/jobs.ts';
+import { auditToCsv } from '../audit/csv.ts';
+import { GraphClient } from '../graph/client.ts';
+import type { JobEngine } from '../jobs/engine.ts';
+import { jobTargetFromDevice, resolveExact } from '../jobs/targets.ts';
+import type { Logger } from '../log/logger.ts';
+import type { Handlers } from '../router/router.ts';
+import type { TenantConnection } from '../tenant/connection.ts';
+
+type JobChannels =
+  | 'jobsPlan'
+  | 'jobsPreview'
+  | 'jobsStart'
+  | 'jobsPause'
+  | 'jobsResume'
+  | 'jobsCancel'
+  | 'jobsRetryFailed'
+  | 'jobsPlanUndo'
+  | 'jobsList'
+  | 'auditQuery'
+  | 'auditVerify'
+  | 'auditExportCsv';
+
+export interface JobHandlerDeps {
+  engine: JobEngine;
+  tenant: () => TenantConnection;
+  logger: Logger;
+  /** The Save dialog, where the host has one. */
+  saveFile?: (suggestedName: string, content: string) => Promise<string | null>;
+}
+
+/** Rows sent with a preview; the totals always cover every device. */
+const PREVIEW_ROWS = 500;
+
+export function jobsHandlers(d: JobHandlerDeps): Pick<Handlers, JobChannels> {
+  const search = async (query: string, limit: number): Promise<Device[]> => {
+    const r = await d.tenant().lookup.service.search({ query, limit });
+    if (r.devices.length === 0 && r.errors.length) throw new AppError(r.errors[0].error.code, r.errors.map((e) => `${e.source}: ${e.error.message}`).join(' '));
+    return r.devices;
+  };
+
+  const resolveTargets = async (inputs: string[], match: 'exact' | 'query'): Promise<TargetResolution[]> => {
+    if (match === 'query') {
+      const found = await search(inputs[0], 200);
+      return found.map((dev) => ({ input: dev.name, matches: [jobTargetFromDevice(dev)] }));
+    }
+    const out: TargetResolution[] = [];
+    for (const input of inputs) out.push(resolveExact(input, await search(input, 20)));
+    return out;
+  };
+
+  const resolveUser = async (goal: ModeGoal, given: UserRef | null | undefined): Promise<UserRef | null | undefined> => {
+    if (goal.kind !== 'user' || given) return given;
+    const graph = d.tenant().graph;
+    if (!graph) throw new AppError('not_allowed', 'Intune is not connected, so no user can be looked up.');
+    const client = new GraphClient({ baseUrl: graph.baseUrl, getToken: () => graph.getToken('read') });
+    const u = (await client.searchUsers(goal.upn)).find((x) => x.userPrincipalName?.toLowerCase() === goal.upn.toLowerCase());
+    if (!u) throw new AppError('not_found', `No user ${goal.upn} was found in Entra ID.`);
+    return { id: u.id, upn: u.userPrincipalName ?? goal.upn };
+  };
+
+  const page = (p: Preview): Preview => ({ ...p, rows: p.rows.slice(0, PREVIEW_ROWS) });
+
+  const background = (jobId: string, run: () => Promise<unknown>) => {
+    run().catch((err) => d.logger.error('jobs', `job ${jobId} stopped: ${err instanceof Error ? err.message : String(err)}`));
+  };
+
+  const sameTenant = (jobId: string) => {
+    const job = d.engine.job(jobId);
+    if (!job) throw new AppError('not_found', 'That job no longer exists.');
+    if (job.tenant !== d.tenant().scope) throw new AppError('not_allowed', `This job belongs to another tenant (${job.tenant}); connect that tenant to continue it.`);
+  };
+
+  return {
+    jobsPlan: async ({ goal, inputs, match, syncAfter, user }) => {
+      const targets = await resolveTargets(inputs, match);
+      return page(d.engine.plan({ goal, targets, syncAfter, user: await resolveUser(goal, user) }));
+    },
+    jobsPreview: ({ jobId, offset, limit }) => d.engine.preview(jobId, { offset, limit }),
+    jobsStart: ({ planId, confirmation }) => {
+      sameTenant(planId);
+      // start() checks the confirmation at once (throwing here), then runs in the background.
+      const done = d.engine.start(planId, confirmation);
+      background(planId, () => done);
+      return { jobId: planId };
+    },
+    jobsPause: ({ jobId }) => {
+      d.engine.pause(jobId);
+      return null;
+    },
+    jobsResume: ({ jobId }) => {
+      sameTenant(jobId);
+      const done = d.engine.resume(jobId);
+      background(jobId, () => done);
+      return null;
+    },
+    jobsCancel: async ({ jobId }) => {
+      await d.engine.cancel(jobId);
+      return null;
+    },
+    jobsRetryFailed: ({ jobId }) => page(d.engine.planRetry(jobId)),
+    jobsPlanUndo: ({ jobId }) => page(d.engine.planUndo(jobId)),
+    jobsList: () =>
+      d.engine
+        .jobs()
+        .filter((j) => j.status !== 'planned' || d.engine.journal.counts(j.id).total > 0)
+        .map((j) => ({ ...j, counts: d.engine.journal.counts(j.id), running: d.engine.isRunning(j.id) }))
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+    auditQuery: (filter) => d.engine.audit.query({ limit: 1000, ...filter }),
+    auditVerify: () => d.engine.audit.verify(),
+    auditExportCsv: async (filter) => {
+      const csv = auditToCsv(d.engine.audit.query(filter));
+      if (!d.saveFile) return { savedTo: null, csv };
+      return { savedTo: await d.saveFile(`audit-${new Date().toISOString().slice(0, 10)}.csv`, csv), csv: null };
+    },
+  };
+}
