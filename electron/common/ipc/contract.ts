@@ -154,7 +154,7 @@ export const contract = {
     logSessionInfoSchema,
   ),
   logsOpenDropped: invoke(
-    'Open files dropped on the window. The page passes the dropped File objects; the preload turns them into paths (webUtils), so main receives only paths.',
+    'Open files dropped onto the app. The page passes the dropped File objects; the preload turns them into paths (webUtils), so main receives only paths.',
     z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(64) }),
     logSessionInfoSchema,
   ),

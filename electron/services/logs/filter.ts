@@ -189,13 +189,14 @@ interface SearchCtx {
  * one regex pass), and only records holding a hit are looked at, so sparse hits cost no per-record work.
  */
 function searchWindows(fd: number, buf: Buffer, idx: RecordIndex, to: number, job: FilterJob, matcher: TextMatcher, ctx: SearchCtx): { matches: number; scanned: number; stopped: boolean } {
+  const span = Math.min(matcher.window, WINDOW);
   let r = job.from;
   let scanned = 0;
   while (r < to) {
     const first = idx.get(r);
     if (!first) break;
     const winStart = first.offset;
-    if (first.length > WINDOW) {
+    if (first.length > span) {
       const c = idx.cursor(r);
       c.next();
       scanned++;
@@ -203,7 +204,7 @@ function searchWindows(fd: number, buf: Buffer, idx: RecordIndex, to: number, jo
       r++;
       continue;
     }
-    const n = readSync(fd, buf, 0, WINDOW, winStart);
+    const n = readSync(fd, buf, 0, span, winStart);
     const endRec = winStart + n >= idx.bytes ? to : Math.min(to, idx.recordAt(winStart + n));
     const last = idx.get(endRec - 1);
     const winEnd = last ? last.offset + last.length : winStart + n;

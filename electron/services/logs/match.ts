@@ -9,6 +9,11 @@ import { decodeText, encodeText } from './encoding.ts';
 export interface TextMatcher {
   /** True when matching must decode each record (UTF-16). */
   perRecord: boolean;
+  /**
+   * Preferred window in bytes. The regex path copies each window into a latin1 string: windows under
+   * V8's large-object size (~128 KB) die young, so memory stays flat instead of piling up between GCs.
+   */
+  window: number;
   /** Prepares a window of bytes; then `nextHit` finds candidate offsets in it. */
   load(window: Buffer): void;
   /** First hit at or after `from` in the loaded window: [start, end) or null. */
@@ -35,6 +40,7 @@ export function createMatcher(q: LogTextQuery, encoding: LogEncoding): TextMatch
   if (encoding === 'utf-16le' || encoding === 'utf-16be') {
     return {
       perRecord: true,
+      window: 1 << 20,
       load() {},
       nextHit: () => null,
       matchesRange: () => false,
@@ -74,6 +80,7 @@ export function createMatcher(q: LogTextQuery, encoding: LogEncoding): TextMatch
     };
     return {
       perRecord: false,
+      window: 1 << 20,
       load(w) {
         win = w;
         candidates = 0;
@@ -98,6 +105,7 @@ export function createMatcher(q: LogTextQuery, encoding: LogEncoding): TextMatch
   let text = '';
   return {
     perRecord: false,
+    window: 96 * 1024,
     load(w) {
       text = w.toString('latin1');
     },

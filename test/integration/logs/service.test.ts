@@ -273,3 +273,26 @@ test('merge orders records of different files within the same second by their mi
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('regex and literal filters agree with a record-by-record check (windows, big records, anchors)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const bytes = readFileSync(workload);
+  const info = await svc.open([workload]);
+  await svc.whenIndexed(info.id);
+  const all = (await svc.window(info.id, 0, 10_000)).records;
+  const raw = all.map((r) => bytes.subarray(r.offset, r.offset + r.length).toString('latin1'));
+  const cases: { pattern: string; regex: boolean; caseSensitive: boolean }[] = [
+    { pattern: 'Scripts":null', regex: false, caseSensitive: true },
+    { pattern: '"InstallContext":\\d+,"InstallerData"', regex: true, caseSensitive: true },
+    { pattern: '^<!\\[LOG\\[\\[Win32App\\]\\[V3Processor\\]', regex: true, caseSensitive: true },
+    { pattern: 'detectionmanager', regex: false, caseSensitive: false },
+  ];
+  for (const q of cases) {
+    const re = new RegExp(q.regex ? q.pattern : q.pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), `m${q.caseSensitive ? '' : 'i'}`);
+    const want = raw.filter((t) => re.test(t)).length;
+    const got = await svc.filter(info.id, { text: q });
+    assert.equal(got.matches, want, q.pattern);
+    assert.ok(want > 0, q.pattern);
+  }
+  await svc.close(info.id);
+});

@@ -10,36 +10,44 @@ export function ExplainPanel() {
   if (attempts.length === 0)
     return <p className="muted">No reassignment attempts here. Open a Workspace ONE <kbd>DeviceReassignment-YYYYMMDD.log</kbd> (or a bundle that holds one).</p>;
   const merged = (session?.files.length ?? 0) > 1;
+  const failed = attempts.filter((a) => a.outcome === 'failed').length;
+  // Newest first: the technician is asking about the sign-in that just went wrong.
+  const newestFirst = attempts.map((a, i) => ({ a, i })).reverse();
   return (
-    <ol className="attempts" aria-label="Reassignment attempts">
-      {attempts.map((a, i) => (
-        <li key={`${a.file}-${a.firstRecord}`} className={`attempt outcome-${a.outcome}`}>
-          <button type="button" className="attempt-head" onClick={() => !merged && revealRow(a.firstRecord)} title={merged ? a.file : 'Show in the log'}>
-            <span className="attempt-outcome">{outcomeLabel[a.outcome]}</span>
-            <span>
-              #{i + 1} · {a.start ?? 'time unknown'}
-            </span>
-          </button>
-          <p className="attempt-verdict">{a.verdict}</p>
-          <dl className="attempt-facts">
-            <dt>Signed in</dt>
-            <dd>{a.windowsUser ?? '—'}</dd>
-            <dt>Was assigned to</dt>
-            <dd>{a.previousUser ?? '—'}</dd>
-            <dt>Identifier sent</dt>
-            <dd>{a.identifier ? `${a.identifier.attribute} = ${a.identifier.value}` : '—'}</dd>
-            <dt>UEM user</dt>
-            <dd>{a.uemUser ?? 'not matched'}</dd>
-            <dt>Retries</dt>
-            <dd>
-              {a.retries}
-              {a.prompted ? ', then prompted for credentials' : ''}
-            </dd>
-            <dt>Took</dt>
-            <dd>{a.durationMs === null ? '—' : `${Math.round(a.durationMs / 1000)} s`}</dd>
-          </dl>
-        </li>
-      ))}
-    </ol>
+    <>
+      <p className="attempts-summary">
+        {attempts.length} attempt{attempts.length > 1 ? 's' : ''}, {failed} failed. Newest first.
+      </p>
+      <ol className="attempts" aria-label="Reassignment attempts">
+        {newestFirst.map(({ a, i }) => (
+          <li key={`${a.file}-${a.firstRecord}`} className={`attempt outcome-${a.outcome}`}>
+            <button type="button" className="attempt-head" onClick={() => !merged && revealRow(a.firstRecord)} title={merged ? a.file : 'Show in the log'}>
+              <span className="attempt-outcome">{outcomeLabel[a.outcome]}</span>
+              <span>
+                #{i + 1} · {a.start ?? 'time unknown'}
+              </span>
+            </button>
+            <p className="attempt-verdict">{a.verdict}</p>
+            <dl className="attempt-facts">
+              <dt>Signed in</dt>
+              <dd>{a.windowsUser ?? '—'}</dd>
+              <dt>Was assigned to</dt>
+              <dd>{a.previousUser ?? '—'}</dd>
+              <dt>Identifier sent</dt>
+              <dd>{a.identifier ? `${a.identifier.attribute} = ${a.identifier.value}` : '—'}</dd>
+              <dt>UEM user</dt>
+              <dd>{a.uemUser ?? 'not matched'}</dd>
+              <dt>Retries</dt>
+              <dd>
+                {a.retries}
+                {a.prompted ? ', then prompted for credentials' : ''}
+              </dd>
+              <dt>Took</dt>
+              <dd>{a.durationMs === null ? '—' : `${Math.round(a.durationMs / 1000)} s`}</dd>
+            </dl>
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }

@@ -21,6 +21,8 @@ process.stdout.write('ready\n');
 const statuses = await Promise.all(
   jobIds.map((id) => {
     const job = engine.job(id)!;
+    // One job may finish before the kill lands while the other still runs: a finished job is only reported.
+    if (job.status === 'finished' || job.status === 'cancelled') return Promise.resolve(job.status);
     return job.status === 'planned' ? engine.start(id, engine.preview(id).confirmCount) : engine.resume(id);
   }),
 );
