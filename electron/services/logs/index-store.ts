@@ -23,11 +23,60 @@ function marksOf(c: Chunk): NonNullable<Chunk['marks']> {
     }
     offset += c.lens[k] === BIG ? (c.big.get(k) ?? 0) : c.lens[k];
     const t = c.meta[k] >> 3;
-    if (t === ESCAPE) sec = c.escapes.get(k) ?? NaN;
+    if (t === ESCAPE) sec = c.escapes.get(k);
     else if (t !== NO_TIME) sec += t - BIAS;
   }
   c.marks = m;
   return m;
+}
+
+/**
+ * Exact times of the records whose time code could not hold them: record numbers (ascending) and seconds
+ * in typed arrays, 12 bytes an entry (a sparse log can escape on most records; a Map would cost ~5×).
+ */
+export class Escapes {
+  private idx = new Uint32Array(8);
+  private sec = new Float64Array(8);
+  size = 0;
+
+  static from(pairs: [number, number][]): Escapes {
+    const e = new Escapes();
+    for (const [i, s] of pairs) e.push(i, s);
+    return e;
+  }
+
+  push(i: number, s: number): void {
+    if (this.size === this.idx.length) {
+      const idx = new Uint32Array(this.size * 2), sec = new Float64Array(this.size * 2);
+      idx.set(this.idx);
+      sec.set(this.sec);
+      this.idx = idx;
+      this.sec = sec;
+    }
+    this.idx[this.size] = i;
+    this.sec[this.size++] = s;
+  }
+
+  get(i: number): number {
+    let lo = 0, hi = this.size - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = this.idx[mid];
+      if (v === i) return this.sec[mid];
+      if (v < i) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return NaN;
+  }
+
+  /** Forgets entries for records `count` and later. */
+  truncate(count: number): void {
+    while (this.size > 0 && this.idx[this.size - 1] >= count) this.size--;
+  }
+
+  pairs(): [number, number][] {
+    return Array.from({ length: this.size }, (_, k) => [this.idx[k], this.sec[k]] as [number, number]);
+  }
 }
 
 /** What crosses the worker boundary for one chunk (the SAB is shared, the side tables are copied). */
@@ -50,7 +99,7 @@ interface Chunk {
   /** level | time code << 3 */
   meta: Uint8Array;
   big: Map<number, number>;
-  escapes: Map<number, number>;
+  escapes: Escapes;
 }
 
 function views(sab: SharedArrayBuffer): Pick<Chunk, 'lens' | 'meta'> {
@@ -80,7 +129,7 @@ export class IndexBuilder {
   private newChunk(): Chunk {
     const sab = new SharedArrayBuffer(CHUNK_RECORDS * 3);
     this.lastSec = NaN;
-    return { sab, start: this.offset, count: 0, ...views(sab), big: new Map(), escapes: new Map() };
+    return { sab, start: this.offset, count: 0, ...views(sab), big: new Map(), escapes: new Escapes() };
   }
 
   push(bytes: number, level: number, sec: number): void {
@@ -96,7 +145,7 @@ export class IndexBuilder {
       if (d >= -BIAS && d <= BIAS) t = d + BIAS;
       else {
         t = ESCAPE;
-        c.escapes.set(i, sec);
+        c.escapes.push(i, sec);
       }
       this.lastSec = sec;
     }
@@ -119,7 +168,7 @@ export class IndexBuilder {
 
   private message(): ChunkMessage {
     const c = this.chunk;
-    return { seq: this.seq, start: c.start, count: c.count, sab: c.sab, big: [...c.big], escapes: [...c.escapes] };
+    return { seq: this.seq, start: c.start, count: c.count, sab: c.sab, big: [...c.big], escapes: c.escapes.pairs() };
   }
 }
 
@@ -149,7 +198,7 @@ export class RecordIndex {
     const at = seqBase + msg.seq;
     const prev = this.chunks[at];
     const arrays = prev ? { lens: prev.lens, meta: prev.meta } : views(msg.sab);
-    this.chunks[at] = { ...arrays, sab: msg.sab, start: msg.start, count: msg.count, big: new Map(msg.big), escapes: new Map(msg.escapes) };
+    this.chunks[at] = { ...arrays, sab: msg.sab, start: msg.start, count: msg.count, big: new Map(msg.big), escapes: Escapes.from(msg.escapes) };
     this.renumber(at);
   }
 
@@ -180,7 +229,7 @@ export class RecordIndex {
     c.count = n - this.firsts[seq];
     c.marks = undefined;
     for (const k of [...c.big.keys()]) if (k >= c.count) c.big.delete(k);
-    for (const k of [...c.escapes.keys()]) if (k >= c.count) c.escapes.delete(k);
+    c.escapes.truncate(c.count);
     this.chunks.length = seq + 1;
     this.renumber(seq);
   }
@@ -188,7 +237,7 @@ export class RecordIndex {
   /** Index memory in bytes (the 4-byte slots in use plus side tables), for the benchmark. */
   memoryBytes(): number {
     let side = 0;
-    for (const c of this.chunks) side += 16 + (c.big.size + c.escapes.size) * 16 + (c.marks ? c.marks.offsets.byteLength * 2 : 0);
+    for (const c of this.chunks) side += 16 + c.big.size * 16 + c.escapes.size * 12 + (c.marks ? c.marks.offsets.byteLength * 2 : 0);
     return this.count * 3 + side;
   }
 
@@ -240,7 +289,7 @@ export class RecordIndex {
 
   /** The chunks as messages, to share the index with a filter worker. */
   exportChunks(): ChunkMessage[] {
-    return this.chunks.map((c, seq) => ({ seq, start: c.start, count: c.count, sab: c.sab, big: [...c.big], escapes: [...c.escapes] }));
+    return this.chunks.map((c, seq) => ({ seq, start: c.start, count: c.count, sab: c.sab, big: [...c.big], escapes: c.escapes.pairs() }));
   }
 
   /** A cursor positioned before record `from` (call `next()` to load it). */
@@ -307,7 +356,7 @@ export class IndexCursor implements IndexedRecord {
     for (let k = from; k < upTo; k++) {
       offset += c.lens[k] === BIG ? (c.big.get(k) ?? 0) : c.lens[k];
       const t = c.meta[k] >> 3;
-      if (t === ESCAPE) sec = c.escapes.get(k) ?? NaN;
+      if (t === ESCAPE) sec = c.escapes.get(k);
       else if (t !== NO_TIME) sec += t - BIAS;
     }
     this.nextOffset = offset;
@@ -328,7 +377,7 @@ export class IndexCursor implements IndexedRecord {
     const len = c.lens[i] === BIG ? (c.big.get(i) ?? 0) : c.lens[i];
     const meta = c.meta[i];
     const t = meta >> 3;
-    if (t === ESCAPE) this.sec = this.runSec = c.escapes.get(i) ?? NaN;
+    if (t === ESCAPE) this.sec = this.runSec = c.escapes.get(i);
     else if (t !== NO_TIME) this.sec = this.runSec = this.runSec + t - BIAS;
     else this.sec = NaN;
     this.index = this.idx.firstOf(this.seq) + i;

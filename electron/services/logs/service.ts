@@ -114,7 +114,13 @@ export class LogsService {
 
   /** Opens files, folders, zips and `a.zip!/entry` paths. Resolves once the first records can be shown. */
   async open(sources: string[], o: OpenOptions = {}): Promise<LogSessionInfo> {
-    const resolved = await resolveSources(sources, { tempDir: this.opts.tempDir, include: this.opts.include, limits: this.opts.zipLimits, signal: o.signal });
+    const resolved = await resolveSources(sources, {
+      tempDir: this.opts.tempDir,
+      include: this.opts.include,
+      limits: this.opts.zipLimits,
+      signal: o.signal,
+      onExtract: (bytesDone, bytesTotal) => o.onProgress?.({ phase: 'extract', bytesDone, bytesTotal, records: 0, done: false }),
+    });
     if (resolved.files.length === 0) {
       await resolved.cleanup();
       throw new AppError('invalid_input', resolved.problems.length ? `No log could be opened. ${resolved.problems.join(' ')}` : 'No log files were found in what was opened.');

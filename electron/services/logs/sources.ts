@@ -49,6 +49,8 @@ export interface ResolveOptions {
   tempDir: string;
   limits?: Partial<ZipLimits>;
   signal?: AbortSignal;
+  /** Bytes extracted so far (of the entries being extracted), per zip entry written. */
+  onExtract?: (bytesDone: number, bytesTotal: number, entry: string) => void;
 }
 
 export function globToRegExp(patterns: string[]): RegExp {
@@ -80,7 +82,7 @@ export async function resolveSources(sources: string[], opts: ResolveOptions): P
     }
     const found: ResolvedFile[] = [];
     try {
-      const nested = await extractZip(fsPath, display, limits, await extractDir(), () => counter++, problems, opts.signal, (name) =>
+      const nested = await extractZip(fsPath, display, limits, await extractDir(), () => counter++, problems, opts.signal, opts.onExtract, (name) =>
         only !== null ? name === only || only.startsWith(`${name}!/`) : include.test(basename(name)) || isZipName(name),
       );
       for (const e of nested) {
@@ -167,6 +169,7 @@ async function extractZip(
   nextId: () => number,
   problems: string[],
   signal: AbortSignal | undefined,
+  onExtract: ResolveOptions['onExtract'],
   wanted: (name: string) => boolean,
 ): Promise<Extracted[]> {
   const zip = await new Promise<yauzl.ZipFile>((res, rej) =>
@@ -188,6 +191,7 @@ async function extractZip(
       zip.on('error', rej);
       zip.readEntry();
     });
+    const wantedTotal = entries.reduce((a, e) => (wanted(decodeName(e)) ? a + e.uncompressedSize : a), 0);
     for (const entry of entries) {
       if (signal?.aborted) throw new AppError('cancelled', 'Opening the logs was cancelled.');
       const name = decodeName(entry);
@@ -226,6 +230,7 @@ async function extractZip(
       });
       await pipeline(stream, guard, createWriteStream(fsPath, { flags: 'wx', mode: 0o600 }), { signal });
       out.push({ name, fsPath });
+      onExtract?.(total, wantedTotal, `${display}!/${name}`);
     }
   } finally {
     zip.close();

@@ -39,6 +39,9 @@ export interface AppHarness {
   services: AppServices;
   origin: string;
   logLines: string[];
+  /** Every IPC result and event payload the page received, as JSON (for the leak scan). */
+  ipcTraffic: string[];
+  dataDir: string;
   /** Messages the page logged at error level and CSP violations: both must stay empty. */
   pageErrors: string[];
   close(): Promise<void>;
@@ -65,11 +68,13 @@ export async function startApp(o: StartOptions = {}): Promise<AppHarness> {
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const sink = memorySink();
+  const dataDir = mkdtempSync(join(tmpdir(), 'sdh-e2e-'));
+  const ipcTraffic: string[] = [];
   const services = await createAppServices({
     host: 'test',
     version: '0.0.0-e2e',
     platform: 'linux',
-    dataDir: mkdtempSync(join(tmpdir(), 'sdh-e2e-')),
+    dataDir,
     trustedOrigins: [origin],
     logger: createLogger(sink),
     tenantPolicy: o.tenantPolicy ?? 'demo-only',
@@ -81,9 +86,11 @@ export async function startApp(o: StartOptions = {}): Promise<AppHarness> {
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const pageErrors: string[] = [];
-  await context.exposeBinding('__sdhInvoke', (source, channel: string, arg: unknown) =>
-    services.router.invoke(channel, arg, { frameUrl: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }),
-  );
+  await context.exposeBinding('__sdhInvoke', async (source, channel: string, arg: unknown) => {
+    const result = await services.router.invoke(channel, arg, { frameUrl: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() });
+    ipcTraffic.push(JSON.stringify(result));
+    return result;
+  });
   await context.addInitScript({ content: bridgeScript() });
   const page = await context.newPage();
   page.on('console', (m) => {
@@ -91,6 +98,7 @@ export async function startApp(o: StartOptions = {}): Promise<AppHarness> {
   });
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   const unsubscribe = services.router.subscribe((channel, payload) => {
+    ipcTraffic.push(JSON.stringify(payload));
     void page.evaluate(([c, p]) => (window as unknown as { __sdhEmit(c: string, p: unknown): void }).__sdhEmit(c, p), [channel, payload] as const).catch(() => {});
   });
   await page.goto(`${origin}/index.html`);
@@ -102,6 +110,8 @@ export async function startApp(o: StartOptions = {}): Promise<AppHarness> {
     services,
     origin,
     logLines: sink.lines,
+    ipcTraffic,
+    dataDir,
     pageErrors,
     close: async () => {
       unsubscribe();

@@ -106,7 +106,9 @@ test('the service opens a zip, serves windows and removes extracted files on clo
     const zip = join(dir, 'bundle.zip');
     writeFileSync(zip, buildZip([{ name: 'IME/AgentExecutor.log', data: agent, deflate: true }]));
     const svc = new LogsService({ tempDir: join(dir, 'tmp') });
-    const info = await svc.open([zip]);
+    const phases: string[] = [];
+    const info = await svc.open([zip], { onProgress: (p) => phases.push(p.phase) });
+    assert.equal(phases[0], 'extract');
     assert.equal(info.files[0].path, `${zip}!/IME/AgentExecutor.log`);
     await svc.whenIndexed(info.id);
     const w = await svc.window(info.id, 0, 3);
