@@ -58,6 +58,29 @@ describe('changes', () => {
     await page.getByText(/The audit trail is intact/).waitFor();
   });
 
+  test('bulk from a search: the count must be typed, then every device changes', async () => {
+    const { page } = app;
+    await page.keyboard.press('Control+1');
+    await page.getByRole('searchbox', { name: 'Search devices' }).fill('WS1-LEG');
+    const bulk = page.getByRole('button', { name: /^Change these \d+ devices…$/ });
+    await bulk.waitFor();
+    const n = Number((await bulk.innerText()).match(/\d+/)![0]);
+    assert.ok(n > 10);
+    await bulk.click();
+    await page.getByRole('combobox').first().selectOption('migrate');
+    await page.getByRole('button', { name: `Preview ${n} devices` }).click();
+    const preview = page.getByRole('region', { name: 'Preview' });
+    await preview.waitFor();
+    const start = page.getByRole('button', { name: `Start: change ${n} devices` });
+    assert.equal(await start.isDisabled(), true);
+    await page.getByRole('textbox', { name: 'Confirmation count' }).fill(String(n - 1));
+    assert.equal(await start.isDisabled(), true);
+    await page.getByRole('textbox', { name: 'Confirmation count' }).fill(String(n));
+    await start.click();
+    await page.getByText(new RegExp(`${n} changed · 0 failed`)).waitFor({ timeout: 30_000 });
+    assert.ok((await page.getByText(/pending on the device/).count()) > 0);
+  });
+
   test('no console errors', () => {
     assert.deepEqual(app.pageErrors, []);
   });

@@ -105,7 +105,7 @@ export function runFilter(job: FilterJob, hooks: FilterHooks): { matches: number
   const buf = Buffer.allocUnsafe(WINDOW);
   if (matcher && !matcher.perRecord) {
     try {
-      return searchWindows(fd, buf, idx, to, job, matcher, { indexPass, fieldsPass, bigFieldsPass: (o, l) => bigFieldsPass(fd, o, l), add, flush, hooks, counts: () => matches });
+      return searchWindows(fd, buf, idx, to, job, matcher, { indexPass, fieldsPass, needsFields: f.components !== null || f.threads !== null, bigFieldsPass: (o, l) => bigFieldsPass(fd, o, l), add, flush, hooks, counts: () => matches });
     } finally {
       closeSync(fd);
     }
@@ -177,6 +177,8 @@ function bigRecordMatches(fd: number, offset: number, length: number, buf: Buffe
 interface SearchCtx {
   indexPass(c: IndexCursor): boolean;
   fieldsPass(bytes: Buffer): boolean;
+  /** False when no component/thread filter is set (no per-hit copy then). */
+  needsFields: boolean;
   bigFieldsPass(offset: number, length: number): boolean;
   add(i: number): boolean;
   flush(): void;
@@ -192,25 +194,30 @@ function searchWindows(fd: number, buf: Buffer, idx: RecordIndex, to: number, jo
   const span = Math.min(matcher.window, WINDOW);
   let r = job.from;
   let scanned = 0;
-  while (r < to) {
-    const first = idx.get(r);
-    if (!first) break;
-    const winStart = first.offset;
-    if (first.length > span) {
-      const c = idx.cursor(r);
-      c.next();
+  // One cursor walks forward through all windows; it is only re-created to jump over long hit-free runs.
+  let c = idx.cursor(r);
+  let have = c.next();
+  while (r < to && have) {
+    while (have && c.index < r) have = c.next();
+    if (!have) break;
+    const winStart = c.offset;
+    if (c.length > span) {
       scanned++;
       if (ctx.indexPass(c) && bigRecordMatches(fd, c.offset, c.length, buf, matcher) && ctx.bigFieldsPass(c.offset, c.length) && ctx.add(r)) break;
       r++;
       continue;
     }
     const n = readSync(fd, buf, 0, span, winStart);
-    const endRec = winStart + n >= idx.bytes ? to : Math.min(to, idx.recordAt(winStart + n));
-    const last = idx.get(endRec - 1);
-    const winEnd = last ? last.offset + last.length : winStart + n;
+    let endRec = to, winEnd = winStart + n;
+    if (winStart + n < idx.bytes) {
+      const at = idx.locate(winStart + n);
+      if (at.index < to) {
+        endRec = at.index;
+        winEnd = at.start;
+      }
+    }
+    if (endRec >= to && to < idx.count) winEnd = idx.locate(idx.get(to - 1)?.offset ?? winStart).start + (idx.get(to - 1)?.length ?? 0);
     matcher.load(buf.subarray(0, winEnd - winStart));
-    let c = idx.cursor(r);
-    let have = c.next();
     let from = 0;
     let full = false;
     for (let hit = matcher.nextHit(0); hit && have; hit = matcher.nextHit(from)) {
@@ -223,7 +230,7 @@ function searchWindows(fd: number, buf: Buffer, idx: RecordIndex, to: number, jo
       while (have && c.offset + c.length <= abs) have = c.next();
       if (!have || c.index >= endRec) break;
       const rs = c.offset - winStart, re = rs + c.length;
-      if (ctx.indexPass(c) && (hit[1] <= re || matcher.matchesRange(rs, re)) && ctx.fieldsPass(buf.subarray(rs, re)) && ctx.add(c.index)) {
+      if (ctx.indexPass(c) && (hit[1] <= re || matcher.matchesRange(rs, re)) && (!ctx.needsFields || ctx.fieldsPass(buf.subarray(rs, re))) && ctx.add(c.index)) {
         full = true;
         break;
       }

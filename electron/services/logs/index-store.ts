@@ -10,24 +10,20 @@ const ESCAPE = 31;
 const BIG = 0xffff;
 const STEP = 256;
 
-/** Builds (or extends) a chunk's marks: offset and running time before records 0, STEP, 2·STEP, … */
-function marksOf(c: Chunk): NonNullable<Chunk['marks']> {
-  if (c.marks && c.marks.count === c.count) return c.marks;
-  const n = Math.ceil(CHUNK_RECORDS / STEP);
-  const m = { offsets: new Float64Array(n), secs: new Float64Array(n), count: c.count };
-  let offset = c.start, sec = NaN;
-  for (let k = 0; k < c.count; k++) {
-    if (k % STEP === 0) {
-      m.offsets[k / STEP] = offset;
-      m.secs[k / STEP] = sec;
-    }
-    offset += c.lens[k] === BIG ? (c.big.get(k) ?? 0) : c.lens[k];
-    const t = c.meta[k] >> 3;
-    if (t === ESCAPE) sec = c.escapes.get(k);
-    else if (t !== NO_TIME) sec += t - BIAS;
-  }
-  c.marks = m;
-  return m;
+const MARKS = CHUNK_RECORDS / STEP;
+
+/** Offset and running time before records 0, STEP, 2·STEP, … (written by the builder into the SAB). */
+function marksOf(c: Chunk): { offsets: Float64Array; secs: Float64Array } {
+  return { offsets: c.markOffsets, secs: c.markSecs };
+}
+
+/** Byte offset just past the chunk's last record. */
+function endOffset(c: Chunk): number {
+  if (c.count === 0) return c.start;
+  const j = Math.floor((c.count - 1) / STEP);
+  let pos = c.markOffsets[j];
+  for (let k = j * STEP; k < c.count; k++) pos += c.lens[k] === BIG ? (c.big.get(k) ?? 0) : c.lens[k];
+  return pos;
 }
 
 /**
@@ -90,22 +86,25 @@ export interface ChunkMessage {
 }
 
 interface Chunk {
-  /** Offsets and running times every STEP records, built on first random access (a cache, ~1 KB a chunk). */
-  marks?: { offsets: Float64Array; secs: Float64Array; count: number };
   sab: SharedArrayBuffer;
   start: number;
   count: number;
   lens: Uint16Array;
   /** level | time code << 3 */
   meta: Uint8Array;
+  /** Every STEP records: the offset and running time before that record (1 KB a chunk, ~0.06 B a record). */
+  markOffsets: Float64Array;
+  markSecs: Float64Array;
   big: Map<number, number>;
   escapes: Escapes;
 }
 
-function views(sab: SharedArrayBuffer): Pick<Chunk, 'lens' | 'meta'> {
+function views(sab: SharedArrayBuffer): Pick<Chunk, 'lens' | 'meta' | 'markOffsets' | 'markSecs'> {
   return {
     lens: new Uint16Array(sab, 0, CHUNK_RECORDS),
     meta: new Uint8Array(sab, CHUNK_RECORDS * 2, CHUNK_RECORDS),
+    markOffsets: new Float64Array(sab, CHUNK_RECORDS * 3, MARKS),
+    markSecs: new Float64Array(sab, CHUNK_RECORDS * 3 + MARKS * 8, MARKS),
   };
 }
 
@@ -127,7 +126,7 @@ export class IndexBuilder {
   }
 
   private newChunk(): Chunk {
-    const sab = new SharedArrayBuffer(CHUNK_RECORDS * 3);
+    const sab = new SharedArrayBuffer(CHUNK_RECORDS * 3 + MARKS * 16);
     this.lastSec = NaN;
     return { sab, start: this.offset, count: 0, ...views(sab), big: new Map(), escapes: new Escapes() };
   }
@@ -135,6 +134,10 @@ export class IndexBuilder {
   push(bytes: number, level: number, sec: number): void {
     const c = this.chunk;
     const i = c.count;
+    if (i % STEP === 0) {
+      c.markOffsets[i / STEP] = this.offset;
+      c.markSecs[i / STEP] = this.lastSec;
+    }
     if (bytes >= BIG) {
       c.lens[i] = BIG;
       c.big.set(i, bytes);
@@ -197,7 +200,7 @@ export class RecordIndex {
   accept(msg: ChunkMessage, seqBase = 0): void {
     const at = seqBase + msg.seq;
     const prev = this.chunks[at];
-    const arrays = prev ? { lens: prev.lens, meta: prev.meta } : views(msg.sab);
+    const arrays = prev ? { lens: prev.lens, meta: prev.meta, markOffsets: prev.markOffsets, markSecs: prev.markSecs } : views(msg.sab);
     this.chunks[at] = { ...arrays, sab: msg.sab, start: msg.start, count: msg.count, big: new Map(msg.big), escapes: Escapes.from(msg.escapes) };
     this.renumber(at);
   }
@@ -213,7 +216,7 @@ export class RecordIndex {
     const lastK = this.chunks.length - 1;
     const last = this.chunks[lastK];
     this.count = last ? this.firsts[lastK] + last.count : 0;
-    this.bytes = last ? last.start + sumLens(last, last.count) : 0;
+    this.bytes = last ? endOffset(last) : 0;
   }
 
   /** Drops records from `n` on (tail mode re-reads the last record, which may have been half written). */
@@ -227,17 +230,16 @@ export class RecordIndex {
     const seq = this.chunkOf(n - 1);
     const c = this.chunks[seq];
     c.count = n - this.firsts[seq];
-    c.marks = undefined;
     for (const k of [...c.big.keys()]) if (k >= c.count) c.big.delete(k);
     c.escapes.truncate(c.count);
     this.chunks.length = seq + 1;
     this.renumber(seq);
   }
 
-  /** Index memory in bytes (the 4-byte slots in use plus side tables), for the benchmark. */
+  /** Index memory in bytes (3 a record, the marks, chunk headers and side tables), for the benchmark. */
   memoryBytes(): number {
     let side = 0;
-    for (const c of this.chunks) side += 16 + c.big.size * 16 + c.escapes.size * 12 + (c.marks ? c.marks.offsets.byteLength * 2 : 0);
+    for (const c of this.chunks) side += 16 + MARKS * 16 + c.big.size * 16 + c.escapes.size * 12;
     return this.count * 3 + side;
   }
 
@@ -254,6 +256,11 @@ export class RecordIndex {
 
   /** Record containing byte `offset` (or the last record). */
   recordAt(offset: number): number {
+    return this.locate(offset).index;
+  }
+
+  /** Record containing byte `offset` (or the last record), with its start offset. */
+  locate(offset: number): { index: number; start: number } {
     let lo = 0, hi = this.chunks.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
@@ -261,16 +268,18 @@ export class RecordIndex {
       else hi = mid - 1;
     }
     const c = this.chunks[lo];
-    if (!c) return 0;
+    if (!c || c.count === 0) return { index: 0, start: 0 };
     const m = marksOf(c);
     let j = 0;
     while ((j + 1) * STEP < c.count && m.offsets[j + 1] <= offset) j++;
     let pos = m.offsets[j];
     for (let k = j * STEP; k < c.count; k++) {
-      pos += c.lens[k] === BIG ? (c.big.get(k) ?? 0) : c.lens[k];
-      if (pos > offset) return this.firsts[lo] + k;
+      const len = c.lens[k] === BIG ? (c.big.get(k) ?? 0) : c.lens[k];
+      if (pos + len > offset) return { index: this.firsts[lo] + k, start: pos };
+      pos += len;
     }
-    return this.firsts[lo] + Math.max(0, c.count - 1);
+    const k = c.count - 1;
+    return { index: this.firsts[lo] + k, start: pos - (c.lens[k] === BIG ? (c.big.get(k) ?? 0) : c.lens[k]) };
   }
 
   get(index: number): IndexedRecord | undefined {
@@ -312,12 +321,6 @@ export class RecordIndex {
     const seq = this.chunkOf(index);
     return this.chunks[seq].meta[index - this.firsts[seq]] & 7;
   }
-}
-
-function sumLens(c: Chunk, n: number): number {
-  let s = 0;
-  for (let k = 0; k < n; k++) s += c.lens[k] === BIG ? (c.big.get(k) ?? 0) : c.lens[k];
-  return s;
 }
 
 /** Sequential reader: `next()` loads the next record into the public fields; false at the end. */

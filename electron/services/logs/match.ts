@@ -105,7 +105,7 @@ export function createMatcher(q: LogTextQuery, encoding: LogEncoding): TextMatch
   let text = '';
   return {
     perRecord: false,
-    window: 96 * 1024,
+    window: 120 * 1024,
     load(w) {
       text = w.toString('latin1');
     },

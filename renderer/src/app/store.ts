@@ -11,10 +11,12 @@ export const areas = [
 /** The three areas in the list, plus the tenant settings reached from the title bar (Ctrl+,). */
 export type AreaId = (typeof areas)[number]['id'] | 'settings';
 
-/** A fix chosen on a device card, handed to the Changes area for preview. */
+/** A fix chosen on a device card (or devices picked from a search), handed to the Changes area. */
 export interface ChangeRequest {
+  /** A diagnosis fix id; empty when the technician still has to choose the change. */
   actionId: string;
   deviceKey: string;
+  /** One device name, or several, one per line. */
   deviceName: string;
   params: Record<string, string>;
 }

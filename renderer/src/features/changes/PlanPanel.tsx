@@ -28,6 +28,9 @@ export function PlanPanel() {
       const user = request.params.userId ? { id: request.params.userId, upn: request.params.upn } : null;
       setForm({ goal: goal === 'user' && !request.params.upn ? 'lastSignedIn' : goal, upn: request.params.upn ?? '', targets: request.deviceName, match: 'exact', user });
       void plan();
+    } else {
+      // Devices handed over from a search: the technician picks what to do with them.
+      setForm({ targets: request.deviceName, match: 'exact' });
     }
     clearRequest(null);
   }, [request, setForm, plan, clearRequest]);

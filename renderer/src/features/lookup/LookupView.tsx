@@ -1,6 +1,7 @@
 // Lookup: find a device by name, serial or any user who used it, across Intune and Workspace ONE.
 // Results stream in as each source answers; one source failing never hides the other's results.
 import { useEffect, useRef } from 'react';
+import { useApp } from '../../app/store.ts';
 import type { Device } from '../../../../electron/common/device.ts';
 import { ago } from '../../ui/format.ts';
 import { DeviceCard } from './DeviceCard.tsx';
@@ -51,6 +52,12 @@ function ResultRow({ d, selected, onSelect }: { d: Device; selected: boolean; on
 export function LookupView() {
   const s = useLookup();
   const input = useRef<HTMLInputElement>(null);
+  const requestChange = useApp((a) => a.requestChange);
+  const setArea = useApp((a) => a.setArea);
+  const changeAll = () => {
+    requestChange({ actionId: '', deviceKey: '', deviceName: s.devices.map((d) => d.serial ?? d.name).join('\n'), params: {} });
+    setArea('changes');
+  };
   const { onPartial, loadCacheAge, onSyncProgress, search } = s;
 
   useEffect(() => window.helpdesk.onLookupResults(onPartial), [onPartial]);
@@ -130,6 +137,13 @@ export function LookupView() {
         {s.sync.message && <span className="muted sync-status">{s.sync.message}</span>}
       </div>
       <SourceStatus />
+      {s.devices.length > 1 && s.done && (
+        <p className="bulk-row">
+          <button type="button" onClick={changeAll}>
+            Change these {s.devices.length} devices…
+          </button>
+        </p>
+      )}
       {s.error && (
         <p className="inline-error" role="alert">
           {s.error}
