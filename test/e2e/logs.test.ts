@@ -2,6 +2,8 @@
 // attempts are explained, filters count and find jumps.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startApp, type AppHarness } from './support/app-harness.ts';
 
@@ -69,6 +71,20 @@ describe('log viewer', () => {
     const bars = page.locator('.histogram-bar');
     await bars.first().waitFor();
     assert.ok((await bars.count()) > 1);
+  });
+
+  test('Follow picks up records appended to an open file (tail)', async () => {
+    const { page } = app;
+    const file = join(mkdtempSync(join(tmpdir(), 'sdh-tail-')), 'DeviceReassignment-20261123.log');
+    writeFileSync(file, '2026-11-23 08:00:00.000 +01:00 [INF] User logon detected: CONTOSO\\anna.berg (session 2). Starting device reassignment check.\n');
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('textbox', { name: 'Path to open' }).fill(file);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await page.getByText('1 file · 1 records').waitFor();
+    await page.getByRole('button', { name: 'Follow' }).click();
+    await page.getByRole('button', { name: 'Follow', pressed: true }).waitFor();
+    appendFileSync(file, '2026-11-23 08:00:01.000 +01:00 [ERR] User switch failed: HTTP 500 Internal Server Error\n2026-11-23 08:00:02.000 +01:00 [INF] Current enrolled user: lab.staging@contoso.com\n');
+    await page.getByText('1 file · 3 records').waitFor({ timeout: 10_000 });
   });
 
   test('no console errors', () => {

@@ -191,6 +191,11 @@ export const contract = {
     z.object({ session: sessionId, file: z.number().int().nonnegative(), minutes: z.number().int().min(-24 * 60).max(24 * 60) }),
     z.null(),
   ),
+  logsFollow: invoke(
+    'Tail mode: follow files that grow, rotate or are truncated; new records are announced through onLogsProgress.',
+    z.object({ session: sessionId, follow: z.boolean() }),
+    z.null(),
+  ),
   logsClose: invoke('Close a session and free its index.', z.object({ session: sessionId }), z.null()),
   logsErrorCodes: invoke('HRESULT, Win32 and Intune codes found in a message, explained.', z.object({ text: z.string().max(1 << 20) }), z.array(errorCodeInfoSchema)),
   onLogsProgress: event(

@@ -38,12 +38,18 @@ type LogsChannels =
   | 'logsStats'
   | 'logsExplain'
   | 'logsSetOffset'
+  | 'logsFollow'
   | 'logsClose'
   | 'logsErrorCodes';
 
 export function logsHandlers(d: LogsHandlerDeps): Pick<Handlers, LogsChannels> & { dispose(): Promise<void> } {
   const tasks = new Map<string, AbortController>();
   const sessions = new Set<string>();
+  const following = new Map<string, () => void>();
+  const unfollow = (session: string) => {
+    following.get(session)?.();
+    following.delete(session);
+  };
 
   async function withTask<T>(task: string, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
     tasks.get(task)?.abort();
@@ -103,7 +109,18 @@ export function logsHandlers(d: LogsHandlerDeps): Pick<Handlers, LogsChannels> &
       await d.logs.setOffset(session, file, minutes, (p) => d.progress(session, null, p));
       return null;
     },
+    logsFollow: ({ session, follow }) => {
+      unfollow(session);
+      if (follow) {
+        following.set(
+          session,
+          d.logs.follow(session, () => d.progress(session, null, { phase: 'index', bytesDone: 1, bytesTotal: 1, records: d.logs.count(session), done: true })),
+        );
+      }
+      return null;
+    },
     logsClose: async ({ session }) => {
+      unfollow(session);
       sessions.delete(session);
       await d.logs.close(session);
       return null;
@@ -111,7 +128,8 @@ export function logsHandlers(d: LogsHandlerDeps): Pick<Handlers, LogsChannels> &
     logsErrorCodes: ({ text }) => findErrorCodes(text),
     dispose: async () => {
       for (const t of tasks.values()) t.abort();
-      await Promise.allSettled([...sessions].map((s) => d.logs.close(s)));
+      for (const s of [...following.keys()]) unfollow(s);
+      await d.logs.dispose();
     },
   };
 }

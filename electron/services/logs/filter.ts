@@ -197,8 +197,12 @@ function searchWindows(fd: number, buf: Buffer, idx: RecordIndex, to: number, jo
   // One cursor walks forward through all windows; it is only re-created to jump over long hit-free runs.
   let c = idx.cursor(r);
   let have = c.next();
+  const rangeEnd = to < idx.count ? (idx.get(to)?.offset ?? idx.bytes) : idx.bytes;
   while (r < to && have) {
-    while (have && c.index < r) have = c.next();
+    if (c.index > r || r - c.index > 64) {
+      c = idx.cursor(r); // hit-free run: jump instead of stepping record by record
+      have = c.next();
+    } else while (have && c.index < r) have = c.next();
     if (!have) break;
     const winStart = c.offset;
     if (c.length > span) {
@@ -208,15 +212,13 @@ function searchWindows(fd: number, buf: Buffer, idx: RecordIndex, to: number, jo
       continue;
     }
     const n = readSync(fd, buf, 0, span, winStart);
-    let endRec = to, winEnd = winStart + n;
-    if (winStart + n < idx.bytes) {
+    // The window ends at the last whole record it holds, or at the end of the range.
+    let endRec = to, winEnd = rangeEnd;
+    if (winStart + n < rangeEnd) {
       const at = idx.locate(winStart + n);
-      if (at.index < to) {
-        endRec = at.index;
-        winEnd = at.start;
-      }
+      endRec = at.index;
+      winEnd = at.start;
     }
-    if (endRec >= to && to < idx.count) winEnd = idx.locate(idx.get(to - 1)?.offset ?? winStart).start + (idx.get(to - 1)?.length ?? 0);
     matcher.load(buf.subarray(0, winEnd - winStart));
     let from = 0;
     let full = false;

@@ -72,7 +72,7 @@ export function indexFile(opts: IndexRunOptions): IndexSummary {
   const unit = sniffed.unitSize;
   const startByte = opts.startByte ?? 0;
   const builder = new IndexBuilder(opts.onChunk, startByte);
-  const sink = { push: (units: number, level: number, sec: number) => builder.push(units * unit, level, sec) };
+  const sink = unit === 1 ? builder : { push: (units: number, level: number, sec: number) => builder.push(units * 2, level, sec) };
   const scanner = startByte > 0 ? createScanner(spec, startByte / unit, startByte / unit) : createScanner(spec, unit === 2 ? 1 : sniffed.bomBytes);
   const fd = openSync(opts.path, 'r');
   const READ = Math.max(2, opts.readBytes ?? READ_BYTES);

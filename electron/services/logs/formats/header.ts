@@ -26,9 +26,14 @@ export function isoStamp(b: Uint8Array, p: number, e: number, out: Header): numb
   if ((sep !== 45 && sep !== 47) || b[p + 7] !== sep || b[p + 13] !== 58 || b[p + 16] !== 58) return -1;
   const t = b[p + 10];
   if (t !== 32 && t !== 84) return -1;
-  const y = digits(b, p, 4), mo = digits(b, p + 5, 2), d = digits(b, p + 8, 2);
-  const h = digits(b, p + 11, 2), mi = digits(b, p + 14, 2), s = digits(b, p + 17, 2);
-  if ((y | mo | d | h | mi | s) < 0) return -1;
+  // Fourteen digits, checked at once: any byte outside '0'..'9' makes its (c - 48) >>> 0 exceed 9.
+  const y0 = b[p] - 48, y1 = b[p + 1] - 48, y2 = b[p + 2] - 48, y3 = b[p + 3] - 48;
+  const m0 = b[p + 5] - 48, m1 = b[p + 6] - 48, d0 = b[p + 8] - 48, d1 = b[p + 9] - 48;
+  const h0 = b[p + 11] - 48, h1 = b[p + 12] - 48, i0 = b[p + 14] - 48, i1 = b[p + 15] - 48;
+  const s0 = b[p + 17] - 48, s1 = b[p + 18] - 48;
+  if (((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1 | h0 | h1 | i0 | i1 | s0 | s1) >>> 0) > 15 || y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9 || h0 > 9 || h1 > 9 || i0 > 9 || i1 > 9 || s0 > 9 || s1 > 9) return -1;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3, mo = m0 * 10 + m1, d = d0 * 10 + d1;
+  const h = h0 * 10 + h1, mi = i0 * 10 + i1, s = s0 * 10 + s1;
   const key = y * 10000 + mo * 100 + d;
   if (key !== out.dayKey) {
     out.dayKey = key;

@@ -16,9 +16,14 @@ export function LogsToolbar({ findRef }: { findRef: RefObject<HTMLInputElement |
         Open folder…
       </button>
       {s.session && (
-        <button type="button" onClick={() => void s.close()}>
-          Close
-        </button>
+        <>
+          <button type="button" onClick={() => void s.close()}>
+            Close
+          </button>
+          <button type="button" aria-pressed={s.following} onClick={() => void s.setFollow(!s.following)} title="Follow files as they grow (tail)">
+            Follow
+          </button>
+        </>
       )}
       <span className="toolbar-sep" />
       <input

@@ -43,6 +43,7 @@ interface LogsState {
   attempts: ReassignmentAttempt[] | null;
   histogram: HistogramBucket[] | null;
   highlights: HighlightRule[];
+  following: boolean;
   recent: string[];
   error: string | null;
   busy: string | null;
@@ -66,6 +67,7 @@ interface LogsState {
   revealRow(row: number): void;
   showPanel(panel: LogsState['panel']): Promise<void>;
   setOffset(file: number, minutes: number): Promise<void>;
+  setFollow(on: boolean): Promise<void>;
   addHighlight(rule: HighlightRule): void;
   removeHighlight(text: string): void;
 }
@@ -92,7 +94,7 @@ export const useLogs = create<LogsState>((set, get) => {
     if (!info) return set({ busy: null });
     const previous = get().session;
     if (previous) void call('logsClose', { session: previous.id }).catch(() => {});
-    set({ session: info, viewId: undefined, total: 0, generation: get().generation + 1, selected: null, attempts: null, histogram: null, filtering: null, busy: null, error: info.problems.length ? info.problems.join(' ') : null });
+    set({ following: false, session: info, viewId: undefined, total: 0, generation: get().generation + 1, selected: null, attempts: null, histogram: null, filtering: null, busy: null, error: info.problems.length ? info.problems.join(' ') : null });
     await get().refreshCount();
     void get().loadRecent();
     const explainable = info.files.some((f) => /DeviceReassignment/i.test(f.path));
@@ -114,6 +116,7 @@ export const useLogs = create<LogsState>((set, get) => {
     attempts: null,
     histogram: null,
     highlights: [],
+    following: false,
     recent: [],
     error: null,
     busy: null,
@@ -246,6 +249,16 @@ export const useLogs = create<LogsState>((set, get) => {
         const files = session.files.map((f, i) => (i === file ? { ...f, offsetMinutes: minutes } : f));
         set({ session: { ...session, files }, viewId: undefined, generation: get().generation + 1, histogram: null });
         await get().refreshCount();
+      } catch (err) {
+        fail(err);
+      }
+    },
+    setFollow: async (on) => {
+      const { session } = get();
+      if (!session) return;
+      try {
+        await call('logsFollow', { session: session.id, follow: on });
+        set({ following: on });
       } catch (err) {
         fail(err);
       }
