@@ -16,12 +16,12 @@ async function writeLog(path: string): Promise<void> {
     const t = new Date(Date.UTC(2026, 10, 23, 8) + i * 50).toISOString().replace('T', ' ').slice(0, 23);
     chunk.push(`${t} +01:00 [${i % 1000 === 0 ? 'ERR' : 'INF'}] record ${i}\n`);
     if (chunk.length === 10_000) {
-      if (!out.write(chunk.join(''))) await new Promise((r) => out.once('drain', r));
+      if (!out.write(chunk.join(''))) await new Promise<void>((r) => out.once('drain', () => r()));
       chunk.length = 0;
     }
   }
   out.write(chunk.join(''));
-  await new Promise((r) => out.end(r));
+  await new Promise<void>((r) => out.end(() => r()));
 }
 
 describe('a log with more than a million records', () => {
