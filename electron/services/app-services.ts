@@ -46,7 +46,7 @@ export interface AppServicesOptions {
   logsWorkerUrl?: URL;
   /** The Save dialog, where the host has one; resolves to the saved path, or null when cancelled. */
   saveFile?: (suggestedName: string, content: string) => Promise<string | null>;
-  /** Who the audit trail names as the technician (the OS account by default). */
+  /** Who the audit trail names when no Entra account is signed in (the OS account by default). */
   technician?: string;
   /** Where secrets live; by default the OS keychain when usable (probed), else memory for the session. */
   secretStore?: SecretStore;
@@ -121,7 +121,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const engine = new JobEngine({
     dataDir: opts.dataDir,
     executor: tenantExecutor(() => tenants.current),
-    identity: () => ({ technician: opts.technician ?? userInfo().username, tenant: tenants.current.scope }),
+    identity: () => ({ technician: tenants.technician ?? opts.technician ?? userInfo().username, tenant: tenants.current.scope }),
     onProgress: (p) => emit('onJobProgress', p),
     logger: opts.logger,
   });

@@ -68,7 +68,9 @@ export function tenantHandlers(d: TenantHandlerDeps): Pick<Handlers, TenantChann
       const controller = new AbortController();
       signingIn.set(profileId, controller);
       try {
-        return await signIn.signIn(method === 'browser' ? { kind: 'browser' } : { kind: 'device-code', onCode: (c) => d.deviceCode({ profileId, ...c }) }, { signal: controller.signal });
+        const account = await signIn.signIn(method === 'browser' ? { kind: 'browser' } : { kind: 'device-code', onCode: (c) => d.deviceCode({ profileId, ...c }) }, { signal: controller.signal });
+        if (d.settings.get().activeProfiles.intune === profileId) d.tenants.technician = account.username;
+        return account;
       } finally {
         if (signingIn.get(profileId) === controller) signingIn.delete(profileId);
       }

@@ -30,6 +30,8 @@ export class TenantManager {
   readonly profiles: ProfileStore;
   private conn: TenantConnection;
   private readonly signIns = new Map<string, IntuneSignIn>();
+  /** The signed-in Entra account of the connected Intune profile: who the audit trail names. */
+  technician: string | null = null;
 
   constructor(private readonly d: TenantManagerDeps) {
     this.profiles = new ProfileStore(d.dataDir, d.secrets);
@@ -70,6 +72,11 @@ export class TenantManager {
         { intune, ws1 },
         { db: this.d.db, secrets: this.d.secrets, knownSecrets: this.d.knownSecrets, intuneSignIn: intune ? this.signIn(intune) : undefined },
       );
+    }
+    this.technician = null;
+    if (ids.intune) {
+      const signIn = this.signIns.get(ids.intune);
+      this.technician = (await signIn?.currentAccount().catch(() => null))?.username ?? null;
     }
     this.d.settings.update({ activeProfiles: ids });
     this.d.onChange?.(this.conn);
