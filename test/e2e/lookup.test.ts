@@ -46,6 +46,26 @@ describe('lookup', () => {
     assert.match(await page.getByRole('article').getByRole('heading', { level: 2 }).innerText(), new RegExp(second));
   });
 
+  test('offline: the cache answers and says how old its data is', async () => {
+    const { page } = app;
+    await page.getByRole('checkbox', { name: 'Offline' }).check();
+    await page.getByRole('searchbox', { name: 'Search devices' }).fill('FLOOR-LAG-001');
+    const card = page.getByRole('article', { name: 'Device FLOOR-LAG-001' });
+    await card.waitFor();
+    assert.match(await card.getByRole('region', { name: 'Workspace ONE' }).innerText(), /cached/);
+    await page.getByRole('checkbox', { name: 'Offline' }).uncheck();
+  });
+
+  test('a full sync shows progress and can be stopped', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Full sync' }).click();
+    const stop = page.getByRole('button', { name: 'Stop sync' });
+    await stop.waitFor();
+    await page.getByText(/Intune: (listing|details)/).waitFor();
+    await stop.click();
+    await page.getByText('The sync was stopped; what was fetched so far is kept.').waitFor();
+  });
+
   test('no console errors', () => {
     assert.deepEqual(app.pageErrors, []);
   });

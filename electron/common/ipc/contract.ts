@@ -98,6 +98,7 @@ export const contract = {
     z.object({ kind: z.enum(['full', 'incremental']) }),
     z.array(z.object({ source: deviceSourceSchema, stored: z.number().int(), removed: z.number().int(), at: z.string() })),
   ),
+  cacheSyncCancel: invoke('Stop a running cache sync (what was stored so far stays).', noArg, z.null()),
   cacheStatus: invoke('When each source was last synced into the offline cache.', noArg, z.object({ intune: z.string().nullable(), ws1: z.string().nullable() })),
   onLookupResults: event('A step of a running search: the ranked cards so far, errors per source, what is still pending.', lookupPartialSchema),
   onCacheSyncProgress: event(

@@ -15,7 +15,7 @@ export interface LookupHandlerDeps {
   syncProgress(p: SyncProgress): void;
 }
 
-export function lookupHandlers(d: LookupHandlerDeps): Pick<Handlers, 'lookupSearch' | 'lookupCancel' | 'cacheSync' | 'cacheStatus'> & { dispose(): void } {
+export function lookupHandlers(d: LookupHandlerDeps): Pick<Handlers, 'lookupSearch' | 'lookupCancel' | 'cacheSync' | 'cacheSyncCancel' | 'cacheStatus'> & { dispose(): void } {
   const running = new Map<string, AbortController>();
   let syncing: AbortController | null = null;
 
@@ -44,9 +44,16 @@ export function lookupHandlers(d: LookupHandlerDeps): Pick<Handlers, 'lookupSear
         const o = { kind, signal: syncing.signal, onProgress: d.syncProgress };
         const results = await Promise.all([intune ? syncIntune(cache, intune, o) : null, ws1 ? syncWs1(cache, ws1, o) : null]);
         return results.filter((r) => r !== null);
+      } catch (err) {
+        if (syncing.signal.aborted) throw new AppError('cancelled', 'The sync was stopped; what was fetched so far is kept.');
+        throw err;
       } finally {
         syncing = null;
       }
+    },
+    cacheSyncCancel: () => {
+      syncing?.abort();
+      return null;
     },
     cacheStatus: () => d.lookup().cache?.cacheAge() ?? { intune: null, ws1: null },
     dispose: () => {

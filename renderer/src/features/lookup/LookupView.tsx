@@ -134,6 +134,11 @@ export function LookupView() {
         <button type="button" disabled={s.sync.running} onClick={() => void s.syncCache('full')} title="Fetch every device again">
           Full sync
         </button>
+        {s.sync.running && (
+          <button type="button" onClick={() => void s.cancelSync()}>
+            Stop sync
+          </button>
+        )}
         {s.sync.message && <span className="muted sync-status">{s.sync.message}</span>}
       </div>
       <SourceStatus />

@@ -22,6 +22,7 @@ interface LookupState {
   onPartial(p: LookupPartial): void;
   select(key: string | null): void;
   syncCache(kind: 'full' | 'incremental'): Promise<void>;
+  cancelSync(): Promise<void>;
   onSyncProgress(text: string): void;
   loadCacheAge(): Promise<void>;
 }
@@ -82,6 +83,9 @@ export const useLookup = create<LookupState>((set, get) => ({
     } catch (err) {
       set({ sync: { running: false, message: (err as Error).message } });
     }
+  },
+  cancelSync: async () => {
+    await call('cacheSyncCancel').catch(() => {});
   },
   onSyncProgress: (message) => set({ sync: { running: true, message } }),
   loadCacheAge: async () => {
