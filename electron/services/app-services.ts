@@ -109,7 +109,11 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     logs: new LogsService({ tempDir: join(opts.dataDir, 'tmp'), workerUrl: opts.logsWorkerUrl }),
     settings,
     dialogs: opts.dialogs,
-    demoBundle: (device) => writeDemoBundle(demo, join(opts.dataDir, 'tmp', 'demo-logs'), device),
+    demoBundle: (device) => {
+      // A real tenant's device has no demo logs: its logs come from Collect diagnostics or the device itself.
+      if (tenants.current.mode !== 'demo') throw new AppError('not_allowed', "Open this device's Collect-diagnostics zip or its DeviceReassignment log (Ctrl+O).");
+      return writeDemoBundle(demo, join(opts.dataDir, 'tmp', 'demo-logs'), device);
+    },
     progress: (session, task, progress) => emit('onLogsProgress', { session, task, progress }),
   });
   const lookup = lookupHandlers({

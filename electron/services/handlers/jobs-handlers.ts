@@ -65,8 +65,8 @@ export function jobsHandlers(d: JobHandlerDeps): Pick<Handlers, JobChannels> {
 
   const page = (p: Preview): Preview => ({ ...p, rows: p.rows.slice(0, PREVIEW_ROWS) });
 
-  const background = (jobId: string, run: () => Promise<unknown>) => {
-    run().catch((err) => d.logger.error('jobs', `job ${jobId} stopped: ${err instanceof Error ? err.message : String(err)}`));
+  const background = (jobId: string, done: Promise<unknown>) => {
+    done.catch((err) => d.logger.error('jobs', `job ${jobId} stopped: ${err instanceof Error ? err.message : String(err)}`));
   };
 
   const sameTenant = (jobId: string) => {
@@ -84,8 +84,7 @@ export function jobsHandlers(d: JobHandlerDeps): Pick<Handlers, JobChannels> {
     jobsStart: ({ planId, confirmation }) => {
       sameTenant(planId);
       // start() checks the confirmation at once (throwing here), then runs in the background.
-      const done = d.engine.start(planId, confirmation);
-      background(planId, () => done);
+      background(planId, d.engine.start(planId, confirmation));
       return { jobId: planId };
     },
     jobsPause: ({ jobId }) => {
@@ -94,8 +93,7 @@ export function jobsHandlers(d: JobHandlerDeps): Pick<Handlers, JobChannels> {
     },
     jobsResume: ({ jobId }) => {
       sameTenant(jobId);
-      const done = d.engine.resume(jobId);
-      background(jobId, () => done);
+      background(jobId, d.engine.resume(jobId));
       return null;
     },
     jobsCancel: async ({ jobId }) => {

@@ -97,7 +97,7 @@ export function logsHandlers(d: LogsHandlerDeps): Pick<Handlers, LogsChannels> &
     logsDetail: ({ session, position, viewId }) => d.logs.detail(session, position, viewId),
     logsFilter: ({ session, task, spec }) => withTask(task, (signal) => d.logs.filter(session, spec, (p) => d.progress(session, task, p), signal)),
     logsFind: ({ session, task, spec, from, direction, viewId }) => withTask(task, (signal) => d.logs.find(session, spec, from, direction, viewId, signal)),
-    logsNextError: ({ session, from, direction, viewId }) => d.logs.nextLevel(session, from, direction, ['error', 'fatal'], viewId),
+    logsNextError: ({ session, from, direction, viewId }) => d.logs.nextError(session, from, direction, viewId),
     logsCancel: ({ task }) => {
       tasks.get(task)?.abort();
       return null;

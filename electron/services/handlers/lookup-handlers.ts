@@ -21,7 +21,7 @@ export function lookupHandlers(d: LookupHandlerDeps): Pick<Handlers, 'lookupSear
 
   return {
     lookupSearch: async ({ requestId, ...request }) => {
-      if (d.warmUp) await Promise.race([d.warmUp(), new Promise((r) => setTimeout(r, 3000))]);
+      if (d.warmUp) await settledWithin(d.warmUp(), 3000);
       running.get(requestId)?.abort();
       const controller = new AbortController();
       running.set(requestId, controller);
@@ -61,4 +61,11 @@ export function lookupHandlers(d: LookupHandlerDeps): Pick<Handlers, 'lookupSear
       syncing?.abort();
     },
   };
+}
+
+/** Waits for `p` to settle, but no longer than `ms` (and leaves no timer behind). */
+async function settledWithin(p: Promise<unknown>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([p.catch(() => {}), new Promise((r) => (timer = setTimeout(r, ms)))]);
+  clearTimeout(timer);
 }

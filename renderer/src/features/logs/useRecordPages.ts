@@ -10,7 +10,8 @@ const MAX_PAGES = 60;
 export function useRecordPages(session: string | undefined, viewId: string | undefined, generation: number) {
   const [, setVersion] = useState(0);
   // A new cache whenever the view or its content changes; answers for an old cache are dropped.
-  const cache = useMemo(() => ({ pages: new Map<number, LogRecord[]>(), pending: new Set<number>(), session, viewId, generation }), [session, viewId, generation]);
+  const key = `${session}|${viewId}|${generation}`;
+  const cache = useMemo(() => ({ key, pages: new Map<number, LogRecord[]>(), pending: new Set<number>() }), [key]);
 
   const request = useCallback(
     (first: number, count: number) => {
