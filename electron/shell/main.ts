@@ -16,7 +16,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '..', 'renderer');
 const preloadPath = join(here, 'preload.cjs');
 // The log indexer runs in worker threads; the build puts its bundle beside main.mjs.
-const logsWorkerUrl = new URL('./worker.mjs', import.meta.url);
+const logsWorkerUrl = new URL('./worker.cjs', import.meta.url);
 
 export function startShell(): void {
   if (!app.requestSingleInstanceLock()) {

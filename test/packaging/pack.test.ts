@@ -39,7 +39,7 @@ test('electron-builder packs offline: app in asar, natives unpacked, fuses flipp
 
   const app = join(out, 'linux-unpacked');
   const listed = asar.listPackage(join(app, 'resources/app.asar'), { isPack: false }).map((p) => p.replace(/\\/g, '/'));
-  for (const needed of ['/package.json', '/dist/main/main.mjs', '/dist/main/preload.cjs', '/dist/renderer/index.html']) assert.ok(listed.includes(needed), needed);
+  for (const needed of ['/package.json', '/dist/main/main.mjs', '/dist/main/preload.cjs', '/dist/main/worker.cjs', '/dist/renderer/index.html']) assert.ok(listed.includes(needed), needed);
   for (const banned of [/^\/electron\//, /^\/test\//, /^\/renderer\//, /\.map$/, /^\/node_modules\/(electron|typescript|vite|playwright-core|eslint|@doyensec)\//, /^\/dist\/browser-host\//]) {
     assert.deepEqual(listed.filter((p) => banned.test(p)).slice(0, 3), [], String(banned));
   }

@@ -134,7 +134,7 @@ export class IndexBuilder {
   push(bytes: number, level: number, sec: number): void {
     const c = this.chunk;
     const i = c.count;
-    if (i % STEP === 0) {
+    if ((i & (STEP - 1)) === 0) {
       c.markOffsets[i / STEP] = this.offset;
       c.markSecs[i / STEP] = this.lastSec;
     }

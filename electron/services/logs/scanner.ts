@@ -1,7 +1,7 @@
 // Cuts a stream of narrow units into records (see formats/table.ts for the rules). A scanner is fed
 // successive windows of the file; it returns the offset from which it still needs data, so a 100 MB
 // line or record never has to be held whole. Every unit ends up in exactly one record.
-import { Lvl, jsonLineFields, type Header } from './formats/header.ts';
+import { Lvl, jsonLineFields, newHeader, type Header, type HeaderParser } from './formats/header.ts';
 import { civilSeconds } from './formats/time.ts';
 import type { FormatSpec } from './formats/table.ts';
 
@@ -9,6 +9,9 @@ export interface RecordSink {
   /** One record: its length in units, level code (Lvl) and wall-clock seconds (NaN if none). */
   push(units: number, level: number, sec: number): void;
 }
+
+/** Called through a constant: `b.indexOf` on every line costs a generic property lookup. */
+const indexOf = Buffer.prototype.indexOf;
 
 const OPENER = Buffer.from('<![LOG[');
 const TRAILER = Buffer.from(']LOG]!>');
@@ -42,7 +45,7 @@ class CmtraceScanner implements Scanner {
   private dateKey = -1;
   private dateSec = NaN;
   private pos: number;
-  private readonly h: Header = { level: 0, sec: NaN, dayKey: -1, daySec: NaN };
+  private readonly h: Header = newHeader();
 
   constructor(
     startUnit: number,
@@ -85,7 +88,7 @@ class CmtraceScanner implements Scanner {
           this.pos = base + t;
           return base + t;
         }
-        sink.push(base + end - this.recordStart, this.h.level, this.h.sec);
+        sink.push(base + end - this.recordStart, this.h.level, this.h.sec[0]);
         this.recordStart = base + end;
         this.openerAt = -1;
         p = end;
@@ -138,7 +141,7 @@ class CmtraceScanner implements Scanner {
         break;
       }
     }
-    h.sec = NaN;
+    h.sec[0] = NaN;
     const hh = num2(b, v), mi = num2(b, v + 3), ss = num2(b, v + 6);
     let q = v + 16; // HH:MM:SS.fffffff is the usual width
     if (b[q] !== 34) for (q = v + 8; q < gt && b[q] !== 34; ) q++;
@@ -162,7 +165,7 @@ class CmtraceScanner implements Scanner {
           this.dateKey = key;
           this.dateSec = civilSeconds(x, mo, dd, 0, 0, 0);
         }
-        if (hh < 24 && mi < 60 && ss <= 60) h.sec = this.dateSec + hh * 3600 + mi * 60 + ss;
+        if (hh < 24 && mi < 60 && ss <= 60) h.sec[0] = this.dateSec + hh * 3600 + mi * 60 + ss;
       }
     }
     return nl + 1;
@@ -173,7 +176,7 @@ class CmtraceScanner implements Scanner {
     const limit = Math.min(len, t + TRAILER_MAX);
     const h = this.h;
     h.level = Lvl.Info;
-    h.sec = NaN;
+    h.sec[0] = NaN;
     let q = t + TRAILER.length;
     let nameStart = q + 1;
     let hh = -1, mi = -1, ss = -1, mo = -1, dd = -1, yy = -1;
@@ -243,7 +246,7 @@ class CmtraceScanner implements Scanner {
   }
 
   private finish(end: number, hh: number, mi: number, ss: number, mo: number, dd: number, yy: number): number {
-    if (hh >= 0 && mi >= 0 && ss >= 0 && yy > 0) this.h.sec = civilSeconds(yy, mo, dd, hh, mi, ss);
+    if (hh >= 0 && mi >= 0 && ss >= 0 && yy > 0) this.h.sec[0] = civilSeconds(yy, mo, dd, hh, mi, ss);
     return end;
   }
 }
@@ -260,7 +263,12 @@ class LineScanner implements Scanner {
   private pos: number;
   /** Inside a line longer than LINE_KEEP, already classified: only its end matters. */
   private skipping = false;
-  private readonly h: Header = { level: 0, sec: NaN, dayKey: -1, daySec: NaN };
+  private readonly h: Header = newHeader();
+  private readonly header: HeaderParser | null;
+  /** Non-header lines start records of their own (no continuation lines). */
+  private readonly separate: boolean;
+  /** Lines that need more than the header parser (JSON keys, MSI failures). */
+  private readonly extra: boolean;
 
   constructor(
     private readonly spec: FormatSpec,
@@ -268,62 +276,80 @@ class LineScanner implements Scanner {
     private recordStart: number,
   ) {
     this.pos = startUnit;
+    this.header = spec.header ?? null;
+    this.separate = spec.split === 'separate';
+    this.extra = spec.split === 'json' || spec.format === 'msi';
   }
 
+  // Runs once per line of multi-GB files: state stays in locals inside the loop.
   scan(b: Buffer, base: number, eof: boolean, sink: RecordSink): number {
     const len = b.length;
     if (this.pos > base + len) return base + len; // still inside the byte-order mark
+    const { header, h, separate, extra } = this;
     let p = this.pos - base;
+    let open = this.open, level = this.level, sec = this.sec, recordStart = this.recordStart;
     while (p < len) {
-      const n = b.indexOf(10, p);
+      const n = indexOf.call(b, 10, p);
       if (this.skipping) {
         if (n < 0) break;
         this.skipping = false;
         p = n + 1;
         continue;
       }
-      if (n < 0 && !eof) {
-        if (len - p < LINE_KEEP) {
-          this.pos = base + p;
-          return base + p; // wait for the rest of the line
-        }
-        this.classify(b, base, p, len, sink);
-        this.skipping = true;
-        p = len;
-        break;
+      let e = n;
+      if (n < 0) {
+        if (!eof && len - p < LINE_KEEP) break; // wait for the rest of the line
+        if (!eof) this.skipping = true; // classify what there is of a huge line, then skip to its end
+        e = len;
       }
-      this.classify(b, base, p, n < 0 ? len : n, sink);
+      h.sec[0] = NaN;
+      let ok = header !== null && header(b, p, e, h);
+      if (ok && extra) ok = this.extraFields(b, p, e);
+      if (ok || separate || !open) {
+        // A new record starts here (a line no header recognised is raw; ordinary in `separate` formats).
+        const abs = base + p;
+        if (open && abs > recordStart) {
+          sink.push(abs - recordStart, level, sec);
+          recordStart = abs;
+        }
+        open = true;
+        if (ok) {
+          level = h.level;
+          sec = h.sec[0];
+        } else {
+          level = separate ? Lvl.None : Lvl.Unparsed;
+          sec = NaN;
+        }
+      }
       p = n < 0 ? len : n + 1;
     }
-    if (eof) {
-      if (this.recordStart < base + len) sink.push(base + len - this.recordStart, this.open ? this.level : Lvl.None, this.open ? this.sec : NaN);
-      this.recordStart = base + len;
-      this.open = false;
+    if (p < len && !this.skipping) {
+      // Waiting for the rest of a line.
+      this.open = open;
+      this.level = level;
+      this.sec = sec;
+      this.recordStart = recordStart;
+      this.pos = base + p;
+      return base + p;
     }
+    if (eof) {
+      if (recordStart < base + len) sink.push(base + len - recordStart, open ? level : Lvl.None, open ? sec : NaN);
+      recordStart = base + len;
+      open = false;
+    }
+    this.open = open;
+    this.level = level;
+    this.sec = sec;
+    this.recordStart = recordStart;
     this.pos = base + len;
     return base + len;
   }
 
-  private classify(b: Buffer, base: number, p: number, e: number, sink: RecordSink): void {
+  /** JSON lines take level and time from their keys; an MSI line with "Return value 3" is an error. */
+  private extraFields(b: Buffer, p: number, e: number): boolean {
     const spec = this.spec, h = this.h;
-    h.sec = NaN;
-    const ok = spec.header ? spec.header(b, p, e, h) : false;
-    if (ok && spec.split === 'json') jsonLineFields(b, p, e, spec.compact === true, h);
-    else if (ok && spec.format === 'msi' && b.subarray(p, e).indexOf(RETURN_3) >= 0) h.level = Lvl.Error;
-    if (!ok && spec.split !== 'separate' && this.open) return; // continuation line
-    const abs = base + p;
-    if (this.open && abs > this.recordStart) {
-      sink.push(abs - this.recordStart, this.level, this.sec);
-      this.recordStart = abs;
-    }
-    this.open = true;
-    if (ok) {
-      this.level = h.level;
-      this.sec = h.sec;
-    } else {
-      // A line no header recognised: raw. In `separate` formats that is ordinary (MSI property dumps).
-      this.level = spec.split === 'separate' ? Lvl.None : Lvl.Unparsed;
-      this.sec = NaN;
-    }
+    if (spec.split === 'json') jsonLineFields(b, p, e, spec.compact === true, h);
+    else if (b.subarray(p, e).indexOf(RETURN_3) >= 0) h.level = Lvl.Error;
+    return true;
   }
 }

@@ -224,10 +224,12 @@ export class LogsService {
           .run<IndexSummary>(
             { kind: 'index', path: state.fsPath, format, startByte: bounds[k], endByte: end },
             (msg: WorkerMessage) => {
-              if (msg.type === 'chunk') {
+              if (msg.type === 'chunks') {
                 const base = seqBase[k];
-                if (base === null) held[k].push(msg.chunk as ChunkMessage);
-                else state.index.accept(msg.chunk as ChunkMessage, base);
+                for (const chunk of msg.chunks as ChunkMessage[]) {
+                  if (base === null) held[k].push(chunk);
+                  else state.index.accept(chunk, base);
+                }
               } else if (msg.type === 'progress') {
                 progress[k] = (msg.bytesDone as number) - bounds[k];
                 records[k] = msg.records as number;
@@ -771,6 +773,11 @@ export class LogsService {
   /** Next/previous error or fatal record (F8-style jump), from the index alone. */
   nextError(id: string, from: number, direction: 'next' | 'previous', viewId?: string): number | null {
     return this.nextLevel(id, from, direction, ['error', 'fatal'], viewId);
+  }
+
+  /** Starts the worker threads ahead of the first file, so opening one does not wait for them. */
+  warmUp(): void {
+    this.pool.warm();
   }
 
   /** Stops the worker threads (the service cannot be used afterwards). */

@@ -3,6 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { indexFile } from './indexer.ts';
 import { runFilter, type FilterJob } from './filter.ts';
+import type { ChunkMessage } from './index-store.ts';
 import type { LogFormat } from '../../common/logs.ts';
 
 export type WorkerJob =
@@ -24,15 +25,32 @@ function run(id: number, job: WorkerJob): void {
     return true;
   };
   if (job.kind === 'index') {
+    // Chunks go out with the progress ticks, a batch at a time (one message per 16,384 records kept the
+    // main thread busy); the first one goes at once so early windows fill quickly.
+    let batch: ChunkMessage[] = [];
+    let sent = false;
+    const send = (): void => {
+      if (batch.length) port.postMessage({ id, type: 'chunks', chunks: batch });
+      batch = [];
+      sent = true;
+    };
     const summary = indexFile({
       path: job.path,
       format: job.format,
       startByte: job.startByte,
       endByte: job.endByte,
       shouldStop,
-      onChunk: (chunk) => port.postMessage({ id, type: 'chunk', chunk }),
-      onProgress: (bytesDone, records) => due() && port.postMessage({ id, type: 'progress', bytesDone, records }),
+      onChunk: (chunk) => {
+        batch.push(chunk);
+        if (!sent) send();
+      },
+      onProgress: (bytesDone, records) => {
+        if (!due()) return;
+        send();
+        port.postMessage({ id, type: 'progress', bytesDone, records });
+      },
     });
+    send();
     port.postMessage({ id, type: 'done', summary });
     return;
   }

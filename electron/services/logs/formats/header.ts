@@ -8,10 +8,13 @@ export const Lvl = { None: 0, Verbose: 1, Debug: 2, Info: 3, Warning: 4, Error: 
 /** Scratch result of a header parse: level and wall-clock seconds (NaN when the line has no time). */
 export interface Header {
   level: number;
-  sec: number;
-  /** Last date seen (yyyymmdd) and its midnight in seconds: consecutive lines share their date. */
-  dayKey?: number;
-  daySec?: number;
+  /** [0]: the seconds, in a typed array so the per-line hot path never boxes a double. */
+  sec: Float64Array;
+}
+
+/** A fresh scratch header. */
+export function newHeader(): Header {
+  return { level: 0, sec: new Float64Array([NaN]) };
 }
 
 /** A recogniser: `p` is the line start, `e` the end of the bytes available for this line. */
@@ -19,29 +22,70 @@ export type HeaderParser = (b: Uint8Array, p: number, e: number, out: Header) =>
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
+/**
+ * A DataView over the bytes the scanner is reading, kept for the last buffer seen: the stamp is read four
+ * bytes per load (every line of a multi-GB log passes here; single-byte loads were most of its cost).
+ */
+let viewBytes: Uint8Array | null = null;
+let view: DataView | null = null;
+function viewOf(b: Uint8Array): DataView {
+  if (b !== viewBytes || !view) {
+    viewBytes = b;
+    view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  }
+  return view;
+}
+const stampTail = Buffer.alloc(20); // a Buffer, like every other input, so the loads stay monomorphic
+/**
+ * The last stamp's first 16 bytes as words and the seconds of its hour (lines share their hour). Typed
+ * arrays keep the words unboxed; it depends only on the bytes, so every scanner can share it.
+ */
+const lastWords = new Int32Array([-1, -1, -1, -1]);
+const lastHourSec = new Float64Array([NaN]);
+
 /** `YYYY-MM-DD[T ]HH:MM:SS[.fff][ ][Z|±HH:MM]` (also `/` separators); returns the end or -1. */
 export function isoStamp(b: Uint8Array, p: number, e: number, out: Header): number {
+  if (e - p >= 20) return stampAt(b, p, e, out);
   if (e - p < 19) return -1;
-  const sep = b[p + 4];
-  if ((sep !== 45 && sep !== 47) || b[p + 7] !== sep || b[p + 13] !== 58 || b[p + 16] !== 58) return -1;
-  const t = b[p + 10];
-  if (t !== 32 && t !== 84) return -1;
-  // Fourteen digits, checked at once: any byte outside '0'..'9' makes its (c - 48) >>> 0 exceed 9.
-  const y0 = b[p] - 48, y1 = b[p + 1] - 48, y2 = b[p + 2] - 48, y3 = b[p + 3] - 48;
-  const m0 = b[p + 5] - 48, m1 = b[p + 6] - 48, d0 = b[p + 8] - 48, d1 = b[p + 9] - 48;
-  const h0 = b[p + 11] - 48, h1 = b[p + 12] - 48, i0 = b[p + 14] - 48, i1 = b[p + 15] - 48;
-  const s0 = b[p + 17] - 48, s1 = b[p + 18] - 48;
-  if (((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1 | h0 | h1 | i0 | i1 | s0 | s1) >>> 0) > 15 || y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9 || h0 > 9 || h1 > 9 || i0 > 9 || i1 > 9 || s0 > 9 || s1 > 9) return -1;
-  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3, mo = m0 * 10 + m1, d = d0 * 10 + d1;
-  const h = h0 * 10 + h1, mi = i0 * 10 + i1, s = s0 * 10 + s1;
-  const key = y * 10000 + mo * 100 + d;
-  if (key !== out.dayKey) {
-    out.dayKey = key;
-    out.daySec = civilSeconds(y, mo, d, 0, 0, 0);
+  // A line that is only a stamp: read it from a copy with room for the fifth word.
+  stampTail.set(b.subarray(p, e));
+  stampTail[19] = 0;
+  return stampAt(stampTail, 0, 20, out) < 0 ? -1 : e;
+}
+
+/** isoStamp with at least 20 bytes from `p` to `e`. */
+function stampAt(b: Uint8Array, p: number, e: number, out: Header): number {
+  const v = viewOf(b);
+  // Bytes 0–19 as five little-endian words: YYYY, -MM-, DD H, H:MM, :SS.
+  const w0 = v.getInt32(p, true), w1 = v.getInt32(p + 4, true), w2 = v.getInt32(p + 8, true);
+  const w3 = v.getInt32(p + 12, true), w4 = v.getInt32(p + 16, true);
+  // Lines of one log mostly share their date and hour with the line before: then only MM:SS need reading.
+  const hour = w3 & 0xffff;
+  if (w0 !== lastWords[0] || w1 !== lastWords[1] || w2 !== lastWords[2] || hour !== lastWords[3]) {
+    const sep = w1 & 255;
+    if ((sep !== 45 && sep !== 47) || w1 >>> 24 !== sep || hour >>> 8 !== 58) return -1;
+    const t = (w2 >>> 16) & 255;
+    if (t !== 32 && t !== 84) return -1;
+    // Ten digits, checked at once: any byte outside '0'..'9' makes its (c - 48) >>> 0 exceed 9.
+    const y0 = (w0 & 255) - 48, y1 = ((w0 >>> 8) & 255) - 48, y2 = ((w0 >>> 16) & 255) - 48, y3 = (w0 >>> 24) - 48;
+    const m0 = ((w1 >>> 8) & 255) - 48, m1 = ((w1 >>> 16) & 255) - 48, d0 = (w2 & 255) - 48, d1 = ((w2 >>> 8) & 255) - 48;
+    const h0 = (w2 >>> 24) - 48, h1 = (hour & 255) - 48;
+    if (((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1 | h0 | h1) >>> 0) > 15 || y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9 || h0 > 9 || h1 > 9) return -1;
+    lastWords[0] = w0;
+    lastWords[1] = w1;
+    lastWords[2] = w2;
+    lastWords[3] = hour;
+    lastHourSec[0] = civilSeconds(y0 * 1000 + y1 * 100 + y2 * 10 + y3, m0 * 10 + m1, d0 * 10 + d1, h0 * 10 + h1, 0, 0);
   }
-  out.sec = h < 24 && mi < 60 && s <= 60 ? (out.daySec as number) + h * 3600 + mi * 60 + s : NaN;
+  const i0 = ((w3 >>> 16) & 255) - 48, i1 = (w3 >>> 24) - 48, s0 = ((w4 >>> 8) & 255) - 48, s1 = ((w4 >>> 16) & 255) - 48;
+  if ((w4 & 255) !== 58 || ((i0 | i1 | s0 | s1) >>> 0) > 15 || i0 > 9 || i1 > 9 || s0 > 9 || s1 > 9) return -1;
+  const mi = i0 * 10 + i1, s = s0 * 10 + s1;
+  // Two stores rather than a ternary with NaN, which would box the double.
+  if (mi < 60 && s <= 60) out.sec[0] = lastHourSec[0] + mi * 60 + s;
+  else out.sec[0] = NaN;
   let q = p + 19;
-  if (q < e && (b[q] === 46 || b[q] === 44) && q + 1 < e && isDigit(b[q + 1])) {
+  const c19 = w4 >>> 24;
+  if ((c19 === 46 || c19 === 44) && q + 1 < e && isDigit(b[q + 1])) {
     q++;
     while (q < e && isDigit(b[q])) q++;
   }
@@ -86,7 +130,7 @@ export function usStamp(b: Uint8Array, p: number, e: number, out: Header): numbe
     h = (h % 12) + (meridiem === 112 ? 12 : 0); // 12 AM is 0h, 12 PM is 12h
     q += 3;
   }
-  out.sec = civilSeconds(y, mo, d, h, mi, s);
+  out.sec[0] = civilSeconds(y, mo, d, h, mi, s);
   return q;
 }
 
@@ -126,8 +170,8 @@ function wordLevel(b: Uint8Array, p: number, e: number): number {
 export const serilogHeader: HeaderParser = (b, p, e, out) => {
   const q = isoStamp(b, p, e, out);
   if (q < 0 || b[q] !== 32 || b[q + 1] !== 91) return false;
-  let r = q + 2;
-  while (r < e && r < q + 16 && b[r] !== 93) r++;
+  let r = q + 5; // `[INF]`, the usual three letters
+  if (r >= e || b[r] !== 93) for (r = q + 2; r < e && r < q + 16 && b[r] !== 93; ) r++;
   if (b[r] !== 93) return false;
   const level = levelByInitial(b[q + 2]);
   out.level = level;
@@ -166,7 +210,7 @@ export const msiHeader: HeaderParser = (b, p, e, out) => {
   while (q < e && q < p + 40 && b[q] !== 91) q++;
   if (b[q] !== 91 || b[q + 3] !== 58 || b[q + 6] !== 58) return false;
   const h = digits(b, q + 1, 2), mi = digits(b, q + 4, 2), s = digits(b, q + 7, 2);
-  out.sec = (h | mi | s) < 0 ? NaN : h * 3600 + mi * 60 + s;
+  out.sec[0] = (h | mi | s) < 0 ? NaN : h * 3600 + mi * 60 + s;
   out.level = Lvl.Info;
   return true;
 };
@@ -177,7 +221,7 @@ export const jsonHeader: HeaderParser = (b, p, e, out) => {
   while (q < e && (b[q] === 32 || b[q] === 9)) q++;
   if (b[q] !== 123) return false;
   out.level = Lvl.Info;
-  out.sec = NaN;
+  out.sec[0] = NaN;
   return true;
 };
 
@@ -188,10 +232,10 @@ const TS = Buffer.from('"Timestamp":"'), LEVEL = Buffer.from('"Level":"');
 export function jsonLineFields(b: Buffer, p: number, e: number, compact: boolean, out: Header): void {
   const line = b.subarray(p, e);
   const t = line.indexOf(compact ? AT_T : TS);
-  out.sec = NaN;
+  out.sec[0] = NaN;
   if (t >= 0) {
     const q = p + t + (compact ? AT_T.length : TS.length);
-    if (isoStamp(b, q, e, out) < 0) out.sec = NaN;
+    if (isoStamp(b, q, e, out) < 0) out.sec[0] = NaN;
   }
   const l = line.indexOf(compact ? AT_L : LEVEL);
   // Compact JSON leaves @l out for Information.

@@ -5,6 +5,7 @@ import {
   cbsHeader,
   isoHeader,
   jsonHeader,
+  newHeader,
   msiHeader,
   serilogHeader,
   usHeader,
@@ -57,7 +58,7 @@ const TRAILER = Buffer.from(']LOG]!><');
 export function detectFormat(sample: Buffer): LogFormat {
   if (sample.indexOf(OPENER) >= 0 || sample.indexOf(TRAILER) >= 0) return 'cmtrace';
   const scores = new Map<LogFormat, number>();
-  const h: Header = { level: 0, sec: NaN, dayKey: -1, daySec: NaN };
+  const h: Header = newHeader();
   let p = 0, lines = 0;
   while (p < sample.length && lines < 400) {
     let e = sample.indexOf(10, p);
