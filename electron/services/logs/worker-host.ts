@@ -61,6 +61,15 @@ export class WorkerPool {
   private spawn(): Slot {
     const slot: Slot = { worker: startWorker(this.url), busy: false };
     slot.worker.unref();
+    // A worker that fails while idle (it could not load, or crashed) leaves the pool; the next job starts
+    // another. Without a listener its 'error' event would take the whole process down.
+    const leave = (): void => {
+      if (slot.busy) return; // the running job's own handlers replace it
+      const i = this.slots.indexOf(slot);
+      if (i >= 0) this.slots.splice(i, 1);
+    };
+    slot.worker.on('error', leave);
+    slot.worker.on('exit', leave);
     return slot;
   }
 

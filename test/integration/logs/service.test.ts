@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LogsService } from '../../../electron/services/logs/service.ts';
 import { findErrorCodes, lookupErrorCode } from '../../../electron/services/logs/error-codes.ts';
 import { runCli } from '../../../electron/services/cli/main.ts';
@@ -165,6 +165,34 @@ test('worker threads index and filter (in-process shortcut off), and a running f
   const running = workers.filter(info.id, { text: { pattern: '(a|b)+c', regex: true, caseSensitive: false } }, () => ac.abort(), ac.signal);
   await assert.rejects(running, /cancel/i);
   await workers.close(info.id);
+});
+
+test('the packaged CommonJS worker bundle indexes and filters, started ahead of the first file', async () => {
+  // Built the way scripts/build.mjs builds dist/main/worker.cjs.
+  const dir = mkdtempSync(join(tmpdir(), 'sdh-worker-'));
+  const { build } = await import('esbuild');
+  await build({ entryPoints: [join(repoRoot, 'electron/services/logs/worker.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: join(dir, 'worker.cjs'), logLevel: 'warning' });
+  const bundled = new LogsService({ tempDir: tmpdir(), inProcessBytes: 0, workerUrl: pathToFileURL(join(dir, 'worker.cjs')) });
+  bundled.warmUp();
+  try {
+    const info = await bundled.whenIndexed((await bundled.open([workload])).id);
+    assert.equal(bundled.count(info.id), 2854);
+    assert.equal((await bundled.filter(info.id, { levels: ['error'] })).matches, 32);
+  } finally {
+    await bundled.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a worker that cannot start fails its job with a message, and never takes the process down', async () => {
+  const broken = new LogsService({ tempDir: tmpdir(), inProcessBytes: 0, workerUrl: pathToFileURL(join(tmpdir(), 'no-such-worker.cjs')) });
+  broken.warmUp(); // fails while idle: must not throw from an unheard 'error' event
+  await new Promise((r) => setTimeout(r, 300));
+  await assert.rejects(
+    broken.open([workload]).then((info) => broken.whenIndexed(info.id)),
+    (err: Error & { code?: string }) => err.code === 'internal' && /log worker/i.test(err.message),
+  );
+  await broken.dispose();
 });
 
 test('a file indexed in parts by two workers cuts exactly like one pass', async () => {
