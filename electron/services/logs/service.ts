@@ -98,6 +98,9 @@ function concat(parts: Uint32Array[]): Uint32Array {
   return all;
 }
 
+/** Filter results kept per session: the current one and a few before it. */
+const KEPT_VIEWS = 4;
+
 const levelCode = new Map(logLevels.map((l, i) => [l, i]));
 
 export class LogsService {
@@ -471,6 +474,8 @@ export class LogsService {
     else positions = this.positionsInBase(s, perFile);
     const viewId = randomUUID();
     s.views.set(viewId, new FilteredView(base, positions));
+    // The viewer shows one filter at a time; older results (millions of positions each) are let go.
+    for (const old of s.views.keys()) if (s.views.size > KEPT_VIEWS) s.views.delete(old);
     report(true);
     return { viewId, matches: positions.length, scannedRecords: [...scannedBy.values()].reduce((a, b) => a + b, 0) };
   }

@@ -167,6 +167,16 @@ test('worker threads index and filter (in-process shortcut off), and a running f
   await workers.close(info.id);
 });
 
+test('a session keeps its last few filter results, not every one ever applied', async () => {
+  const info = await svc.open([workload]);
+  await svc.whenIndexed(info.id);
+  const ids: string[] = [];
+  for (const pattern of ['a', 'b', 'c', 'd', 'e', 'f']) ids.push((await svc.filter(info.id, { text: { pattern, regex: false, caseSensitive: false } })).viewId);
+  await assert.rejects(svc.window(info.id, 0, 5, ids[0]), /filter result is gone/);
+  assert.ok((await svc.window(info.id, 0, 5, ids[5])).records.length > 0);
+  await svc.close(info.id);
+});
+
 test('the packaged CommonJS worker bundle indexes and filters, started ahead of the first file', async () => {
   // Built the way scripts/build.mjs builds dist/main/worker.cjs.
   const dir = mkdtempSync(join(tmpdir(), 'sdh-worker-'));
