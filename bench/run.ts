@@ -16,7 +16,7 @@ for (const file of benches) {
   if (only.length && !only.includes(name)) continue;
   console.error(`== bench ${name}`);
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join('bench', file)], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join('bench', file)], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   const out = join(root, 'bench-results', `${name}.json`);
   if (r.status !== 0 || !existsSync(out)) {
     failed++;
