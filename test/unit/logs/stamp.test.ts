@@ -24,9 +24,9 @@ const fields = {
   s: fc.integer({ min: 0, max: 61 }),
   sep: fc.constantFrom('-', '/'),
   t: fc.constantFrom(' ', 'T'),
-  fraction: fc.constantFrom('', '.1', ',532', '.1234567', '.', 'x'),
-  zone: fc.constantFrom('', 'Z', ' Z', '+01:00', ' -05:30', '+0100', '+01:', ' +1', '-12:0'),
-  rest: fc.constantFrom('', ' [INF] text', '\r', ' x'),
+  fraction: fc.constantFrom('', '.1', ',532', '.037', '.1234567', '.', 'x'),
+  zone: fc.constantFrom('', 'Z', ' Z', '+01:00', ' +01:00', ' -05:30', '+0100', ' +0100', '+01:', ' +1', '-12:0'),
+  rest: fc.constantFrom('', ' [INF] text', '\r', ' x', '5'),
 };
 type Stamp = { [K in keyof typeof fields]: (typeof fields)[K] extends fc.Arbitrary<infer T> ? T : never };
 const text = (r: Stamp): string => `${r.y}${r.sep}${two(r.mo)}${r.sep}${two(r.d)}${r.t}${two(r.h)}:${two(r.mi)}:${two(r.s)}${r.fraction}${r.zone}${r.rest}`;

@@ -85,6 +85,13 @@ function stampAt(b: Uint8Array, p: number, e: number, out: Header): number {
   else out.sec[0] = NaN;
   let q = p + 19;
   const c19 = w4 >>> 24;
+  // The usual tail, `.fff ±HH:MM`, read as two words and two bytes; it ends where the general reading below would.
+  if (c19 === 46 && e - p >= 30) {
+    const w5 = v.getInt32(p + 20, true), w6 = v.getInt32(p + 24, true);
+    const f0 = (w5 & 255) - 48, f1 = ((w5 >>> 8) & 255) - 48, f2 = ((w5 >>> 16) & 255) - 48;
+    const sign = w6 & 255, z0 = ((w6 >>> 8) & 255) - 48, z1 = ((w6 >>> 16) & 255) - 48, z2 = b[p + 28] - 48, z3 = b[p + 29] - 48;
+    if (w5 >>> 24 === 32 && (sign === 43 || sign === 45) && w6 >>> 24 === 58 && ((f0 | f1 | f2 | z0 | z1 | z2 | z3) >>> 0) <= 15 && f0 <= 9 && f1 <= 9 && f2 <= 9 && z0 <= 9 && z1 <= 9 && z2 <= 9 && z3 <= 9) return p + 30;
+  }
   if ((c19 === 46 || c19 === 44) && q + 1 < e && isDigit(b[q + 1])) {
     q++;
     while (q < e && isDigit(b[q])) q++;
