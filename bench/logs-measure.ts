@@ -39,7 +39,7 @@ function warmCache(path: string): void {
   spawnSync('cat', [path], { stdio: 'ignore' });
 }
 
-export async function measure(path: string, literal: string, regex: string, workerUrl: URL) {
+async function measure(path: string, literal: string, regex: string, workerUrl: URL) {
   const bytes = statSync(path).size;
   warmCache(path);
   const wc = timed('wc', ['-l', path]);

@@ -323,16 +323,9 @@ class LineScanner implements Scanner {
       }
       p = n < 0 ? len : n + 1;
     }
-    if (p < len && !this.skipping) {
-      // Waiting for the rest of a line.
-      this.open = open;
-      this.level = level;
-      this.sec = sec;
-      this.recordStart = recordStart;
-      this.pos = base + p;
-      return base + p;
-    }
-    if (eof) {
+    let resume = base + len;
+    if (p < len && !this.skipping) resume = base + p; // waiting for the rest of a line
+    else if (eof) {
       if (recordStart < base + len) sink.push(base + len - recordStart, open ? level : Lvl.None, open ? sec : NaN);
       recordStart = base + len;
       open = false;
@@ -341,8 +334,8 @@ class LineScanner implements Scanner {
     this.level = level;
     this.sec = sec;
     this.recordStart = recordStart;
-    this.pos = base + len;
-    return base + len;
+    this.pos = resume;
+    return resume;
   }
 
   /** JSON lines take level and time from their keys; an MSI line with "Return value 3" is an error. */
