@@ -19,6 +19,8 @@ type JobInput = Omit<WorkerJob, 'stop'> & Record<string, unknown>;
 interface Slot {
   worker: Worker;
   busy: boolean;
+  /** Fails the running job when the worker stops under it. */
+  lost?: (why: string) => void;
 }
 
 interface Pending {
@@ -61,15 +63,15 @@ export class WorkerPool {
   private spawn(): Slot {
     const slot: Slot = { worker: startWorker(this.url), busy: false };
     slot.worker.unref();
-    // A worker that fails while idle (it could not load, or crashed) leaves the pool; the next job starts
-    // another. Without a listener its 'error' event would take the whole process down.
-    const leave = (): void => {
-      if (slot.busy) return; // the running job's own handlers replace it
+    // A worker that fails (it could not load, or crashed), busy or idle, leaves the pool and fails its job;
+    // the next job starts another. Without a listener its 'error' event would take the whole process down.
+    const leave = (why: string): void => {
       const i = this.slots.indexOf(slot);
       if (i >= 0) this.slots.splice(i, 1);
+      slot.lost?.(why);
     };
-    slot.worker.on('error', leave);
-    slot.worker.on('exit', leave);
+    slot.worker.on('error', (err) => leave(err.message));
+    slot.worker.on('exit', (code) => leave(`exit ${code}`));
     return slot;
   }
 
@@ -105,8 +107,7 @@ export class WorkerPool {
     const cleanup = (): void => {
       p.signal?.removeEventListener('abort', onAbort);
       w.off('message', onMsg);
-      w.off('error', onErr);
-      w.off('exit', onExit);
+      slot.lost = undefined;
       slot.busy = false;
       w.unref();
     };
@@ -122,20 +123,13 @@ export class WorkerPool {
         this.pump();
       } else p.onMessage(msg);
     };
-    // A crashed worker is replaced; its job fails.
-    const replace = (why: string): void => {
+    slot.lost = (why) => {
       cleanup();
-      const i = this.slots.indexOf(slot);
-      if (i >= 0) this.slots.splice(i, 1);
       void w.terminate();
       p.reject(new AppError('internal', 'The log worker stopped unexpectedly.', why));
       this.pump();
     };
-    const onErr = (err: Error): void => replace(err.message);
-    const onExit = (code: number): void => replace(`exit ${code}`);
     w.on('message', onMsg);
-    w.on('error', onErr);
-    w.on('exit', onExit);
     w.postMessage({ id, job: { ...p.job, stop } });
   }
 
