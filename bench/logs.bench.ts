@@ -1,4 +1,4 @@
-// Log engine benchmark: on a ≥ 2 GB CMTrace file (built from ../shared/fixtures/ime-real) and a ≥ 2 GB
+// Log engine benchmark: on a ≥ 2 GB CMTrace file (built from test/fixtures/ime-real) and a ≥ 2 GB
 // Serilog file, both under the temp folder: time to first screen, full index time and GB/s, index bytes per
 // record, RSS while indexing, literal and regex search; and on the same files in the same run `wc -l`,
 // `grep -c -F`, `grep -c -E` and lnav (headless) with ratios. `SDH_BENCH_GB` sets the size (default 2.05).
@@ -12,7 +12,7 @@ import { once } from 'node:events';
 import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
-const imeReal = resolve(root, '../shared/fixtures/ime-real');
+const imeReal = resolve(root, 'test/fixtures/ime-real');
 const targetBytes = Math.round(Number(process.env.SDH_BENCH_GB ?? 2.05) * 1024 ** 3);
 
 async function writeRepeated(path: string, block: () => Buffer): Promise<number> {

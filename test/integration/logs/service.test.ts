@@ -13,7 +13,7 @@ import type { LogProgress } from '../../../electron/common/logs.ts';
 import { reassignmentLog } from '../../unit/logs/reassignment-sample.ts';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
-const imeReal = resolve(repoRoot, '../shared/fixtures/ime-real');
+const imeReal = resolve(repoRoot, 'test/fixtures/ime-real');
 const workload = join(imeReal, 'AppWorkload-20260401-160729.log');
 const agent = join(imeReal, 'AgentExecutor.log');
 

@@ -10,7 +10,7 @@ import { LogsService } from '../../../electron/services/logs/service.ts';
 import { buildZip } from './zip-writer.ts';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
-const imeReal = resolve(repoRoot, '../shared/fixtures/ime-real');
+const imeReal = resolve(repoRoot, 'test/fixtures/ime-real');
 const agent = readFileSync(join(imeReal, 'AgentExecutor.log'));
 
 function tempDir(): string {

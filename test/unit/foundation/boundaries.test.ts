@@ -1,4 +1,4 @@
-// The layer rules of DEVELOPERS.md, checked on every import in the tree:
+// The layer rules (README.md, Architecture), checked on every import in the tree:
 // only electron/shell imports electron; services are plain Node and never reach into the shell;
 // common has no Node and no DOM; the renderer imports no Node and nothing of electron/ but common.
 import { test } from 'node:test';
@@ -96,4 +96,20 @@ test('nothing but the preload and shell glue touches ipcRenderer, contextBridge 
     (f) => /\b(ipcRenderer|contextBridge|ipcMain)\b/.test(code(f)) && !['electron/shell/preload.ts', 'electron/shell/ipc.ts'].includes(f),
   );
   assert.deepEqual(offenders, []);
+});
+
+/** Every file under `dir`, whatever its kind (scripts, shell, JSON, TypeScript). */
+function everyFile(dir: string): string[] {
+  if (!existsSync(join(root, dir))) return [];
+  return readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
+    .map((name) => join(dir, name))
+    .filter((rel) => statSync(join(root, rel)).isFile() && !rel.startsWith(join('test', 'fixtures')));
+}
+
+test('a clone of the project alone is enough: nothing in test/, bench/, scripts/ or .ci/ reaches outside it', () => {
+  const self = relative(root, import.meta.filename);
+  const files = ['test', 'bench', 'scripts', '.ci'].flatMap(everyFile).concat(['package.json', 'vite.config.ts', 'electron-builder.config.cjs']);
+  const outside = /\.\.[\\/]shared\b/;
+  const bad = files.filter((f) => f !== self && outside.test(readFileSync(join(root, f), 'utf8')));
+  assert.deepEqual(bad, [], 'test data the project needs lives in test/fixtures/');
 });

@@ -8,7 +8,7 @@ import { indexFile, type IndexSummary } from '../../../electron/services/logs/in
 import { RecordIndex } from '../../../electron/services/logs/index-store.ts';
 
 export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
-export const imeReal = resolve(repoRoot, '../shared/fixtures/ime-real');
+export const imeReal = resolve(repoRoot, 'test/fixtures/ime-real');
 
 export interface Indexed {
   summary: IndexSummary;

@@ -1,4 +1,4 @@
-// The real IME logs: counts from ../shared/reference/log-formats.md under its record rule.
+// The real IME logs: counts from test/fixtures/ime-real/README.md under its record rule.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';

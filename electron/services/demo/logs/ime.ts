@@ -1,5 +1,5 @@
 // Intune Management Extension logs in CMTrace format, modelled on records sampled from real IME logs
-// (../shared/fixtures/ime-real): UTF-8 with BOM, CRLF, some multi-line records, a few warnings/errors.
+// (test/fixtures/ime-real): UTF-8 with BOM, CRLF, some multi-line records, a few warnings/errors.
 import { Random } from '../random.ts';
 import type { IntuneDevice, TenantData } from '../model.ts';
 import { localParts } from './serilog.ts';
