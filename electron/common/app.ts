@@ -2,7 +2,6 @@
 import { z } from 'zod';
 
 export const tenantModeSchema = z.enum(['demo', 'real']);
-export type TenantMode = z.infer<typeof tenantModeSchema>;
 
 export const appInfoSchema = z.object({
   name: z.string(),

@@ -68,7 +68,6 @@ export const stepActionSchema = z.object({
   user: userRefSchema.optional(), // for intune.assignPrimaryUser
   syncAfter: z.boolean().default(false),
 });
-export type StepAction = z.infer<typeof stepActionSchema>;
 
 export const skipReasonSchema = z.enum([
   'notFound',
@@ -224,7 +223,5 @@ export const planRequestSchema = z.object({
   syncAfter: z.boolean().optional(),
   user: userRefSchema.nullable().optional(),
 });
-export type PlanRequestValue = z.infer<typeof planRequestSchema>;
 
-export const startRequestSchema = z.object({ planId: z.string().min(1), confirmation: z.number().int().nullable() });
 export const jobIdSchema = z.string().min(1).max(100);

@@ -88,12 +88,6 @@ function jsonLine(text: string, compact: boolean): RecordFields {
   };
 }
 
-/** Level word of a JSON record (the index keeps only the level code). */
-export function jsonLevel(text: string, compact: boolean): string | undefined {
-  const m = (compact ? /"@l"\s*:\s*"(\w+)"/ : /"Level"\s*:\s*"(\w+)"/).exec(text);
-  return m?.[1];
-}
-
 /** Parses a whole record (decoded, BOM removed) of the given format. */
 export function parseFields(format: LogFormat, text: string): RecordFields {
   switch (format) {
