@@ -20,8 +20,9 @@ export const logEncodings = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be'] as co
 export const logEncodingSchema = z.enum(logEncodings);
 export type LogEncoding = z.infer<typeof logEncodingSchema>;
 
-/** `none`: the format carries no level; `unparsed`: the record could not be parsed and is shown raw. */
-export const logLevels = ['none', 'verbose', 'debug', 'info', 'warning', 'error', 'fatal', 'unparsed'] as const;
+import { logLevels } from './log-levels.ts';
+
+export { logLevels };
 export const logLevelSchema = z.enum(logLevels);
 export type LogLevel = z.infer<typeof logLevelSchema>;
 

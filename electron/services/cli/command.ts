@@ -7,16 +7,20 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   cwd: string;
   signal: AbortSignal;
+  /** The bundled log worker, when the CLI runs from its build (dist/cli); else the TypeScript one. */
+  logsWorkerUrl?: URL;
 }
 
 export interface CliGroup {
   /** First word on the command line, e.g. `logs` in `sdh logs stats …`. */
   name: string;
-  /** One line per sub-command for `sdh --help`. */
+  /** One line per sub-command for `sdh --help`: `<synopsis>   <what it does>`. */
   usage: string[];
+  /** What each option means, for `sdh <group> --help`. */
+  options?: Record<string, string>;
   /** Runs `sdh <name> <args…>`; resolves to the process exit code. */
   run(args: string[], io: CliIo): Promise<number>;
 }
 
-/** A usage mistake: printed with the usage, exit code 2. */
+/** A usage mistake: one line on stderr, exit code 2. */
 export class UsageError extends Error {}

@@ -5,21 +5,14 @@ import { resolve } from 'node:path';
 import { generateTenant, scenarioExamples, startDemoTenant } from '../../demo/index.ts';
 import { DiagnosticsBundler, findDevice } from '../../demo/logs/bundle.ts';
 import { AppError } from '../../../common/errors.ts';
-import { parseArgs, stringFlag, type ParsedArgs } from '../args.ts';
+import { intFlag, parseArgs, stringFlag, type ParsedArgs } from '../args.ts';
+import { help } from './help.ts';
 import { UsageError, type CliGroup, type CliIo } from '../command.ts';
 
-const valueOptions = ['seed', 'devices', 'device', 'out', 'consume-delay-ms'];
-
-function intFlag(p: ParsedArgs, key: string): number | undefined {
-  const v = stringFlag(p, key);
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${key} needs a whole number`);
-  return n;
-}
+const spec = { values: ['seed', 'devices', 'device', 'out', 'consume-delay-ms'] };
 
 async function serve(p: ParsedArgs, io: CliIo): Promise<number> {
-  const t = await startDemoTenant({ seed: intFlag(p, 'seed'), deviceCount: intFlag(p, 'devices'), consumeDelayMs: intFlag(p, 'consume-delay-ms') });
+  const t = await startDemoTenant({ seed: intFlag(p, 'seed', 0), deviceCount: intFlag(p, 'devices', 0), consumeDelayMs: intFlag(p, 'consume-delay-ms', 0) });
   const info = { graphUrl: t.graphUrl, graphToken: t.graphToken, ws1Url: t.ws1Url, ws1TokenUrl: t.ws1TokenUrl, ws1: t.ws1, intuneDevices: t.data.intuneDevices.length, ws1Devices: t.data.ws1Devices.length };
   if (p.flags.has('json')) io.stdout.write(JSON.stringify(info) + '\n');
   else {
@@ -42,7 +35,7 @@ async function logs(p: ParsedArgs, io: CliIo): Promise<number> {
   const device = stringFlag(p, 'device') ?? p.positionals[0];
   const out = stringFlag(p, 'out');
   if (!device || !out) throw new UsageError('demo logs needs --device NAME|SERIAL and --out DIR');
-  const data = generateTenant({ seed: intFlag(p, 'seed') ?? 1, deviceCount: intFlag(p, 'devices') ?? 2_200, now: Date.now() });
+  const data = generateTenant({ seed: intFlag(p, 'seed', 0) ?? 1, deviceCount: intFlag(p, 'devices', 0) ?? 2_200, now: Date.now() });
   const found = findDevice(data, device);
   if (!found) throw new AppError('not_found', `The demo tenant has no device "${device}".`);
   const name = found.intune?.deviceName ?? found.ws1?.reportedName ?? device;
@@ -61,17 +54,13 @@ function scenarios(p: ParsedArgs, io: CliIo): number {
 
 export const demoCommands: CliGroup = {
   name: 'demo',
-  usage: [
-    'demo serve [--seed N] [--devices N] [--consume-delay-ms N] [--json]   run the simulators until Ctrl-C',
-    'demo logs --device NAME|SERIAL --out DIR [--seed N]                   write a device\'s diagnostics zip',
-    'demo scenarios [--json]                                               one example device per scenario',
-  ],
+  ...help.demo,
   async run(args, io) {
     const [cmd, ...rest] = args;
-    const p = parseArgs(rest, valueOptions);
+    const p = parseArgs(rest, spec);
     if (cmd === 'serve') return serve(p, io);
     if (cmd === 'logs') return logs(p, io);
     if (cmd === 'scenarios') return scenarios(p, io);
-    throw new UsageError(`unknown demo command "${cmd ?? ''}"`);
+    throw new UsageError(cmd ? `unknown demo command "${cmd}" (serve, logs or scenarios)` : 'demo needs a command: serve, logs or scenarios');
   },
 };

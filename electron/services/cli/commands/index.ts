@@ -1,13 +1,15 @@
-// Every CLI command group, one import each.
+// Every CLI command group. A group's code (and the services behind it) loads only when that group runs,
+// so `sdh --help` and usage errors answer at once.
 import type { CliGroup } from '../command.ts';
-import { lookupGroup } from './lookup.ts';
-import { demoCommands } from './demo.ts';
-import { logsGroup } from './logs.ts';
-import { modeGroup } from './mode.ts';
+import { help } from './help.ts';
+
+function lazy(name: keyof typeof help, load: () => Promise<CliGroup>): CliGroup {
+  return { name, ...help[name], run: async (args, io) => (await load()).run(args, io) };
+}
 
 export const groups: CliGroup[] = [
-  lookupGroup,
-  demoCommands,
-  logsGroup,
-  modeGroup,
+  lazy('lookup', async () => (await import('./lookup.ts')).lookupGroup),
+  lazy('demo', async () => (await import('./demo.ts')).demoCommands),
+  lazy('logs', async () => (await import('./logs.ts')).logsGroup),
+  lazy('mode', async () => (await import('./mode.ts')).modeGroup),
 ];

@@ -2,12 +2,14 @@
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { logLevels, type LogLevel } from '../../../common/logs.ts';
-import { parseArgs, stringFlag } from '../args.ts';
+import { intFlag, parseArgs, stringFlag } from '../args.ts';
+import { help } from './help.ts';
 import { UsageError, type CliGroup, type CliIo } from '../command.ts';
+import { paintLevel, paints } from '../paint.ts';
 import { LogsService } from '../../logs/service.ts';
 
 async function withSession<T>(io: CliIo, paths: string[], fn: (svc: LogsService, id: string, problems: string[]) => Promise<T>): Promise<T> {
-  const svc = new LogsService({ tempDir: io.env.SDH_TEMP_DIR ?? tmpdir() });
+  const svc = new LogsService({ tempDir: io.env.SDH_TEMP_DIR ?? tmpdir(), workerUrl: io.logsWorkerUrl });
   const info = await svc.open(
     paths.map((p) => resolve(io.cwd, p)),
     { signal: io.signal },
@@ -26,17 +28,13 @@ function out(io: CliIo, json: boolean, value: unknown, text: () => string): void
 
 export const logsGroup: CliGroup = {
   name: 'logs',
-  usage: [
-    'logs stats [--json] PATH…                       records, levels and time span per log (files, folders, zips, a.zip!/entry)',
-    'logs search [--json] [--regex] [--case] [--level L[,L]] [--limit N] PATTERN PATH…   matching records',
-    'logs explain [--json] PATH…                     Workspace ONE reassignment attempts and verdicts',
-    'logs apps [--json] PATH…                        Win32 apps in IME logs (AppWorkload, IntuneManagementExtension) and their errors',
-  ],
+  ...help.logs,
   async run(args, io) {
     const [cmd, ...rest] = args;
-    const p = parseArgs(rest, ['level', 'limit']);
+    const p = parseArgs(rest, { values: ['level', 'limit'], switches: ['regex', 'case'] });
     const json = p.flags.has('json');
-    const warn = (problems: string[]): void => problems.forEach((m) => io.stderr.write(`warning: ${m}\n`));
+    const paint = paints(io);
+    const warn = (problems: string[]): void => problems.forEach((m) => io.stderr.write(`${paint.err.yellow('warning:')} ${m}\n`));
     switch (cmd) {
       case 'stats': {
         if (!p.positionals.length) throw new UsageError('logs stats needs at least one path');
@@ -57,7 +55,7 @@ export const logsGroup: CliGroup = {
         const levelArg = stringFlag(p, 'level');
         const levels = levelArg?.split(',').map((l) => l.trim().toLowerCase());
         for (const l of levels ?? []) if (!logLevels.includes(l as LogLevel)) throw new UsageError(`unknown level "${l}" (one of ${logLevels.join(', ')})`);
-        const limit = Number(stringFlag(p, 'limit') ?? 10000);
+        const limit = intFlag(p, 'limit', 0) ?? 10000;
         return withSession(io, paths, async (svc, id, problems) => {
           warn(problems);
           const info = await svc.whenIndexed(id);
@@ -72,7 +70,7 @@ export const logsGroup: CliGroup = {
             const w = await svc.window(id, first, Math.min(1000, limit - first), res.viewId);
             for (const r of w.records) matches.push({ file: info.files[r.file].path, index: r.index, time: r.time, level: r.level, line: r.message.split(/\r?\n/)[0] });
           }
-          out(io, json, { total: res.matches, matches }, () => matches.map((m) => `${m.file}:${m.index} ${m.time ?? ''} [${m.level}] ${m.line}\n`).join('') + `${res.matches} matching records\n`);
+          out(io, json, { total: res.matches, matches }, () => matches.map((m) => `${m.file}:${m.index} ${m.time ?? ''} [${paintLevel(paint.out, m.level)}] ${m.line}\n`).join('') + `${res.matches} matching records\n`);
           return res.matches > 0 ? 0 : 1;
         });
       }
@@ -103,7 +101,7 @@ export const logsGroup: CliGroup = {
         });
       }
       default:
-        throw new UsageError(`unknown logs command "${cmd ?? ''}" (stats, search, explain, apps)`);
+        throw new UsageError(cmd ? `unknown logs command "${cmd}" (stats, search, explain or apps)` : 'logs needs a command: stats, search, explain or apps');
     }
   },
 };

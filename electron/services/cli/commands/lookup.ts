@@ -9,6 +9,7 @@ import { syncIntune, syncWs1, type SyncResult } from '../../cache/sync.ts';
 import { startDemoTenant } from '../../demo/index.ts';
 import { createLookup, refreshWs1IfStale, ws1StaticAuth, type Lookup, type LookupConnection } from '../../lookup/connect.ts';
 import { parseArgs, stringFlag } from '../args.ts';
+import { help } from './help.ts';
 import { UsageError, type CliGroup, type CliIo } from '../command.ts';
 
 interface Session {
@@ -91,9 +92,9 @@ function printText(io: CliIo, p: LookupPartial): void {
 
 export const lookupGroup: CliGroup = {
   name: 'lookup',
-  usage: ['lookup [--json] [--offline] [--limit N] [--no-sync] QUERY   find devices by name, serial or user on both platforms', 'lookup sync [--full] [--json]   refresh the offline cache'],
+  ...help.lookup,
   async run(args, io) {
-    const p = parseArgs(args, ['limit']);
+    const p = parseArgs(args, { values: ['limit'], switches: ['offline', 'no-sync', 'full'] });
     const json = p.flags.has('json');
     const offline = p.flags.has('offline');
     if (p.positionals[0] === 'sync' && p.positionals.length === 1) {

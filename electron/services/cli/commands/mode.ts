@@ -18,6 +18,7 @@ import { csvInputs, jobTargetFromDevice, resolveExact } from '../../jobs/targets
 import { createLookup, ws1StaticAuth, type LookupConnection } from '../../lookup/connect.ts';
 import { parseArgs, stringFlag, type ParsedArgs } from '../args.ts';
 import { UsageError, type CliGroup, type CliIo } from '../command.ts';
+import { help } from './help.ts';
 import { connectionFromEnv, dataDir } from './lookup.ts';
 
 /** What the commands need; the default opens the journal in the data folder and a lookup connection. */
@@ -31,16 +32,6 @@ export interface ModeContext {
 }
 
 export type OpenModeContext = (io: CliIo, onProgress: (p: JobProgress) => void) => Promise<ModeContext>;
-
-const usage = [
-  'mode plan --to multiuser|singleuser|migrate|shared|user:UPN|last-user|frequent-user[:DAYS] (--devices CSV | QUERY) [--sync] [--json]   preview a mode change',
-  'mode run … --yes   plan and run it (the count is confirmed by --yes)',
-  'mode resume JOB [--json]   continue a paused or interrupted job',
-  'mode undo JOB [--yes] [--json]   preview (or, with --yes, run) the undo of a finished job',
-  'mode jobs [--json]   list jobs',
-  'mode pending [--json]   check once whether pending WS1 changes have reached their devices',
-  'mode audit [--verify] [--csv] [--job JOB] [--device TEXT] [--json]   show, export or verify the audit trail',
-];
 
 export function parseGoal(to: string | undefined): ModeGoal {
   if (!to) throw new UsageError('--to is required');
@@ -112,9 +103,9 @@ function printRun(io: CliIo, json: boolean, ctx: ModeContext, jobId: string): nu
 export function createModeGroup(open: OpenModeContext): CliGroup {
   return {
     name: 'mode',
-    usage,
+    ...help.mode,
     async run(args, io) {
-      const p = parseArgs(args, ['to', 'devices', 'job', 'device']);
+      const p = parseArgs(args, { values: ['to', 'devices', 'job', 'device'], switches: ['sync', 'yes', 'verify', 'csv'] });
       const [cmd, arg] = p.positionals;
       const json = p.flags.has('json');
       if (!['plan', 'run', 'resume', 'undo', 'jobs', 'pending', 'audit'].includes(cmd ?? '')) throw new UsageError('mode needs plan, run, resume, undo, jobs, pending or audit');
