@@ -1,6 +1,7 @@
-// Runs every test layer in order and prints one summary. Called by `npm test` (scripts/test.sh).
-// Each node:test layer writes TAP to a file so its counts can be summed; a layer that fails does not
-// stop the others, but any failure makes the exit code non-zero.
+// Runs every test layer in order and prints one summary. Called by `npm test` (scripts/test.sh) and
+// `npm run test:layers`, both inside scripts/with-keyring.sh. Each node:test layer writes TAP to a file so
+// its counts can be summed, and every skipped test is listed in the summary with its reason; a layer that
+// fails does not stop the others, but any failure makes the exit code non-zero.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -33,6 +34,15 @@ const layers = [
 ];
 
 const only = process.argv.slice(2);
+if (!process.env.SDH_KEYRING) {
+  console.log('run-tests: no keychain session (SDH_KEYRING unset): the keychain tests will be skipped and listed below; `npm run test:layers` runs them with a throw-away keychain.');
+}
+const skips = [];
+
+/** `ok N - name # SKIP reason` (and TODO) lines of a TAP file: which tests did not run, and why. */
+function skippedTests(tap) {
+  return [...tap.matchAll(/^\s*ok \d+ - (.*?) # (SKIP|TODO)\b ?(.*)$/gm)].map((m) => ({ name: m[1], why: m[3] || m[2].toLowerCase() }));
+}
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const rows = [];
 let failedLayers = 0;
@@ -66,6 +76,7 @@ for (const layer of layers) {
     const count = (k) => Number((text.match(new RegExp(`^# ${k} (\\d+)$`, 'm')) ?? [])[1] ?? 0);
     const c = { passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') + count('todo') };
     if (status !== 0 && c.failed === 0) c.failed = 1; // the runner itself failed (crash, load error)
+    for (const sk of skippedTests(text)) skips.push({ layer: layer.name, ...sk });
     totals.passed += c.passed;
     totals.failed += c.failed;
     totals.skipped += c.skipped;
@@ -78,5 +89,10 @@ for (const layer of layers) {
 
 console.log('\n== summary by layer');
 for (const r of rows) console.log(`${r.layer.padEnd(12)} ${r.result.padEnd(40)} ${r.seconds}s`);
+if (skips.length) {
+  console.log('\n== skipped tests');
+  for (const sk of skips) console.log(`${sk.layer.padEnd(12)} ${sk.name}\n${' '.repeat(13)}why: ${sk.why}`);
+}
+if (skips.length !== totals.skipped) console.log(`run-tests: ${totals.skipped} tests reported skipped but ${skips.length} found in the TAP files`);
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failedLayers ? 1 : 0);
