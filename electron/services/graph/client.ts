@@ -1,6 +1,7 @@
 // Microsoft Graph client for Intune managed devices: lean LIST, beta details in $batch groups of 20,
 // primary users, user names, reverse lookup of logged-on devices. Paging only by @odata.nextLink.
 import { AppError } from '../../common/errors.ts';
+import { sameOrigin } from '../net/same-origin-fetch.ts';
 import { ResilientHttp, unexpectedStatus, parseRetryAfter, defaultSleep, type HttpDeps, type HttpResponse, type Sleep } from './http.ts';
 
 export type RawRecord = Record<string, unknown>;
@@ -65,13 +66,16 @@ export class GraphClient {
     return { Authorization: `Bearer ${await this.options.getToken()}`, Accept: 'application/json' };
   }
 
-  /** Every page of a collection, following @odata.nextLink only. */
+  /** Every page of a collection, following @odata.nextLink only, and only to Graph's own origin. */
   async *pages(firstUrl: string, signal?: AbortSignal, forbidden?: string): AsyncGenerator<RawRecord[]> {
     let url: string | undefined = firstUrl;
     while (url) {
       const page = await this.get(url, signal, 'the device list', forbidden);
       yield Array.isArray(page.value) ? (page.value as RawRecord[]) : [];
-      url = typeof page['@odata.nextLink'] === 'string' ? page['@odata.nextLink'] : undefined;
+      const next = page['@odata.nextLink'];
+      if (typeof next === 'string' && !sameOrigin(next, this.base))
+        throw new AppError('not_allowed', 'Intune pointed the next page of results at another host; the app did not follow it, so your sign-in stayed with Graph.', `nextLink to ${next.slice(0, 200)}`);
+      url = typeof next === 'string' ? new URL(next, this.base).href : undefined;
     }
   }
 

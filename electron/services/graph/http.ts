@@ -1,6 +1,8 @@
 // One resilient HTTP call, shared by the Graph and Workspace ONE clients: per-attempt timeout,
-// cancellation, Retry-After, exponential back-off with jitter, one re-authentication on 401, 403 explained.
+// cancellation, Retry-After, exponential back-off with jitter, one re-authentication on 401, 403 explained;
+// redirects followed only within the request's origin (../net/same-origin-fetch.ts).
 import { AppError } from '../../common/errors.ts';
+import { CrossOriginRedirect, sameOriginFetch, TooManyRedirects } from '../net/same-origin-fetch.ts';
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
@@ -96,7 +98,7 @@ export class ResilientHttp {
     private readonly service: HttpService,
     deps: HttpDeps = {},
   ) {
-    this.fetchFn = deps.fetch ?? globalThis.fetch;
+    this.fetchFn = sameOriginFetch(deps.fetch ?? globalThis.fetch);
     this.sleep = deps.sleep ?? defaultSleep;
     this.random = deps.random ?? Math.random;
     this.policy = { ...defaultRetryPolicy, ...deps.retry };
@@ -119,6 +121,9 @@ export class ResilientHttp {
       } catch (err) {
         if (call.signal?.aborted) throw cancelled();
         if (err instanceof AppError) throw err; // from headers(): sign-in failed
+        if (err instanceof CrossOriginRedirect)
+          throw new AppError('not_allowed', `${label} sent the request on to another host (${err.to.host}); the app did not follow it, so your sign-in stayed with ${label}.`, `${call.method} ${call.url}: ${err.message}`);
+        if (err instanceof TooManyRedirects) throw new AppError('unavailable', `${label} keeps redirecting the request; try again later.`, `${call.method} ${call.url}: ${err.message}`);
         const timedOut = timeout.aborted;
         if (!last) {
           await this.sleep(backoffMs(attempt, this.policy, this.random, true), call.signal);
