@@ -13,9 +13,14 @@ export const listSelect = [
 ].join(',');
 
 /** What LIST leaves empty: fetched per device from beta. */
-export const detailSelect = [
-  'id', 'usersLoggedOn', 'enrolledByUserPrincipalName', 'joinType', 'enrollmentProfileName', 'autopilotEnrolled', 'hardwareInformation',
-].join(',');
+export const detailFields = ['id', 'usersLoggedOn', 'enrolledByUserPrincipalName', 'joinType', 'enrollmentProfileName', 'autopilotEnrolled', 'hardwareInformation'];
+export const detailSelect = detailFields.join(',');
+
+/** The property an OData 400 names ("Could not find a property named 'x' on type …"), if any. */
+export function refusedProperty(body: unknown): string | undefined {
+  const message = (body as { error?: { message?: unknown } } | null)?.error?.message;
+  return typeof message === 'string' ? /property named '([A-Za-z0-9_]+)'/i.exec(message)?.[1] : undefined;
+}
 
 export const batchLimit = 20;
 
@@ -49,6 +54,8 @@ export class GraphClient {
   private readonly http: ResilientHttp;
   private readonly base: string;
   private readonly sleep: Sleep;
+  /** Detail properties this tenant's Graph refused with a 400: left out of later detail calls. */
+  readonly refusedDetailFields = new Set<string>();
 
   constructor(private readonly options: GraphClientOptions) {
     this.base = options.baseUrl.replace(/\/+$/, '');
@@ -102,9 +109,9 @@ export class GraphClient {
 
   /**
    * Runs GETs through beta `$batch`, 20 at a time. A throttled sub-request is retried after its Retry-After.
-   * Returns id → body (null for 404).
+   * Returns id → body (null for 404 and other refusals); a 400's body goes to `badRequests` when given.
    */
-  async batch(requests: BatchRequest[], signal?: AbortSignal): Promise<Map<string, RawRecord | null>> {
+  async batch(requests: BatchRequest[], signal?: AbortSignal, badRequests?: Map<string, unknown>): Promise<Map<string, RawRecord | null>> {
     const out = new Map<string, RawRecord | null>();
     let queue = requests;
     for (let round = 0; queue.length > 0; round++) {
@@ -135,7 +142,10 @@ export class GraphClient {
             throw new AppError('forbidden', req.url.startsWith('/users') ? scopes.users : scopes.devices, `batch ${req.url}: 403`);
           } else if (sub.status === 401) {
             throw new AppError('unauthorized', 'Intune refused the sign-in: sign in again.', `batch ${req.url}: 401`);
-          } else out.set(req.id, null);
+          } else {
+            if (sub.status === 400) badRequests?.set(req.id, sub.body);
+            out.set(req.id, null);
+          }
         }
       }
       if (retry.length === 0) break;
@@ -147,13 +157,27 @@ export class GraphClient {
     return out;
   }
 
-  /** Beta details (logged-on users, enrolled-by, join type, …) and the primary user of each device. */
+  /**
+   * Beta details (logged-on users, enrolled-by, join type, …) and the primary user of each device. When Graph
+   * refuses one detail property (400 naming it), the details are asked for again without it, so one beta
+   * property never costs every device its logged-on users; `refusedDetailFields` says what is missing.
+   */
   async deviceDetails(ids: string[], signal?: AbortSignal): Promise<Map<string, { details: RawRecord | null; primaryUsers: RawRecord[] | null }>> {
-    const requests = ids.flatMap((id) => [
-      { id: `d:${id}`, url: `/deviceManagement/managedDevices/${encodeURIComponent(id)}?$select=${detailSelect}` },
-      { id: `u:${id}`, url: `/deviceManagement/managedDevices/${encodeURIComponent(id)}/users?$select=id,userPrincipalName,displayName` },
-    ]);
-    const res = await this.batch(requests, signal);
+    const detailUrl = (id: string) => {
+      const select = detailFields.filter((f) => !this.refusedDetailFields.has(f)).join(',');
+      return { id: `d:${id}`, url: `/deviceManagement/managedDevices/${encodeURIComponent(id)}?$select=${select}` };
+    };
+    const requests = ids.flatMap((id) => [detailUrl(id), { id: `u:${id}`, url: `/deviceManagement/managedDevices/${encodeURIComponent(id)}/users?$select=id,userPrincipalName,displayName` }]);
+    const refused = new Map<string, unknown>();
+    const res = await this.batch(requests, signal, refused);
+    for (let round = 0; refused.size > 0 && round < detailFields.length; round++) {
+      const named = new Set([...refused.values()].map(refusedProperty).filter((p): p is string => !!p && p !== 'id' && detailFields.includes(p) && !this.refusedDetailFields.has(p)));
+      if (named.size === 0) break;
+      for (const p of named) this.refusedDetailFields.add(p);
+      const again = [...refused.keys()].map((key) => detailUrl(key.slice(2)));
+      refused.clear();
+      for (const [k, v] of await this.batch(again, signal, refused)) res.set(k, v);
+    }
     const out = new Map<string, { details: RawRecord | null; primaryUsers: RawRecord[] | null }>();
     for (const id of ids) {
       const users = res.get(`u:${id}`);

@@ -198,3 +198,48 @@ test('Retry-After as seconds or HTTP date', () => {
   assert.equal(parseRetryAfter('soon'), undefined);
   assert.equal(parseRetryAfter(null), undefined);
 });
+
+test('a 400 on one detail property: the details come again without it, and the client remembers what is missing', async () => {
+  const srv = await startFakeServer((req, res) => {
+    const { requests } = JSON.parse(req.body) as { requests: { id: string; url: string }[] };
+    sendJson(res, 200, {
+      responses: requests.map((r) => {
+        if (r.id.startsWith('u:')) return { id: r.id, status: 200, body: { value: [] } };
+        if (r.url.includes('enrolledByUserPrincipalName'))
+          return { id: r.id, status: 400, body: { error: { code: 'BadRequest', message: "Could not find a property named 'enrolledByUserPrincipalName' on type 'microsoft.graph.managedDevice'." } } };
+        return { id: r.id, status: 200, body: { id: r.id.slice(2), usersLoggedOn: [{ userId: 'u1' }], joinType: 'azureADJoined' } };
+      }),
+    });
+  });
+  try {
+    const c = client(srv.url);
+    const out = await c.deviceDetails(['a', 'b']);
+    assert.deepEqual([...c.refusedDetailFields], ['enrolledByUserPrincipalName']);
+    for (const id of ['a', 'b']) {
+      assert.equal(out.get(id)?.details?.joinType, 'azureADJoined', id);
+      assert.equal((out.get(id)?.details?.usersLoggedOn as unknown[]).length, 1, id);
+    }
+    assert.equal(srv.requests.length, 2, 'one batch, then one retry of the two refused detail calls');
+    await c.deviceDetails(['c']);
+    assert.equal(srv.requests.length, 3, 'later calls leave the refused property out from the start');
+    assert.doesNotMatch(srv.requests[2].body, /enrolledByUserPrincipalName/);
+  } finally {
+    await srv.close();
+  }
+});
+
+test('a 400 that names no property (or a property we did not ask for) is not retried', async () => {
+  const srv = await startFakeServer((req, res) => {
+    const { requests } = JSON.parse(req.body) as { requests: { id: string }[] };
+    sendJson(res, 200, { responses: requests.map((r) => ({ id: r.id, status: 400, body: { error: { message: r.id.startsWith('d:') ? "Could not find a property named 'nope' on type 'x'." : 'Bad request.' } } })) });
+  });
+  try {
+    const c = client(srv.url);
+    const out = await c.deviceDetails(['a']);
+    assert.equal(out.get('a')?.details, null);
+    assert.equal(srv.requests.length, 1);
+    assert.equal(c.refusedDetailFields.size, 0);
+  } finally {
+    await srv.close();
+  }
+});
