@@ -4,7 +4,9 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import type { LogEncoding, LogFormat, LogTextQuery } from '../../common/logs.ts';
 import { decodeText } from './encoding.ts';
 import { parseFields } from './formats/fields.ts';
-import { RecordIndex, type ChunkMessage, type IndexCursor } from './index-store.ts';
+import type { ChunkMessage } from './index-chunk.ts';
+import type { IndexCursor } from './index-cursor.ts';
+import { RecordIndex } from './index-store.ts';
 import { createMatcher, type TextMatcher } from './match.ts';
 
 const WINDOW = 1 << 20;

@@ -4,7 +4,8 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { LogEncoding, LogFormat } from '../../common/logs.ts';
 import { detectEncoding, narrowUtf16, type EncodingInfo } from './encoding.ts';
 import { detectFormat, formatSpec } from './formats/table.ts';
-import { IndexBuilder, type ChunkMessage } from './index-store.ts';
+import { IndexBuilder } from './index-builder.ts';
+import type { ChunkMessage } from './index-chunk.ts';
 import { createScanner } from './scanner.ts';
 
 const READ_BYTES = 256 * 1024; // small enough that the bytes just read are still in cache when scanned

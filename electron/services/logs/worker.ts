@@ -3,7 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { indexFile } from './indexer.ts';
 import { runFilter, type FilterJob } from './filter.ts';
-import type { ChunkMessage } from './index-store.ts';
+import type { ChunkMessage } from './index-chunk.ts';
 import type { LogFormat } from '../../common/logs.ts';
 
 export type WorkerJob =

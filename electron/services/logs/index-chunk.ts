@@ -1,0 +1,110 @@
+// The layout of one index chunk: 3 bytes a record (2 length; 1 holding the level in 3 bits and a 5-bit
+// time delta) for 16,384 records on a SharedArrayBuffer, marks every 256 records, and small side tables
+// for lengths ≥ 65,535 and times beyond a ±14 s step. Written by index-builder.ts, read by index-store.ts
+// and index-cursor.ts.
+
+export const CHUNK_RECORDS = 16384;
+/** Time codes: 0–28 = seconds since the previous timed record, biased by 14 (threads log slightly out of order). */
+export const BIAS = 14;
+export const NO_TIME = 30;
+export const ESCAPE = 31;
+export const BIG = 0xffff;
+export const STEP = 256;
+
+export const MARKS = CHUNK_RECORDS / STEP;
+
+/** Offset and running time before records 0, STEP, 2·STEP, … (written by the builder into the SAB). */
+export function marksOf(c: Chunk): { offsets: Float64Array; secs: Float64Array } {
+  return { offsets: c.markOffsets, secs: c.markSecs };
+}
+
+/** Byte offset just past the chunk's last record. */
+export function endOffset(c: Chunk): number {
+  if (c.count === 0) return c.start;
+  const j = Math.floor((c.count - 1) / STEP);
+  let pos = c.markOffsets[j];
+  for (let k = j * STEP; k < c.count; k++) pos += c.lens[k] === BIG ? (c.big.get(k) ?? 0) : c.lens[k];
+  return pos;
+}
+
+/**
+ * Exact times of the records whose time code could not hold them: record numbers (ascending) and seconds
+ * in typed arrays, 12 bytes an entry (a sparse log can escape on most records; a Map would cost ~5×).
+ */
+export class Escapes {
+  private idx = new Uint32Array(8);
+  private sec = new Float64Array(8);
+  size = 0;
+
+  static from(pairs: [number, number][]): Escapes {
+    const e = new Escapes();
+    for (const [i, s] of pairs) e.push(i, s);
+    return e;
+  }
+
+  push(i: number, s: number): void {
+    if (this.size === this.idx.length) {
+      const idx = new Uint32Array(this.size * 2), sec = new Float64Array(this.size * 2);
+      idx.set(this.idx);
+      sec.set(this.sec);
+      this.idx = idx;
+      this.sec = sec;
+    }
+    this.idx[this.size] = i;
+    this.sec[this.size++] = s;
+  }
+
+  get(i: number): number {
+    let lo = 0, hi = this.size - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = this.idx[mid];
+      if (v === i) return this.sec[mid];
+      if (v < i) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return NaN;
+  }
+
+  /** Forgets entries for records `count` and later. */
+  truncate(count: number): void {
+    while (this.size > 0 && this.idx[this.size - 1] >= count) this.size--;
+  }
+
+  pairs(): [number, number][] {
+    return Array.from({ length: this.size }, (_, k) => [this.idx[k], this.sec[k]] as [number, number]);
+  }
+}
+
+/** What crosses the worker boundary for one chunk (the SAB is shared, the side tables are copied). */
+export interface ChunkMessage {
+  seq: number;
+  start: number;
+  count: number;
+  sab: SharedArrayBuffer;
+  big: [number, number][];
+  escapes: [number, number][];
+}
+
+export interface Chunk {
+  sab: SharedArrayBuffer;
+  start: number;
+  count: number;
+  lens: Uint16Array;
+  /** level | time code << 3 */
+  meta: Uint8Array;
+  /** Every STEP records: the offset and running time before that record (1 KB a chunk, ~0.06 B a record). */
+  markOffsets: Float64Array;
+  markSecs: Float64Array;
+  big: Map<number, number>;
+  escapes: Escapes;
+}
+
+export function views(sab: SharedArrayBuffer): Pick<Chunk, 'lens' | 'meta' | 'markOffsets' | 'markSecs'> {
+  return {
+    lens: new Uint16Array(sab, 0, CHUNK_RECORDS),
+    meta: new Uint8Array(sab, CHUNK_RECORDS * 2, CHUNK_RECORDS),
+    markOffsets: new Float64Array(sab, CHUNK_RECORDS * 3, MARKS),
+    markSecs: new Float64Array(sab, CHUNK_RECORDS * 3 + MARKS * 8, MARKS),
+  };
+}

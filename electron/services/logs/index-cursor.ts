@@ -1,0 +1,72 @@
+// Sequential reads over a record index: the cursor decodes one chunk's lengths and time deltas as it goes.
+import { BIAS, BIG, ESCAPE, NO_TIME, STEP, marksOf, type Chunk } from './index-chunk.ts';
+import type { IndexedRecord, RecordIndex } from './index-store.ts';
+
+/** Sequential reader: `next()` loads the next record into the public fields; false at the end. */
+export class IndexCursor implements IndexedRecord {
+  index = -1;
+  offset = 0;
+  length = 0;
+  level = 0;
+  sec = NaN;
+  private seq: number;
+  private i: number;
+  private chunk: Chunk | undefined;
+  private nextOffset = 0;
+  private runSec = NaN;
+
+  constructor(
+    private readonly idx: RecordIndex,
+    from: number,
+  ) {
+    this.seq = idx.chunkOf(from);
+    this.i = Math.max(0, from - (idx.firstOf(this.seq) ?? 0));
+    this.load(this.i);
+  }
+
+  private load(upTo: number): void {
+    const c = (this.chunk = this.idx.chunkAt(this.seq));
+    if (!c) return;
+    let offset = c.start, sec = NaN, from = 0;
+    if (upTo >= STEP) {
+      const m = marksOf(c);
+      const j = Math.min(Math.floor(upTo / STEP), Math.floor((c.count - 1) / STEP));
+      offset = m.offsets[j];
+      sec = m.secs[j];
+      from = j * STEP;
+    }
+    for (let k = from; k < upTo; k++) {
+      offset += c.lens[k] === BIG ? (c.big.get(k) ?? 0) : c.lens[k];
+      const t = c.meta[k] >> 3;
+      if (t === ESCAPE) sec = c.escapes.get(k);
+      else if (t !== NO_TIME) sec += t - BIAS;
+    }
+    this.nextOffset = offset;
+    this.runSec = sec;
+  }
+
+  next(): boolean {
+    let c = this.chunk;
+    if (!c) return false;
+    while (this.i >= c.count) {
+      this.seq++;
+      this.i = 0;
+      this.load(0);
+      c = this.chunk;
+      if (!c) return false;
+    }
+    const i = this.i++;
+    const len = c.lens[i] === BIG ? (c.big.get(i) ?? 0) : c.lens[i];
+    const meta = c.meta[i];
+    const t = meta >> 3;
+    if (t === ESCAPE) this.sec = this.runSec = c.escapes.get(i);
+    else if (t !== NO_TIME) this.sec = this.runSec = this.runSec + t - BIAS;
+    else this.sec = NaN;
+    this.index = this.idx.firstOf(this.seq) + i;
+    this.offset = this.nextOffset;
+    this.length = len;
+    this.level = meta & 7;
+    this.nextOffset += len;
+    return true;
+  }
+}
