@@ -3,6 +3,7 @@
 // Keyboard: arrows, Page Up/Down, Home/End move the selection and keep it in view.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { rowAtScroll, scrollForRow, spacerHeight, type ScrollGeometry } from './scroll-mapping.ts';
+import './virtual-rows.css';
 
 export interface VirtualRowsProps {
   rowCount: number;

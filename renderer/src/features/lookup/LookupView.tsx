@@ -3,10 +3,12 @@
 import { useEffect, useRef } from 'react';
 import { useApp } from '../../app/store.ts';
 import type { Device } from '../../../../electron/common/device.ts';
+import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ago } from '../../ui/format.ts';
 import { DeviceCard } from './DeviceCard.tsx';
 import { userModeLabel } from './labels.ts';
 import { useLookup } from './store.ts';
+import './lookup.css';
 
 const sourceName = { intune: 'Intune', ws1: 'Workspace ONE' } as const;
 
@@ -165,8 +167,7 @@ export function LookupView() {
           <div className="card-pane">{selected ? <DeviceCard device={selected} /> : null}</div>
         </div>
       ) : (
-        <div className="empty-state">
-          <h2>Search for a device or a person</h2>
+        <EmptyState title="Search for a device or a person">
           <p>Type a device name, a serial number, or the name of anyone who used the device — primary, enrolled, enrolled-by or signed-in users all count.</p>
           <ul className="examples">
             {[
@@ -183,7 +184,7 @@ export function LookupView() {
               </li>
             ))}
           </ul>
-        </div>
+        </EmptyState>
       )}
     </section>
   );
