@@ -16,6 +16,9 @@ export interface VirtualRowsProps {
   /** Changing `seq` scrolls so `row` is in view (used by find, jumps and the histogram). */
   reveal?: { row: number; seq: number };
   label: string;
+  /** The id of a header row drawn above the scroller: the grid owns it (aria-owns) and counts it as row 1,
+   * so rendered rows then carry aria-rowindex index + 2. */
+  headerRowId?: string;
   onKeyDown?(e: KeyboardEvent<HTMLDivElement>): void;
 }
 
@@ -109,7 +112,8 @@ export function VirtualRows(p: VirtualRowsProps) {
       tabIndex={0}
       role="grid"
       aria-label={p.label}
-      aria-rowcount={p.rowCount}
+      aria-owns={p.headerRowId}
+      aria-rowcount={p.rowCount + (p.headerRowId ? 1 : 0)}
       onKeyDown={move}
     >
       <div className="vrows-window" style={{ height: viewport }}>

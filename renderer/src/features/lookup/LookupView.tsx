@@ -101,6 +101,13 @@ export function LookupView() {
     s.select(s.devices[next].key);
     document.getElementById(`result-${s.devices[next].key}`)?.scrollIntoView({ block: 'nearest' });
   };
+  // The result list takes focus too (it scrolls): arrows, Home and End move the selection there.
+  const onListKey = (e: React.KeyboardEvent) => {
+    const delta = { ArrowDown: 1, ArrowUp: -1, Home: -s.devices.length, End: s.devices.length }[e.key];
+    if (delta === undefined) return;
+    e.preventDefault();
+    move(delta);
+  };
 
   return (
     <section aria-labelledby="lookup-title" className="area lookup-area">
@@ -115,7 +122,7 @@ export function LookupView() {
           className="search-input"
           placeholder="Device name, serial number, or anyone who used it (press / to come back here)"
           aria-label="Search devices"
-          aria-controls="results"
+          aria-controls={s.requestId ? 'results' : undefined}
           value={s.query}
           onChange={(e) => s.setQuery(e.target.value)}
           onKeyDown={(e) => {
@@ -158,7 +165,15 @@ export function LookupView() {
       )}
       {s.requestId ? (
         <div className="lookup-main">
-          <ul id="results" className="results" role="listbox" aria-label="Devices found">
+          <ul
+            id="results"
+            className="results"
+            role="listbox"
+            aria-label="Devices found"
+            tabIndex={0}
+            aria-activedescendant={selected ? `result-${selected.key}` : undefined}
+            onKeyDown={onListKey}
+          >
             {s.devices.map((d) => (
               <ResultRow key={d.key} d={d} selected={d.key === s.selectedKey} onSelect={() => s.select(d.key)} />
             ))}
