@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './styles/tokens.css';
+import './styles/base.css';
 import { App } from './app/App.tsx';
-import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -10,6 +10,7 @@ import { ThemePicker } from './ThemePicker.tsx';
 import { useApp } from './store.ts';
 import { useAreaShortcuts } from './useAreaShortcuts.ts';
 import { useTheme } from './useTheme.ts';
+import './app.css';
 
 const views = { lookup: LookupView, logs: LogsView, changes: ChangesView, settings: SettingsView };
 

@@ -3,6 +3,7 @@
 // Keyboard: arrows, Page Up/Down, Home/End move the selection and keep it in view.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { rowAtScroll, scrollForRow, spacerHeight, type ScrollGeometry } from './scroll-mapping.ts';
+import './virtual-rows.css';
 
 export interface VirtualRowsProps {
   rowCount: number;
@@ -15,6 +16,9 @@ export interface VirtualRowsProps {
   /** Changing `seq` scrolls so `row` is in view (used by find, jumps and the histogram). */
   reveal?: { row: number; seq: number };
   label: string;
+  /** The id of a header row drawn above the scroller: the grid owns it (aria-owns) and counts it as row 1,
+   * so rendered rows then carry aria-rowindex index + 2. */
+  headerRowId?: string;
   onKeyDown?(e: KeyboardEvent<HTMLDivElement>): void;
 }
 
@@ -108,7 +112,8 @@ export function VirtualRows(p: VirtualRowsProps) {
       tabIndex={0}
       role="grid"
       aria-label={p.label}
-      aria-rowcount={p.rowCount}
+      aria-owns={p.headerRowId}
+      aria-rowcount={p.rowCount + (p.headerRowId ? 1 : 0)}
       onKeyDown={move}
     >
       <div className="vrows-window" style={{ height: viewport }}>

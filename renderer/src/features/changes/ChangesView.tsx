@@ -6,6 +6,7 @@ import { AuditPanel } from './AuditPanel.tsx';
 import { JobsPanel } from './JobsPanel.tsx';
 import { PlanPanel } from './PlanPanel.tsx';
 import { useChanges } from './store.ts';
+import './changes.css';
 
 const tabs = [
   { id: 'new', label: 'New change' },

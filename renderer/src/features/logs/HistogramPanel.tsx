@@ -10,11 +10,10 @@ export function HistogramPanel() {
   const last = new Date(histogram[histogram.length - 1].endMs).toISOString().replace('T', ' ').slice(0, 19);
   return (
     <div className="histogram">
-      <div className="histogram-bars" role="list" aria-label="Records over time">
+      <div className="histogram-bars" role="group" aria-label="Records over time">
         {histogram.map((b) => (
           <button
             type="button"
-            role="listitem"
             key={b.startMs}
             className="histogram-bar"
             title={`${new Date(b.startMs).toISOString().slice(0, 19)}: ${b.records} records, ${b.errors} errors, ${b.warnings} warnings`}

@@ -33,7 +33,7 @@ export function LogTable() {
       <div
         key={i}
         role="row"
-        aria-rowindex={i + 1}
+        aria-rowindex={i + 2}
         aria-selected={isSelected}
         className={`log-row level-${r?.level ?? 'loading'}${isSelected ? ' selected' : ''}`}
         style={hl && !isSelected ? { background: hl.colour } : undefined}
@@ -51,7 +51,7 @@ export function LogTable() {
 
   return (
     <div className="log-table">
-      <div className="log-header" role="row">
+      <div className="log-header" role="row" id="log-header" aria-rowindex={1}>
         {merged && <span className="file-stripe" />}
         {columns.map((c) => (
           <span key={c} role="columnheader" className={`col col-${c}`}>
@@ -68,6 +68,7 @@ export function LogTable() {
         onSelect={select}
         reveal={reveal}
         label="Log records"
+        headerRowId="log-header"
       />
     </div>
   );

@@ -9,6 +9,7 @@ import { HistogramPanel } from './HistogramPanel.tsx';
 import { LogsToolbar } from './LogsToolbar.tsx';
 import { LogTable } from './LogTable.tsx';
 import { useLogs } from './store.ts';
+import './logs.css';
 
 export function LogsView() {
   const s = useLogs();

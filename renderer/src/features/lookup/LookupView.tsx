@@ -3,10 +3,12 @@
 import { useEffect, useRef } from 'react';
 import { useApp } from '../../app/store.ts';
 import type { Device } from '../../../../electron/common/device.ts';
+import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ago } from '../../ui/format.ts';
 import { DeviceCard } from './DeviceCard.tsx';
 import { userModeLabel } from './labels.ts';
 import { useLookup } from './store.ts';
+import './lookup.css';
 
 const sourceName = { intune: 'Intune', ws1: 'Workspace ONE' } as const;
 
@@ -99,6 +101,13 @@ export function LookupView() {
     s.select(s.devices[next].key);
     document.getElementById(`result-${s.devices[next].key}`)?.scrollIntoView({ block: 'nearest' });
   };
+  // The result list takes focus too (it scrolls): arrows, Home and End move the selection there.
+  const onListKey = (e: React.KeyboardEvent) => {
+    const delta = { ArrowDown: 1, ArrowUp: -1, Home: -s.devices.length, End: s.devices.length }[e.key];
+    if (delta === undefined) return;
+    e.preventDefault();
+    move(delta);
+  };
 
   return (
     <section aria-labelledby="lookup-title" className="area lookup-area">
@@ -113,7 +122,7 @@ export function LookupView() {
           className="search-input"
           placeholder="Device name, serial number, or anyone who used it (press / to come back here)"
           aria-label="Search devices"
-          aria-controls="results"
+          aria-controls={s.requestId ? 'results' : undefined}
           value={s.query}
           onChange={(e) => s.setQuery(e.target.value)}
           onKeyDown={(e) => {
@@ -156,7 +165,15 @@ export function LookupView() {
       )}
       {s.requestId ? (
         <div className="lookup-main">
-          <ul id="results" className="results" role="listbox" aria-label="Devices found">
+          <ul
+            id="results"
+            className="results"
+            role="listbox"
+            aria-label="Devices found"
+            tabIndex={0}
+            aria-activedescendant={selected ? `result-${selected.key}` : undefined}
+            onKeyDown={onListKey}
+          >
             {s.devices.map((d) => (
               <ResultRow key={d.key} d={d} selected={d.key === s.selectedKey} onSelect={() => s.select(d.key)} />
             ))}
@@ -165,8 +182,7 @@ export function LookupView() {
           <div className="card-pane">{selected ? <DeviceCard device={selected} /> : null}</div>
         </div>
       ) : (
-        <div className="empty-state">
-          <h2>Search for a device or a person</h2>
+        <EmptyState title="Search for a device or a person">
           <p>Type a device name, a serial number, or the name of anyone who used the device — primary, enrolled, enrolled-by or signed-in users all count.</p>
           <ul className="examples">
             {[
@@ -183,7 +199,7 @@ export function LookupView() {
               </li>
             ))}
           </ul>
-        </div>
+        </EmptyState>
       )}
     </section>
   );

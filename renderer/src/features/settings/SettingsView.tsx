@@ -3,8 +3,10 @@
 import { useEffect, useState } from 'react';
 import type { ProfileView } from '../../../../electron/common/profiles.ts';
 import { useApp } from '../../app/store.ts';
+import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
 import { describeProfile, useSettings } from './store.ts';
+import './settings.css';
 
 function Report({ id }: { id: string }) {
   const r = useSettings((s) => s.reports[id]);
@@ -144,10 +146,9 @@ export function SettingsView() {
         </div>
       )}
       {list && !list.realTenantsAllowed ? (
-        <div className="empty-state">
-          <h2>Demo tenant only</h2>
+        <EmptyState title="Demo tenant only">
           <p>This browser preview runs on the demo tenant. Real tenants, sign-in and secrets are available only in the desktop app.</p>
-        </div>
+        </EmptyState>
       ) : (
         list && (
           <>
