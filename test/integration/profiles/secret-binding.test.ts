@@ -53,10 +53,15 @@ after(async () => {
   await Promise.all([first, second].map((h) => new Promise((r) => h.server.close(r))));
 });
 
-function setup() {
+/** A profile store over an in-memory keychain in a fresh folder; `a` is the first host. */
+async function withStore(run: (s: { dir: string; secrets: MemoryKeychain; store: ProfileStore; a: string }) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sdh-binding-'));
   const secrets = new MemoryKeychain();
-  return { dir, secrets, store: new ProfileStore(dir, secrets), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  try {
+    await run({ dir, secrets, store: new ProfileStore(dir, secrets), a: `127.0.0.1:${first.port}` });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const basic = (apiHost: string, extra: Record<string, unknown> = {}) => ({ kind: 'ws1' as const, id: 'w', name: 'W', apiHost, authMethod: 'basic' as const, username: 'admin', ...extra });
@@ -66,10 +71,9 @@ async function test1(store: ProfileStore, secrets: MemoryKeychain) {
   return testConnection((await store.get('w')) as Ws1Profile, { ws1: { secrets, fetch: fetchWithCa } });
 }
 
-test('the first host gets the saved Basic credentials; a host edit without new secrets is refused and the second host hears nothing', async () => {
-  const s = setup();
-  try {
-    const a = `127.0.0.1:${first.port}`;
+test('the first host gets the saved Basic credentials; a host edit without new secrets is refused and the second host hears nothing', () =>
+  withStore(async (s) => {
+    const a = s.a;
     assert.ok((await s.store.save({ ...basic(a), id: undefined, secrets: { password: 'pw-first-123456', apiKey: 'tc-first-123456' } })).ok);
     const ok = await test1(s.store, s.secrets);
     assert.equal(ok.ok, true, ok.message);
@@ -88,15 +92,11 @@ test('the first host gets the saved Basic credentials; a host edit without new s
       assert.equal(((await s.store.get('w')) as Ws1Profile).apiHost, a);
     }
     assert.deepEqual(second.seen, []);
-  } finally {
-    s.cleanup();
-  }
-});
+  }));
 
-test('a profile file edited to point elsewhere can never send the secrets there: they are filed under the first origin', async () => {
-  const s = setup();
-  try {
-    const a = `127.0.0.1:${first.port}`;
+test('a profile file edited to point elsewhere can never send the secrets there: they are filed under the first origin', () =>
+  withStore(async (s) => {
+    const a = s.a;
     assert.ok((await s.store.save({ ...oauth(a), id: undefined, secrets: { clientSecret: 'cs-first-123456', apiKey: 'tc-first-123456' } })).ok);
     assert.ok((await s.store.save({ ...basic(a), secrets: { password: 'pw-first-123456', apiKey: 'tc-first-123456' } })).ok);
     const file = join(s.dir, 'profiles.json');
@@ -109,15 +109,11 @@ test('a profile file edited to point elsewhere can never send the secrets there:
     const view = (await s.store.views())[0];
     assert.deepEqual(view.secretsSaved, { clientSecret: false, apiKey: false, password: false });
     assert.deepEqual(second.seen, []);
-  } finally {
-    s.cleanup();
-  }
-});
+  }));
 
-test('changing the token region, the user name or the auth method clears the saved secrets and asks again', async () => {
-  const s = setup();
-  try {
-    const a = `127.0.0.1:${first.port}`;
+test('changing the token region, the user name or the auth method clears the saved secrets and asks again', () =>
+  withStore(async (s) => {
+    const a = s.a;
     const countSaved = () => s.secrets.values.size;
     assert.ok((await s.store.save({ ...oauth(a), id: undefined, secrets: { clientSecret: 'cs-first-123456', apiKey: 'tc-first-123456' } })).ok);
     const region = await s.store.save(oauth(a, { region: 'emea' }));
@@ -141,7 +137,4 @@ test('changing the token region, the user name or the auth method clears the sav
     assert.equal(countSaved(), 2);
     await s.store.remove('w');
     assert.equal(countSaved(), 0);
-  } finally {
-    s.cleanup();
-  }
-});
+  }));
