@@ -70,6 +70,21 @@ export function startShell(): void {
           const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
           return result.canceled ? null : result.filePaths;
         },
+        // Main's own question for typed or dropped paths that do not look like logs (docs/logs-open-rule.md).
+        confirmOpen: async (paths) => {
+          const options: Electron.MessageBoxOptions = {
+            type: 'question',
+            title: 'Open these paths?',
+            message: paths.length === 1 ? 'Open this path? It is not named like a log file.' : `Open these ${paths.length} paths? They are not named like log files.`,
+            detail: `${paths.slice(0, 10).join('\n')}${paths.length > 10 ? `\n… and ${paths.length - 10} more` : ''}\n\nFolders are searched for .log, .lo_, .txt, .json and .zip files.`,
+            buttons: ['Open', 'Cancel'],
+            defaultId: 1,
+            cancelId: 1,
+            noLink: true,
+          };
+          const result = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+          return result.response === 0;
+        },
       },
     });
     connectRouter(services.router, () => BrowserWindow.getAllWindows());
