@@ -88,10 +88,13 @@ export function logsHandlers(d: LogsHandlerDeps): LogsHandlers {
     sessions.add(info.id);
     d.settings.rememberLogs(paths);
     // Indexing goes on in a worker; progress after this point reaches the renderer by session id.
-    void d.logs.whenIndexed(info.id).then(
-      () => d.progress(info.id, null, { phase: 'index', bytesDone: 1, bytesTotal: 1, records: d.logs.count(info.id), done: true }),
-      () => {},
-    );
+    // A session closed before its indexing ends has nothing left to report (count() would throw).
+    void d.logs
+      .whenIndexed(info.id)
+      .then(() => {
+        if (sessions.has(info.id)) d.progress(info.id, null, { phase: 'index', bytesDone: 1, bytesTotal: 1, records: d.logs.count(info.id), done: true });
+      })
+      .catch(() => {});
     return info;
   }
 

@@ -24,6 +24,7 @@ export const recorded = {
 
 class FakeApp extends EventEmitter {
   lock = true;
+  isPackaged = false;
   requestSingleInstanceLock() {
     recorded.singleInstanceLock++;
     return this.lock;
