@@ -122,6 +122,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     },
     progress: (session, task, progress) => emit('onLogsProgress', { session, task, progress }),
     openRequested: (pending) => emit('onLogsOpenRequest', { pending }),
+    dataDir: opts.dataDir,
   });
   const lookup = lookupHandlers({
     lookup: () => tenants.current.lookup,

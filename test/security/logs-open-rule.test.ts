@@ -35,21 +35,26 @@ before(() => {
   symlinkSync(join(outside, 'id_rsa'), join(chosen, 'innocent.log'));
   symlinkSync(join(outside, 'browser-history.log'), join(chosen, 'history.log'));
   symlinkSync(outside, join(chosen, 'elsewhere'));
+  symlinkSync(join(outside, 'not-yet'), join(chosen, 'dangling.log'));
 });
 after(() => rmSync(root, { recursive: true, force: true }));
 
+const dataDirs = new Map<AppServices, string>();
 async function start(dialogs?: HostDialogs): Promise<AppServices> {
-  return createAppServices({
+  const dataDir = mkdtempSync(join(root, 'data-'));
+  const s = await createAppServices({
     host: 'test',
     version: '0.0.0',
     platform: 'linux',
-    dataDir: mkdtempSync(join(root, 'data-')),
+    dataDir,
     trustedOrigins: ['app://helpdesk'],
     logger: silentLogger,
     tenantPolicy: 'demo-only',
     openExternal: async () => {},
     dialogs,
   });
+  dataDirs.set(s, dataDir);
+  return s;
 }
 
 type Opened = { id: string; files: { path: string }[]; problems: string[] };
@@ -72,6 +77,7 @@ describe('typed and dropped paths, with no confirmation available (the browser p
     ['a Windows device path', () => '\\\\?\\C:\\Windows\\Logs\\CBS\\CBS.log'],
     ['a relative path', () => 'logs/IntuneManagementExtension.log'],
     ['a log-named symlink to a key outside the folder', () => join(chosen, 'innocent.log')],
+    ['a log-named symlink to nothing (yet)', () => join(chosen, 'dangling.log')],
     ['a folder', () => chosen],
     ['the root folder', () => '/'],
   ];
@@ -86,6 +92,18 @@ describe('typed and dropped paths, with no confirmation available (the browser p
       });
     }
   }
+
+  test("the app's own data folder is refused even under log-like names (settings, profiles, its own log)", async () => {
+    const dataDir = dataDirs.get(s)!;
+    assert.ok((await call(s, 'setTheme', 'dark')).ok); // settings.json now exists
+    const link = join(root, 'settings-link.log');
+    symlinkSync(join(dataDir, 'settings.json'), link);
+    for (const path of [join(dataDir, 'settings.json'), join(dataDir, 'profiles.json'), join(dataDir, 'logs', 'main.log'), join(dataDir, 'tmp', 'x.zip'), link]) {
+      const r = await call(s, 'logsOpenPaths', { paths: [path] });
+      assert.equal(!r.ok && r.error.code, 'not_allowed', path);
+      assert.match(!r.ok ? r.error.message : '', /data folder/);
+    }
+  });
 
   test('one refused path refuses the whole call: nothing is opened beside it', async () => {
     const r = await call(s, 'logsOpenPaths', { paths: [join(chosen, 'DeviceReassignment-20261123.log'), join(outside, 'id_rsa')] });

@@ -24,6 +24,8 @@ export interface LogsHandlerDeps {
   progress(session: string, task: string | null, progress: LogProgress): void;
   /** Tells the renderer the OS asked to open logs (they wait in logsPendingOpen). */
   openRequested?(pending: number): void;
+  /** The app's data folder: typed or dropped paths inside it never open. */
+  dataDir?: string;
 }
 
 type LogsChannels =
@@ -60,6 +62,7 @@ export function logsHandlers(d: LogsHandlerDeps): LogsHandlers {
   const grants = new LogGrants();
   const pending: LogGrant[] = [];
   const confirm = d.dialogs?.confirmOpen?.bind(d.dialogs);
+  const checkTyped = (paths: string[]) => checkTypedPaths(paths, confirm, d.dataDir ? [d.dataDir] : []);
   const sessions = new Set<string>();
   const following = new Map<string, () => void>();
   const unfollow = (session: string) => {
@@ -105,12 +108,12 @@ export function logsHandlers(d: LogsHandlerDeps): LogsHandlers {
       return paths && paths.length ? open(paths) : null;
     },
     logsOpenPaths: async ({ paths }) => {
-      await checkTypedPaths(paths, confirm);
+      await checkTyped(paths);
       return open(paths);
     },
     // Main cannot tell a real drop from a page that claims one: dropped paths follow the typed-path rule.
     logsOpenDropped: async ({ paths }) => {
-      await checkTypedPaths(paths, confirm);
+      await checkTyped(paths);
       return open(paths);
     },
     logsOpenHandles: ({ handles }) => open(grants.resolve(handles)),

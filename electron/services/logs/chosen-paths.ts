@@ -3,8 +3,8 @@
 // Paths the renderer supplies (typed, dropped) open directly only when they name a file that looks like a
 // log; anything else needs main's own confirmation, and is refused with a sentence naming the rule without it.
 import { randomBytes } from 'node:crypto';
-import { realpath, stat } from 'node:fs/promises';
-import { basename, isAbsolute } from 'node:path';
+import { lstat, realpath, stat } from 'node:fs/promises';
+import { basename, isAbsolute, resolve, sep } from 'node:path';
 import { AppError } from '../../common/errors.ts';
 import { logLikeExtensions, type LogGrant } from '../../common/logs.ts';
 
@@ -45,22 +45,22 @@ export type TypedPathVerdict = { kind: 'open' } | { kind: 'confirm' } | { kind: 
  * What to do with one path the renderer supplied: open it, ask the technician in main first, or refuse.
  * A file opens directly when both its name and its real target's name look like a log and it is a regular
  * file; `a.zip!/entry` paths are judged by the zip. A missing file that looks like a log opens (the session
- * says "no such file").
+ * says "no such file"). Nothing inside `privateDirs` (the app's data folder) opens, whatever its name.
  */
-export async function typedPathVerdict(path: string): Promise<TypedPathVerdict> {
+export async function typedPathVerdict(path: string, privateDirs: readonly string[] = []): Promise<TypedPathVerdict> {
   const refused = (why: string): TypedPathVerdict => ({ kind: 'refused', message: `${JSON.stringify(path.slice(0, 300))} was not opened: ${why}. ${typedPathRule}` });
   if (path.includes('\0')) return refused('it contains a NUL character');
   if (isUncShaped(path)) return refused('network (UNC) and device paths are not opened from typed text');
   if (!isAbsolute(path)) return refused('it is not a full path');
   const bang = path.search(/\.zip!\//i);
   const file = bang >= 0 ? path.slice(0, bang + 4) : path;
-  if (!looksLikeLog(basename(file))) return { kind: 'confirm' };
-  let real: string;
-  try {
-    real = await realpath(file);
-  } catch {
-    return { kind: 'open' };
+  const real = await realpath(file).catch(() => null);
+  if ([resolve(file), real].some((p) => p !== null && privateDirs.some((dir) => p === dir || p.startsWith(`${dir}${sep}`)))) {
+    return refused("it is inside the app's own data folder (settings, profiles, cache, token cache)");
   }
+  if (!looksLikeLog(basename(file))) return { kind: 'confirm' };
+  // Missing: the session says so. A link to nowhere (yet) is not judged by its own name.
+  if (real === null) return (await lstat(file).catch(() => null)) ? { kind: 'confirm' } : { kind: 'open' };
   const st = await stat(real).catch(() => null);
   if (!st?.isFile() || !looksLikeLog(basename(real)) || isUncShaped(real)) return { kind: 'confirm' };
   return { kind: 'open' };
@@ -70,10 +70,11 @@ export async function typedPathVerdict(path: string): Promise<TypedPathVerdict> 
  * Checks every path the renderer supplied; resolves when all may open (after at most one confirmation in
  * main for those that need it), throws `not_allowed` naming the rule otherwise.
  */
-export async function checkTypedPaths(paths: readonly string[], confirm: ((paths: string[]) => Promise<boolean>) | undefined): Promise<void> {
+export async function checkTypedPaths(paths: readonly string[], confirm: ((paths: string[]) => Promise<boolean>) | undefined, privateDirs: readonly string[] = []): Promise<void> {
   const needConfirm: string[] = [];
+  const privateReal = await Promise.all(privateDirs.map(async (d) => [resolve(d), await realpath(d).catch(() => resolve(d))]));
   for (const path of paths) {
-    const verdict = await typedPathVerdict(path);
+    const verdict = await typedPathVerdict(path, privateReal.flat());
     if (verdict.kind === 'refused') throw new AppError('not_allowed', verdict.message);
     if (verdict.kind === 'confirm') needConfirm.push(path);
   }
