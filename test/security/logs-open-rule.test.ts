@@ -8,12 +8,11 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Result } from '../../electron/common/errors.ts';
-import { createAppServices, type AppServices } from '../../electron/services/app-services.ts';
+import type { AppServices } from '../../electron/services/app-services.ts';
 import type { HostDialogs } from '../../electron/services/handlers/logs-handlers.ts';
-import { silentLogger } from '../../electron/services/log/logger.ts';
 import { resolveSources } from '../../electron/services/logs/sources.ts';
+import { appFrame as app, startPreviewServices } from '../support/preview-services.ts';
 
-const app = { frameUrl: 'app://helpdesk/index.html', isMainFrame: true };
 const line = '2026-11-23 08:00:00.000 +01:00 [INF] User logon detected: CONTOSO\\anna.berg (session 2).\n';
 const rule = /\.log.*\.lo_.*\.txt.*\.json.*\.zip/;
 
@@ -42,17 +41,7 @@ after(() => rmSync(root, { recursive: true, force: true }));
 const dataDirs = new Map<AppServices, string>();
 async function start(dialogs?: HostDialogs): Promise<AppServices> {
   const dataDir = mkdtempSync(join(root, 'data-'));
-  const s = await createAppServices({
-    host: 'test',
-    version: '0.0.0',
-    platform: 'linux',
-    dataDir,
-    trustedOrigins: ['app://helpdesk'],
-    logger: silentLogger,
-    tenantPolicy: 'demo-only',
-    openExternal: async () => {},
-    dialogs,
-  });
+  const s = await startPreviewServices(dataDir, { dialogs });
   dataDirs.set(s, dataDir);
   return s;
 }

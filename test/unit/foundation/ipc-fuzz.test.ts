@@ -16,13 +16,12 @@ import { adminPortalOrigins, isAllowedExternalUrl } from '../../../electron/comm
 import { appErrorSchema, errorCodes, type Result } from '../../../electron/common/errors.ts';
 import { channelNames, contract, type ChannelName } from '../../../electron/common/ipc/contract.ts';
 import type { TenantProfile } from '../../../electron/common/profiles.ts';
-import { createAppServices, type AppServices } from '../../../electron/services/app-services.ts';
-import { silentLogger } from '../../../electron/services/log/logger.ts';
+import type { AppServices } from '../../../electron/services/app-services.ts';
 import { profileSecretKey } from '../../../electron/services/profiles/secret-keys.ts';
+import { appFrame as app, startPreviewServices } from '../../support/preview-services.ts';
 import { arbitraryOf, type HostilePools } from '../../support/zod-arbitrary.ts';
 import { MemoryKeychain } from '../secrets/fakes.ts';
 
-const app = { frameUrl: 'app://helpdesk/index.html', isMainFrame: true };
 const RUNS = Number(process.env.SDH_FUZZ_RUNS ?? 25);
 /** A cache sync of the whole demo tenant takes many seconds: each one is cancelled at its first progress event. */
 const cancelledEarly: Partial<Record<ChannelName, ChannelName>> = { cacheSync: 'cacheSyncCancel' };
@@ -79,17 +78,7 @@ before(async () => {
   writeFileSync(join(files, 'id_rsa'), `${KEY_CANARY}\n`);
   symlinkSync(join(files, 'id_rsa'), join(files, 'folder', 'innocent.log'));
 
-  services = await createAppServices({
-    host: 'test',
-    version: '0.0.0',
-    platform: 'linux',
-    dataDir,
-    trustedOrigins: ['app://helpdesk'],
-    logger: silentLogger,
-    tenantPolicy: 'demo-only',
-    secretStore: keychain,
-    openExternal: async (url) => void opened.push(url),
-  });
+  services = await startPreviewServices(dataDir, { secretStore: keychain, openExternal: async (url) => void opened.push(url) });
   services.router.subscribe((name, payload) => {
     events.push(`${name} ${JSON.stringify(payload)}`);
     for (const w of [...eventWaiters]) w(name);
