@@ -95,6 +95,18 @@ export const logSessionInfoSchema = z.object({
 });
 export type LogSessionInfo = z.infer<typeof logSessionInfoSchema>;
 
+/**
+ * Something the technician chose in main (the Open dialog, the recent list, a file association, the command
+ * line), as the renderer sees it: an opaque handle minted in main, and a label to show. The renderer opens it
+ * by handle; it cannot turn a path of its own into one.
+ */
+export const logHandleSchema = z.string().regex(/^[A-Za-z0-9_-]{24}$/);
+export const logGrantSchema = z.object({ handle: logHandleSchema, label: z.string() });
+export type LogGrant = z.infer<typeof logGrantSchema>;
+
+/** File names a typed or dropped path may have to open without main's confirmation (docs/logs-open-rule.md). */
+export const logLikeExtensions = ['.log', '.lo_', '.txt', '.json', '.zip'] as const;
+
 export const logProgressSchema = z.object({
   phase: z.enum(['extract', 'index', 'filter', 'merge', 'explain']),
   /** File index in the session, when the phase is per file. */

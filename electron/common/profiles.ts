@@ -77,6 +77,27 @@ export function requiredSecrets(profile: TenantProfile): SecretName[] {
   return profile.auth.method === 'oauth' ? ['clientSecret'] : ['password', 'apiKey'];
 }
 
+/**
+ * What a profile's saved secrets belong to: the origin they are sent to (https + host + port), and the
+ * token region, user name and auth method they were entered for. When any of these changes, the saved
+ * secrets no longer apply and must be entered again (they are filed under this, see `profileSecretKey`).
+ */
+export function secretBinding(profile: TenantProfile): string {
+  if (profile.kind === 'intune') return `intune@${profile.cloud}`;
+  const origin = new URL(`https://${profile.apiHost}`).origin;
+  return profile.auth.method === 'oauth' ? `${origin}|oauth|${profile.auth.region}` : `${origin}|basic|${profile.auth.username}`;
+}
+
+/** The setup form's warning: saving this draft over `existing` clears its saved secrets (they must be entered again). */
+export function draftClearsSecrets(existing: TenantProfile | undefined, draft: ProfileDraft): boolean {
+  if (!existing || existing.kind !== 'ws1') return false;
+  const next = validateProfileDraft(draft, secretNames);
+  return next.ok && secretBinding(next.profile) !== secretBinding(existing);
+}
+
+export const secretsClearedMessage =
+  'The API host, token region, user name or authentication method changed, so the saved secrets were cleared: enter them again.';
+
 /** What the renderer may see of a profile: no secret, only whether each one is saved and where. */
 export const profileViewSchema = z.object({
   profile: tenantProfileSchema,
@@ -88,7 +109,8 @@ export type ProfileView = z.infer<typeof profileViewSchema>;
 
 /**
  * What the setup form sends: loose strings, checked by `validateProfileDraft`. A secret left empty on an
- * existing profile keeps the saved one. This crosses IPC once, renderer → main; nothing returns it.
+ * existing profile keeps the saved one, unless the draft changes what the secrets are bound to
+ * (`secretBinding`): then every secret must be entered again. This crosses IPC once, renderer → main; nothing returns it.
  */
 export const profileDraftSchema = z.object({
   kind: z.enum(['intune', 'ws1']),

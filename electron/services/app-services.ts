@@ -57,6 +57,8 @@ export interface AppServicesOptions {
 export interface AppServices {
   router: Router;
   demo: DemoTenant;
+  /** Logs the OS asked to open (command line, file association, a second launch): offered to the renderer as handles. */
+  offerLogs(paths: readonly string[]): void;
   dispose(): Promise<void>;
 }
 
@@ -119,6 +121,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       return writeDemoBundle(demo, join(opts.dataDir, 'tmp', 'demo-logs'), device);
     },
     progress: (session, task, progress) => emit('onLogsProgress', { session, task, progress }),
+    openRequested: (pending) => emit('onLogsOpenRequest', { pending }),
+    dataDir: opts.dataDir,
   });
   const lookup = lookupHandlers({
     lookup: () => tenants.current.lookup,
@@ -168,6 +172,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   return {
     router,
     demo,
+    offerLogs: (paths) => logs.offer(paths),
     dispose: async () => {
       background.abort();
       lookup.dispose();

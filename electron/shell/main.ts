@@ -8,6 +8,7 @@ import { createLogger, fileSink } from '../services/log/logger.ts';
 import { KnownSecrets } from '../services/log/redact.ts';
 import { registerAppScheme, serveApp } from './app-protocol.ts';
 import { connectRouter } from './ipc.ts';
+import { logPathsFromArgv, openWithQueue } from './open-with.ts';
 import { APP_ORIGIN } from './policy.ts';
 import { hardenSession, hardenWebContents } from './security.ts';
 import { createMainWindow } from './window.ts';
@@ -32,7 +33,17 @@ export function startShell(): void {
   let services: AppServices | undefined;
   let window: BrowserWindow | undefined;
 
-  app.on('second-instance', () => {
+  // Logs the OS asks to open (command line, file association, macOS open-file, a second launch) go to
+  // the running window's Logs area as handles minted in main.
+  const openWith = openWithQueue();
+  openWith.add(logPathsFromArgv(process.argv, { packaged: app.isPackaged, cwd: process.cwd() }));
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openWith.add(logPathsFromArgv(['', path], { packaged: true, cwd: process.cwd() }));
+  });
+
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    openWith.add(logPathsFromArgv(argv, { packaged: app.isPackaged, cwd: workingDirectory }));
     if (window && !window.isDestroyed()) {
       if (window.isMinimized()) window.restore();
       window.focus();
@@ -70,10 +81,27 @@ export function startShell(): void {
           const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
           return result.canceled ? null : result.filePaths;
         },
+        // Main's own question for typed or dropped paths that do not look like logs (docs/logs-open-rule.md).
+        confirmOpen: async (paths) => {
+          const options: Electron.MessageBoxOptions = {
+            type: 'question',
+            title: 'Open these paths?',
+            message: paths.length === 1 ? 'Open this path? It is not named like a log file.' : `Open these ${paths.length} paths? They are not named like log files.`,
+            detail: `${paths.slice(0, 10).join('\n')}${paths.length > 10 ? `\n… and ${paths.length - 10} more` : ''}\n\nFolders are searched for .log, .lo_, .txt, .json and .zip files.`,
+            buttons: ['Open', 'Cancel'],
+            defaultId: 1,
+            cancelId: 1,
+            noLink: true,
+          };
+          const result = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+          return result.response === 0;
+        },
       },
     });
     connectRouter(services.router, () => BrowserWindow.getAllWindows());
     window = createMainWindow(preloadPath);
+    const ready = services;
+    openWith.connect((paths) => ready.offerLogs(paths));
   });
 
   app.on('window-all-closed', () => app.quit());

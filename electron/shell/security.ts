@@ -2,7 +2,7 @@
 // permission requests and any request that is not for the app's own files.
 import { shell, type App, type Session, type WebContents } from 'electron';
 import { isAllowedExternalUrl } from '../common/app.ts';
-import { APP_SCHEME, isAppUrl } from './policy.ts';
+import { isAppUrl } from './policy.ts';
 import type { Logger } from '../services/log/logger.ts';
 
 export function hardenSession(ses: Session, log: Logger): void {
@@ -12,10 +12,9 @@ export function hardenSession(ses: Session, log: Logger): void {
   });
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
-  // No remote content: only the app's own scheme (and DevTools in development) may load.
+  // No remote content and no extension, DevTools or other scheme, in every build: only the app's own files.
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const scheme = details.url.split(':', 1)[0];
-    const allowed = scheme === APP_SCHEME || scheme === 'devtools' || (scheme === 'chrome-extension' && !process.env.SDH_PRODUCTION);
+    const allowed = isAppUrl(details.url);
     if (!allowed) log.warn('security', `blocked request to ${details.url.slice(0, 200)}`);
     callback({ cancel: !allowed });
   });

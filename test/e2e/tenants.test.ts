@@ -51,6 +51,22 @@ describe('tenants', () => {
     assert.equal(value?.profiles[0].secretsSaved.clientSecret, true);
   });
 
+  test('editing the API host says, before saving, that the saved secrets are cleared; saving asks for them again', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const warning = page.getByRole('status').filter({ hasText: 'Saving clears the saved secrets' });
+    assert.equal(await warning.count(), 0, 'no warning while nothing that binds the secrets changed');
+    await page.getByLabel('API host').fill('as1507.awmdm.com');
+    await warning.waitFor();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('.field .problem', { hasText: 'client secret' }).waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    const list = await app.services.router.invoke('profilesList', undefined, { frameUrl: `${app.origin}/`, isMainFrame: true });
+    const value = list.ok ? (list.value as { profiles: { profile: { apiHost: string }; secretsSaved: { clientSecret: boolean } }[] }) : null;
+    assert.equal(value?.profiles[0].profile.apiHost, 'as1506.awmdm.com', 'the refused edit changed nothing');
+    assert.equal(value?.profiles[0].secretsSaved.clientSecret, true);
+  });
+
   test('a profile is removed after confirmation', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Remove…' }).click();

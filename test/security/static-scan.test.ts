@@ -1,11 +1,13 @@
 // Our own static scan of the shell, renderer, built page and packaging config for the settings the
 // security checklist requires (platform.md), so a regression fails even where Electronegativity is blind.
+// Window settings and risky options are read from the TypeScript AST (support/ts-scan.ts), not as text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../electron/services/static-files.ts';
+import { callsIn, riskyIn, windowOptionsOf } from './support/ts-scan.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const read = (p: string) => readFileSync(join(root, p), 'utf8');
@@ -17,18 +19,48 @@ function files(dir: string, re = /\.(ts|tsx|mjs|cjs|js|html)$/): string[] {
 }
 const appCode = [...files('electron'), ...files('renderer')];
 
-test('the window sets every required webPreference', () => {
-  const win = read('electron/shell/window.ts');
-  for (const setting of ['contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', 'nodeIntegrationInWorker: false', 'nodeIntegrationInSubFrames: false', 'webSecurity: true', 'allowRunningInsecureContent: false', 'experimentalFeatures: false', 'webviewTag: false']) {
-    assert.ok(win.includes(setting), setting);
-  }
-  assert.ok(read('electron/shell/main.ts').includes('app.enableSandbox()'));
-  assert.ok(read('electron/shell/main.ts').includes('requestSingleInstanceLock()'));
+const mustBeOn = ['contextIsolation', 'sandbox', 'webSecurity'];
+const mustBeOff = ['nodeIntegration', 'nodeIntegrationInWorker', 'nodeIntegrationInSubFrames', 'allowRunningInsecureContent', 'experimentalFeatures', 'webviewTag', 'navigateOnDragDrop'];
+const required: Record<string, boolean> = Object.fromEntries([...mustBeOn.map((k) => [k, true]), ...mustBeOff.map((k) => [k, false])]);
+
+test('the window sets every required webPreference (read from the TypeScript AST)', () => {
+  const { webPreferences, problems } = windowOptionsOf('electron/shell/window.ts', read('electron/shell/window.ts'));
+  assert.deepEqual(problems, []);
+  for (const [key, value] of Object.entries(required)) assert.equal(webPreferences[key], value, key);
+  assert.equal(webPreferences.enableBlinkFeatures, undefined);
+  const mainCalls = callsIn('electron/shell/main.ts', read('electron/shell/main.ts'));
+  assert.ok(mainCalls.includes('app.enableSandbox'));
+  assert.ok(mainCalls.includes('app.requestSingleInstanceLock'));
 });
 
-test('no code anywhere weakens those settings or enables risky features', () => {
-  const risky = /nodeIntegration\s*:\s*true|contextIsolation\s*:\s*false|sandbox\s*:\s*false|webSecurity\s*:\s*false|allowRunningInsecureContent\s*:\s*true|experimentalFeatures\s*:\s*true|enableBlinkFeatures|webviewTag\s*:\s*true|<webview|enableRemoteModule|@electron\/remote/;
-  assert.deepEqual(appCode.filter((f) => risky.test(read(f))), []);
+test('the AST scan is not fooled by a commented-out, quoted, overridden, spread or computed setting', () => {
+  const win = (prefs: string) => `import { BrowserWindow } from 'electron';\nexport const w = new BrowserWindow({ webPreferences: {\n${prefs}\n} });\n`;
+  const good = Object.entries(required).map(([k, v]) => `${k}: ${v},`).join('\n');
+  assert.deepEqual(windowOptionsOf('ok.ts', win(good)).problems, []);
+  // Each of these passed the old substring check (the text 'sandbox: true' is in it) and must fail now.
+  const fooled = [
+    win(good.replace('sandbox: true,', '// sandbox: true,')),
+    win(good.replace('sandbox: true,', "note: 'sandbox: true',")),
+    win(`${good}\nsandbox: false,`),
+    win(`${good}\n...(process.env.DEBUG ? { sandbox: false } : {}),`),
+    win(good.replace('sandbox: true,', 'sandbox: !process.env.DEBUG, // sandbox: true')),
+    win(`${good}\n['sand' + 'box']: false,`),
+  ];
+  for (const text of fooled) {
+    assert.ok(text.includes('sandbox: true'), 'the old substring check would have passed this');
+    const { webPreferences, problems } = windowOptionsOf('fooled.ts', text);
+    assert.ok(problems.length > 0 || webPreferences.sandbox !== true, text);
+  }
+  assert.deepEqual(riskyIn('x.ts', "// nodeIntegration: true\nconst s = 'sandbox: false';"), []);
+  assert.equal(riskyIn('x.ts', 'const o = { nodeIntegration: process.env.X };').length, 1);
+  assert.equal(riskyIn('x.tsx', 'export const v = <webview src="x" />;').length, 1);
+});
+
+test('no code anywhere weakens those settings or enables risky features (TypeScript AST)', () => {
+  const code = appCode.filter((f) => /\.(ts|tsx|mjs|cjs|js)$/.test(f));
+  assert.ok(code.length > 50);
+  assert.deepEqual(code.flatMap((f) => riskyIn(f, read(f))), []);
+  assert.deepEqual(appCode.filter((f) => f.endsWith('.html') && /<webview/i.test(read(f))), []);
 });
 
 test('the app loads only from app://, never file:// or http', () => {

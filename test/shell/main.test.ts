@@ -71,6 +71,37 @@ describe('Electron shell', () => {
     assert.equal(decide('file:///etc/passwd'), true);
   });
 
+  test('refuses chrome-extension: and every other non-app scheme in every build, SDH_PRODUCTION or not', () => {
+    const decide = (url: string) => {
+      let cancel: boolean | undefined;
+      recorded.beforeRequest!({ url }, (r) => (cancel = r.cancel));
+      return cancel;
+    };
+    const saved = process.env.SDH_PRODUCTION;
+    try {
+      for (const production of [undefined, '1']) {
+        if (production === undefined) delete process.env.SDH_PRODUCTION;
+        else process.env.SDH_PRODUCTION = production;
+        for (const url of [
+          'chrome-extension://fmkadmapgofadopljbjfkapdkoienihi/main.html',
+          'chrome://settings',
+          'devtools://devtools/bundled/inspector.html',
+          'ws://127.0.0.1:9222/devtools',
+          'filesystem:app://helpdesk/temporary/x',
+          'javascript:alert(1)',
+          'APP-X://helpdesk/',
+          'app-evil://helpdesk/index.html',
+        ]) {
+          assert.equal(decide(url), true, `${url} with SDH_PRODUCTION=${production}`);
+        }
+        assert.equal(decide('app://helpdesk/assets/index.js'), false);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.SDH_PRODUCTION;
+      else process.env.SDH_PRODUCTION = saved;
+    }
+  });
+
   test('denies navigation away from the app, webviews, and new windows; portal links go to the OS browser', () => {
     const contents = new FakeWebContents();
     app.emit('web-contents-created', {}, contents);

@@ -11,6 +11,8 @@ import {
   logFileStatsSchema,
   logFilterResultSchema,
   logFilterSpecSchema,
+  logGrantSchema,
+  logHandleSchema,
   logProgressSchema,
   logRecordSchema,
   logSessionInfoSchema,
@@ -150,17 +152,23 @@ export const contract = {
     logSessionInfoSchema.nullable(),
   ),
   logsOpenPaths: invoke(
-    'Open files, folders or zips the technician dropped, typed or picked from the recent list.',
+    'Open paths the technician typed: files named like logs (.log, .lo_, .txt, .json, .zip) open at once; anything else only after main asks (desktop app), else refused naming the rule.',
     z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(64) }),
     logSessionInfoSchema,
   ),
   logsOpenDropped: invoke(
-    'Open files dropped onto the app. The page passes the dropped File objects; the preload turns them into paths (webUtils), so main receives only paths.',
+    'Open files dropped onto the app, under the same rule as typed paths. The page passes the dropped File objects; the preload turns them into paths (webUtils), so main receives only paths.',
     z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(64) }),
     logSessionInfoSchema,
   ),
+  logsOpenHandles: invoke(
+    'Open what the technician chose earlier through main (recent list, file association, command line), by the handles main minted.',
+    z.object({ handles: z.array(logHandleSchema).min(1).max(64) }),
+    logSessionInfoSchema,
+  ),
+  logsPendingOpen: invoke('Logs the OS asked the app to open (command line, file association, a second launch) not yet opened, as handles; taking them clears the list.', noArg, z.array(logGrantSchema)),
   logsOpenDemo: invoke("Open the demo tenant's Collect-diagnostics bundle for a device (demo tenant only).", z.object({ device: z.string().max(64).optional() }), logSessionInfoSchema),
-  logsRecent: invoke('Recently opened log paths, newest first.', noArg, z.array(z.string())),
+  logsRecent: invoke('Recently opened logs, newest first, as handles with their paths as labels.', noArg, z.array(logGrantSchema)),
   logsWindow: invoke(
     'Records at view positions [first, first + count).',
     z.object({ session: sessionId, first: position, count: z.number().int().min(1).max(2000), viewId }),
@@ -203,6 +211,7 @@ export const contract = {
     'Indexing, merge and filter progress of a log session.',
     z.object({ session: z.string(), task: z.string().nullable(), progress: logProgressSchema }),
   ),
+  onLogsOpenRequest: event('The OS asked the app to open logs (file association, command line, a second launch): take them with logsPendingOpen.', z.object({ pending: z.number().int() })),
   onNotice: event(
     'A message from main for the status bar (tenant started, a background task failed, ...).',
     z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string(), error: appErrorSchema.optional() }),

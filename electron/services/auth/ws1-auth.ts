@@ -160,7 +160,7 @@ export interface Ws1ProviderDeps {
 
 /** The provider for a saved WS1 profile, reading its secrets from the store when needed. */
 export function ws1AuthFor(profile: Ws1Profile, deps: Ws1ProviderDeps): Ws1AuthProvider {
-  const secret = (name: 'clientSecret' | 'apiKey' | 'password') => () => deps.secrets.get(profileSecretKey(profile.id, name));
+  const secret = (name: 'clientSecret' | 'apiKey' | 'password') => () => deps.secrets.get(profileSecretKey(profile, name));
   if (profile.auth.method === 'basic') {
     return new Ws1BasicProvider({ username: profile.auth.username, password: secret('password'), apiKey: secret('apiKey'), knownSecrets: deps.knownSecrets });
   }

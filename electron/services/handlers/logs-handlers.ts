@@ -1,7 +1,8 @@
 // The logs channels of the contract, over the LogsService. Long tasks (filter, find) are cancellable by
 // the task id the renderer chose; progress goes out as onLogsProgress events.
 import { AppError } from '../../common/errors.ts';
-import type { LogProgress } from '../../common/logs.ts';
+import type { LogGrant, LogProgress } from '../../common/logs.ts';
+import { checkTypedPaths, LogGrants } from '../logs/chosen-paths.ts';
 import { findErrorCodes } from '../logs/error-codes.ts';
 import type { LogsService } from '../logs/service.ts';
 import type { Handlers } from '../router/router.ts';
@@ -10,6 +11,8 @@ import type { SettingsStore } from '../settings/settings-store.ts';
 export interface HostDialogs {
   /** The OS Open dialog; resolves to the chosen paths, or null when cancelled. */
   openLogs(kind: 'files' | 'folder'): Promise<string[] | null>;
+  /** Main's own question before opening typed or dropped paths that do not look like logs; true to open. */
+  confirmOpen?(paths: string[]): Promise<boolean>;
 }
 
 export interface LogsHandlerDeps {
@@ -19,12 +22,18 @@ export interface LogsHandlerDeps {
   /** Path of the demo tenant's diagnostics zip for a device, when the demo tenant runs. */
   demoBundle: ((device?: string) => Promise<string>) | undefined;
   progress(session: string, task: string | null, progress: LogProgress): void;
+  /** Tells the renderer the OS asked to open logs (they wait in logsPendingOpen). */
+  openRequested?(pending: number): void;
+  /** The app's data folder: typed or dropped paths inside it never open. */
+  dataDir?: string;
 }
 
 type LogsChannels =
   | 'logsOpenDialog'
   | 'logsOpenPaths'
   | 'logsOpenDropped'
+  | 'logsOpenHandles'
+  | 'logsPendingOpen'
   | 'logsOpenDemo'
   | 'logsRecent'
   | 'logsWindow'
@@ -42,8 +51,18 @@ type LogsChannels =
   | 'logsClose'
   | 'logsErrorCodes';
 
-export function logsHandlers(d: LogsHandlerDeps): Pick<Handlers, LogsChannels> & { dispose(): Promise<void> } {
+export interface LogsHandlers extends Pick<Handlers, LogsChannels> {
+  /** Paths the OS gave main (command line, file association, second launch): offered to the renderer as handles. */
+  offer(paths: readonly string[]): void;
+  dispose(): Promise<void>;
+}
+
+export function logsHandlers(d: LogsHandlerDeps): LogsHandlers {
   const tasks = new Map<string, AbortController>();
+  const grants = new LogGrants();
+  const pending: LogGrant[] = [];
+  const confirm = d.dialogs?.confirmOpen?.bind(d.dialogs);
+  const checkTyped = (paths: string[]) => checkTypedPaths(paths, confirm, d.dataDir ? [d.dataDir] : []);
   const sessions = new Set<string>();
   const following = new Map<string, () => void>();
   const unfollow = (session: string) => {
@@ -72,10 +91,13 @@ export function logsHandlers(d: LogsHandlerDeps): Pick<Handlers, LogsChannels> &
     sessions.add(info.id);
     d.settings.rememberLogs(paths);
     // Indexing goes on in a worker; progress after this point reaches the renderer by session id.
-    void d.logs.whenIndexed(info.id).then(
-      () => d.progress(info.id, null, { phase: 'index', bytesDone: 1, bytesTotal: 1, records: d.logs.count(info.id), done: true }),
-      () => {},
-    );
+    // A session closed before its indexing ends has nothing left to report (count() would throw).
+    void d.logs
+      .whenIndexed(info.id)
+      .then(() => {
+        if (sessions.has(info.id)) d.progress(info.id, null, { phase: 'index', bytesDone: 1, bytesTotal: 1, records: d.logs.count(info.id), done: true });
+      })
+      .catch(() => {});
     return info;
   }
 
@@ -85,13 +107,22 @@ export function logsHandlers(d: LogsHandlerDeps): Pick<Handlers, LogsChannels> &
       const paths = await d.dialogs.openLogs(kind);
       return paths && paths.length ? open(paths) : null;
     },
-    logsOpenPaths: ({ paths }) => open(paths),
-    logsOpenDropped: ({ paths }) => open(paths),
+    logsOpenPaths: async ({ paths }) => {
+      await checkTyped(paths);
+      return open(paths);
+    },
+    // Main cannot tell a real drop from a page that claims one: dropped paths follow the typed-path rule.
+    logsOpenDropped: async ({ paths }) => {
+      await checkTyped(paths);
+      return open(paths);
+    },
+    logsOpenHandles: ({ handles }) => open(grants.resolve(handles)),
+    logsPendingOpen: () => pending.splice(0),
     logsOpenDemo: async ({ device }) => {
       if (!d.demoBundle) throw new AppError('not_allowed', 'Demo logs exist only while the demo tenant runs.');
       return open([await d.demoBundle(device)]);
     },
-    logsRecent: () => d.settings.get().recentLogs,
+    logsRecent: () => d.settings.get().recentLogs.map((p) => grants.grant(p)),
     logsWindow: ({ session, first, count, viewId }) => d.logs.window(session, first, count, viewId),
     logsCount: ({ session, viewId }) => d.logs.count(session, viewId),
     logsDetail: ({ session, position, viewId }) => d.logs.detail(session, position, viewId),
@@ -126,6 +157,12 @@ export function logsHandlers(d: LogsHandlerDeps): Pick<Handlers, LogsChannels> &
       return null;
     },
     logsErrorCodes: ({ text }) => findErrorCodes(text),
+    offer: (paths) => {
+      const fresh = paths.map((p) => grants.grant(p)).filter((g) => !pending.some((q) => q.handle === g.handle));
+      if (!fresh.length) return;
+      pending.push(...fresh);
+      d.openRequested?.(pending.length);
+    },
     dispose: async () => {
       for (const t of tasks.values()) t.abort();
       for (const s of [...following.keys()]) unfollow(s);

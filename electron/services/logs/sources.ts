@@ -28,6 +28,9 @@ export const defaultZipLimits: ZipLimits = {
   maxDepth: 4,
 };
 
+/** A folder walk stops after this many matching files, or this many entries looked at (each folder opened). */
+export const defaultFolderCaps = { maxFolderFiles: 5000, maxFolderEntries: 200_000 };
+
 export const defaultIncludePatterns = ['*.log', '*.lo_', '*.txt', '*.json', '*.jsonl'];
 
 export interface ResolvedFile {
@@ -48,6 +51,9 @@ export interface ResolveOptions {
   include?: string[];
   tempDir: string;
   limits?: Partial<ZipLimits>;
+  /** Caps of one folder walk (defaultFolderCaps). */
+  maxFolderFiles?: number;
+  maxFolderEntries?: number;
   signal?: AbortSignal;
   /** Bytes extracted so far (of the entries being extracted), per zip entry written. */
   onExtract?: (bytesDone: number, bytesTotal: number, entry: string) => void;
@@ -100,17 +106,30 @@ export async function resolveSources(sources: string[], opts: ResolveOptions): P
     files.push(...found);
   }
 
-  async function addFolder(dir: string): Promise<void> {
+  const caps = { maxFolderFiles: opts.maxFolderFiles ?? defaultFolderCaps.maxFolderFiles, maxFolderEntries: opts.maxFolderEntries ?? defaultFolderCaps.maxFolderEntries };
+  /** Walks a folder by pattern, up to the caps; false once a cap stopped it. */
+  async function addFolder(dir: string, walk: { top: string; files: number; entries: number }): Promise<boolean> {
     const entries = await readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const e of entries) {
       opts.signal?.throwIfAborted();
+      if (walk.files >= caps.maxFolderFiles || ++walk.entries > caps.maxFolderEntries) {
+        problems.push(`${walk.top}: stopped after ${walk.files} files (a folder opens at most ${caps.maxFolderFiles} files and looks at ${caps.maxFolderEntries} entries); open a smaller folder.`);
+        return false;
+      }
       const p = join(dir, e.name);
-      if (e.isDirectory()) await addFolder(p);
-      else if (e.isFile() && isZipName(e.name)) await addZip(p, p, 1, null);
-      else if (e.isFile() && include.test(e.name)) files.push({ displayPath: p, fsPath: p });
+      if (e.isDirectory()) {
+        if (!(await addFolder(p, walk))) return false;
+      } else if (e.isFile() && isZipName(e.name)) {
+        walk.files++;
+        await addZip(p, p, 1, null);
+      } else if (e.isFile() && include.test(e.name)) {
+        walk.files++;
+        files.push({ displayPath: p, fsPath: p });
+      }
       // symlinks and special files are skipped: a folder scan never leaves the folder
     }
+    return true;
   }
 
   for (const source of sources) {
@@ -123,7 +142,7 @@ export async function resolveSources(sources: string[], opts: ResolveOptions): P
         continue;
       }
       const st = await lstat(source);
-      if (st.isDirectory()) await addFolder(source);
+      if (st.isDirectory()) await addFolder(source, { top: source, files: 0, entries: 0 });
       else if (st.isFile() && isZipName(source)) await addZip(source, source, 1, null);
       else if (st.isFile()) files.push({ displayPath: source, fsPath: source });
       else problems.push(`${source}: not a regular file or folder.`);

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../common/errors.ts';
 import {
+  secretBinding,
   secretNames,
+  secretsClearedMessage,
   tenantProfileSchema,
   validateProfileDraft,
   type DraftProblem,
@@ -16,7 +18,7 @@ import {
   type TenantProfile,
 } from '../../common/profiles.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
-import { profileSecretKey } from './secret-keys.ts';
+import { profileSecretKey, unboundSecretKey } from './secret-keys.ts';
 
 const fileSchema = z.object({ version: z.literal(1), profiles: z.array(tenantProfileSchema) });
 
@@ -56,7 +58,7 @@ export class ProfileStore {
   }
 
   async view(profile: TenantProfile): Promise<ProfileView> {
-    const saved = await this.savedSecrets(profile.id);
+    const saved = await this.savedSecrets(profile);
     return {
       profile,
       secretsSaved: { clientSecret: saved.includes('clientSecret'), apiKey: saved.includes('apiKey'), password: saved.includes('password') },
@@ -64,21 +66,38 @@ export class ProfileStore {
     };
   }
 
-  /** Validates and saves; secrets go to the SecretStore, an empty secret keeps the saved one. */
+  /**
+   * Validates and saves; secrets go to the SecretStore. An empty secret keeps the saved one only while the
+   * profile's origin, region, user name and auth method stay the same (`secretBinding`); a change clears
+   * the saved secrets and asks for them again.
+   */
   async save(draft: ProfileDraft): Promise<SaveResult> {
-    const saved = draft.id ? await this.savedSecrets(draft.id) : [];
-    const check = validateProfileDraft(draft, saved);
-    if (!check.ok) return check;
-    const { profile, secrets } = check;
     const all = await this.list();
+    const before = draft.id ? all.find((p) => p.id === draft.id) : undefined;
+    // First the fields alone (every secret counted as present), to learn where the secrets would be bound.
+    const shape = validateProfileDraft(draft, secretNames);
+    if (!shape.ok) {
+      // The fields are wrong already; name the missing secrets too, as far as the saved profile tells.
+      const named = validateProfileDraft(draft, before ? await this.savedSecrets(before) : []);
+      return { ok: false, problems: named.ok ? shape.problems : named.problems };
+    }
+    const check = validateProfileDraft(draft, await this.savedSecrets(shape.profile));
+    const rebound = before !== undefined && secretBinding(before) !== secretBinding(shape.profile);
+    if (!check.ok) {
+      const cleared = rebound && (await this.savedSecrets(before)).length > 0;
+      return cleared ? { ok: false, problems: [...check.problems, { field: 'secrets', message: secretsClearedMessage }] } : check;
+    }
+    const { profile, secrets } = check;
     const existing = all.findIndex((p) => p.id === profile.id);
     if (existing >= 0 && !draft.id) return { ok: false, problems: [{ field: 'name', message: 'A profile with that name exists already.' }] };
     for (const [name, value] of Object.entries(secrets) as Array<[SecretName, string]>) {
-      await this.secrets.set(profileSecretKey(profile.id, name), value);
+      await this.secrets.set(profileSecretKey(profile, name), value);
     }
     // A secret the new auth method does not use is removed, so nothing stale stays in the keychain.
     const needed = new Set<SecretName>(profile.kind === 'ws1' ? (profile.auth.method === 'oauth' ? ['clientSecret', 'apiKey'] : ['password', 'apiKey']) : []);
-    for (const name of secretNames) if (!needed.has(name)) await this.secrets.delete(profileSecretKey(profile.id, name));
+    for (const name of secretNames) if (!needed.has(name)) await this.secrets.delete(profileSecretKey(profile, name));
+    if (rebound) await this.deleteSecrets(before);
+    for (const name of secretNames) await this.secrets.delete(unboundSecretKey(profile.id, name));
     if (existing >= 0) all[existing] = profile;
     else all.push(profile);
     await this.write(all);
@@ -88,18 +107,24 @@ export class ProfileStore {
   /** Removes the profile and its secrets (the caller signs out and deletes its token cache). */
   async remove(id: string): Promise<void> {
     const all = await this.list();
-    for (const name of secretNames) await this.secrets.delete(profileSecretKey(id, name));
+    const profile = all.find((p) => p.id === id);
+    if (profile) await this.deleteSecrets(profile);
+    for (const name of secretNames) await this.secrets.delete(unboundSecretKey(id, name));
     await this.write(all.filter((p) => p.id !== id));
   }
 
-  async secret(id: string, name: SecretName): Promise<string | null> {
-    return this.secrets.get(profileSecretKey(id, name));
+  async secret(profile: TenantProfile, name: SecretName): Promise<string | null> {
+    return this.secrets.get(profileSecretKey(profile, name));
   }
 
-  private async savedSecrets(id: string): Promise<SecretName[]> {
+  private async savedSecrets(profile: TenantProfile): Promise<SecretName[]> {
     const found: SecretName[] = [];
-    for (const name of secretNames) if (await this.secrets.get(profileSecretKey(id, name))) found.push(name);
+    for (const name of secretNames) if (await this.secrets.get(profileSecretKey(profile, name))) found.push(name);
     return found;
+  }
+
+  private async deleteSecrets(profile: TenantProfile): Promise<void> {
+    for (const name of secretNames) await this.secrets.delete(profileSecretKey(profile, name));
   }
 
   private async write(profiles: TenantProfile[]): Promise<void> {

@@ -101,7 +101,7 @@ export interface Ws1TestDeps {
 export async function testWs1Connection(profile: Ws1Profile, deps: Ws1TestDeps): Promise<ConnectionReport> {
   const r = new Report();
   const missingSecrets: string[] = [];
-  for (const name of requiredSecrets(profile)) if (!(await deps.secrets.get(profileSecretKey(profile.id, name)))) missingSecrets.push(name);
+  for (const name of requiredSecrets(profile)) if (!(await deps.secrets.get(profileSecretKey(profile, name)))) missingSecrets.push(name);
   if (missingSecrets.length) {
     const what = missingSecrets.map((n) => ({ clientSecret: 'client secret', apiKey: 'API key (tenant code)', password: 'password' })[n] ?? n).join(' and ');
     if (deps.secrets.persistence.kind === 'session') {
@@ -166,7 +166,7 @@ async function findAcceptingRegion(profile: Ws1Profile, tokenUrlFor: (r: Ws1Regi
   const clientId = profile.auth.clientId;
   for (const region of Object.keys(ws1Regions) as Ws1Region[]) {
     if (region === profile.auth.region) continue;
-    const provider = new Ws1OAuthProvider({ tokenUrl: tokenUrlFor(region), clientId, clientSecret: () => deps.secrets.get(profileSecretKey(profile.id, 'clientSecret')), fetch: deps.fetch, timeoutMs: 10_000 });
+    const provider = new Ws1OAuthProvider({ tokenUrl: tokenUrlFor(region), clientId, clientSecret: () => deps.secrets.get(profileSecretKey(profile, 'clientSecret')), fetch: deps.fetch, timeoutMs: 10_000 });
     try {
       await provider.authHeaders({ signal: deps.signal });
       return region;

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { ChangesView } from '../features/changes/ChangesView.tsx';
 import { LogsView } from '../features/logs/LogsView.tsx';
+import { useOpenWith } from '../features/logs/useOpenWith.ts';
 import { LookupView } from '../features/lookup/LookupView.tsx';
 import { SettingsView } from '../features/settings/SettingsView.tsx';
 import { Nav } from './Nav.tsx';
@@ -18,6 +19,7 @@ export function App() {
   const { area, theme, info, load, setArea } = useApp();
   useTheme(theme);
   useAreaShortcuts();
+  useOpenWith();
   useEffect(() => {
     void load();
   }, [load]);

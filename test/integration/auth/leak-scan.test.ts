@@ -16,6 +16,7 @@ import { ws1AuthFor } from '../../../electron/services/auth/ws1-auth.ts';
 import { createLogger, fileSink } from '../../../electron/services/log/logger.ts';
 import { ProfileStore } from '../../../electron/services/profiles/profile-store.ts';
 import { testConnection } from '../../../electron/services/profiles/test-connection.ts';
+import { profileSecretKey } from '../../../electron/services/profiles/secret-keys.ts';
 import { findLeaks } from '../../support/leaks.ts';
 import { startAuthFixture } from '../../support/oidc/fixture.ts';
 import { MemoryKeychain } from '../../unit/secrets/fakes.ts';
@@ -75,6 +76,7 @@ test('no token, secret or Authorization value reaches renderer-bound results, fi
       logger.debug('ws1', `Authorization: ${headers.Authorization}`);
     }
     const wrongRegion: Ws1Profile = { kind: 'ws1', id: 'fabrikam', name: 'F', apiHost: 'as1506.awmdm.com', auth: { method: 'oauth', region: 'na', clientId: 'cid' } };
+    await keychain.set(profileSecretKey(wrongRegion, 'clientSecret'), ws1Secret); // entered for the wrong region
     keep(await testConnection(wrongRegion, { ws1: { secrets: keychain, apiBaseUrl: stub.url, tokenUrls } }));
     logger.debug('ws1', `token response ${JSON.stringify({ access_token: stub.issued[0], token_type: 'Bearer', expires_in: 3600 })}`);
     logger.debug('ws1', `token request grant_type=client_credentials&client_id=cid&client_secret=${encodeURIComponent(ws1Secret)}`);

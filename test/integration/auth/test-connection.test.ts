@@ -8,6 +8,7 @@ import { makeTestTls, type TestTls } from '../../support/oidc/test-ca.ts';
 import { startAuthFixture } from '../../support/oidc/fixture.ts';
 import { MemoryKeychain } from '../../unit/secrets/fakes.ts';
 import { closedPort, startWs1Stub } from './ws1-stub.ts';
+import { profileSecretKey } from '../../../electron/services/profiles/secret-keys.ts';
 
 let tls: TestTls;
 before(() => {
@@ -67,15 +68,15 @@ test('Workspace ONE: missing secret, wrong region, bad credentials, console host
     assert.equal(session.missing, 'keychain');
     assert.match(session.message, /D-Bus.*Enter it again for this session/);
 
-    await secrets.set('profile:w:clientSecret', 'ws1-secret-123456');
+    await secrets.set(profileSecretKey(profile, 'clientSecret'), 'ws1-secret-123456');
     const region = await testWs1Connection(profile, deps);
     assert.equal(region.missing, 'region');
     assert.match(region.message, /belongs to the Europe, Middle East, Africa region/);
 
     const emea: Ws1Profile = { ...profile, auth: { method: 'oauth', region: 'emea', clientId: 'cid' } };
-    await secrets.set('profile:w:clientSecret', 'wrong-secret');
+    await secrets.set(profileSecretKey(emea, 'clientSecret'), 'wrong-secret');
     assert.equal((await testWs1Connection(emea, deps)).missing, 'credentials');
-    await secrets.set('profile:w:clientSecret', 'ws1-secret-123456');
+    await secrets.set(profileSecretKey(emea, 'clientSecret'), 'ws1-secret-123456');
 
     assert.deepEqual(await testWs1Connection(emea, deps).then((r) => [r.ok, r.missing]), [true, null]);
     stub.options.api = 'no-role';
@@ -92,11 +93,11 @@ test('Workspace ONE: missing secret, wrong region, bad credentials, console host
     stub.options.api = 'ok';
     stub.options.basic = { username: 'admin', password: 'pw-123456' };
     const basic: Ws1Profile = { ...profile, auth: { method: 'basic', username: 'admin' } };
-    await secrets.set('profile:w:password', 'pw-123456');
+    await secrets.set(profileSecretKey(basic, 'password'), 'pw-123456');
     assert.equal((await testWs1Connection(basic, deps)).missing, 'secret'); // API key missing
-    await secrets.set('profile:w:apiKey', 'wrong-key');
+    await secrets.set(profileSecretKey(basic, 'apiKey'), 'wrong-key');
     assert.equal((await testWs1Connection(basic, deps)).missing, 'credentials');
-    await secrets.set('profile:w:apiKey', 'tc-123456');
+    await secrets.set(profileSecretKey(basic, 'apiKey'), 'tc-123456');
     assert.equal((await testWs1Connection(basic, deps)).ok, true);
   } finally {
     await stub.stop();

@@ -7,6 +7,7 @@ import { Ws1OAuthProvider, ws1AuthFor } from '../../../electron/services/auth/ws
 import { testWs1Connection } from '../../../electron/services/profiles/test-connection.ts';
 import type { Ws1Profile } from '../../../electron/common/profiles.ts';
 import { MemoryKeychain } from '../../unit/secrets/fakes.ts';
+import { profileSecretKey } from '../../../electron/services/profiles/secret-keys.ts';
 
 test('OAuth client credentials at the demo tenant: expiry, early refresh, connection test', async () => {
   const clock = { now: Date.parse('2026-11-20T08:00:00Z') };
@@ -33,16 +34,17 @@ test('OAuth client credentials at the demo tenant: expiry, early refresh, connec
     assert.equal(await search(second), 200);
 
     const secrets = new MemoryKeychain();
-    await secrets.set('profile:demo:clientSecret', demo.ws1.clientSecret);
-    await secrets.set('profile:demo:apiKey', demo.ws1.tenantCode);
     const profile: Ws1Profile = { kind: 'ws1', id: 'demo', name: 'Demo', apiHost: 'as1506.awmdm.com', auth: { method: 'oauth', region: 'na', clientId: demo.ws1.clientId } };
+    await secrets.set(profileSecretKey(profile, 'clientSecret'), demo.ws1.clientSecret);
+    await secrets.set(profileSecretKey(profile, 'apiKey'), demo.ws1.tenantCode);
     const report = await testWs1Connection(profile, { secrets, apiBaseUrl: demo.ws1Url, tokenUrls: { na: demo.ws1TokenUrl } });
     assert.equal(report.ok, true, report.message);
 
     const basic: Ws1Profile = { ...profile, auth: { method: 'basic', username: demo.ws1.basicUser } };
-    await secrets.set('profile:demo:password', demo.ws1.basicPassword);
+    await secrets.set(profileSecretKey(basic, 'password'), demo.ws1.basicPassword);
+    await secrets.set(profileSecretKey(basic, 'apiKey'), demo.ws1.tenantCode);
     assert.equal(await search(await ws1AuthFor(basic, { secrets }).authHeaders()), 200);
-    await secrets.set('profile:demo:apiKey', 'wrong-tenant-code');
+    await secrets.set(profileSecretKey(basic, 'apiKey'), 'wrong-tenant-code');
     assert.equal((await testWs1Connection(basic, { secrets, apiBaseUrl: demo.ws1Url })).missing, 'credentials');
   } finally {
     await demo.stop();

@@ -7,6 +7,8 @@ import { Ws1BasicProvider, Ws1OAuthProvider, ws1AuthFor } from '../../../electro
 import { KnownSecrets } from '../../../electron/services/log/redact.ts';
 import { MemoryKeychain } from '../../unit/secrets/fakes.ts';
 import { closedPort, startWs1Stub, type Ws1Stub } from './ws1-stub.ts';
+import { profileSecretKey } from '../../../electron/services/profiles/secret-keys.ts';
+import type { Ws1Profile } from '../../../electron/common/profiles.ts';
 
 const client = { clientId: 'helpdesk-client', clientSecret: 'ws1-client-secret-0123456789', homeRegion: 'emea', tenantCode: 'tenant-code-abcdef' };
 
@@ -120,8 +122,9 @@ test('Basic: user:password and the API key as aw-tenant-code; ws1AuthFor reads s
 
   await withStub(async (stub) => {
     const secrets = new MemoryKeychain();
-    await secrets.set('profile:w:clientSecret', client.clientSecret);
-    const auth = ws1AuthFor({ kind: 'ws1', id: 'w', name: 'W', apiHost: 'as1.awmdm.com', auth: { method: 'oauth', region: 'emea', clientId: client.clientId } }, { secrets, tokenUrl: stub.tokenUrl('emea') });
+    const profile: Ws1Profile = { kind: 'ws1', id: 'w', name: 'W', apiHost: 'as1.awmdm.com', auth: { method: 'oauth', region: 'emea', clientId: client.clientId } };
+    await secrets.set(profileSecretKey(profile, 'clientSecret'), client.clientSecret);
+    const auth = ws1AuthFor(profile, { secrets, tokenUrl: stub.tokenUrl('emea') });
     assert.deepEqual(await auth.authHeaders(), { Authorization: `Bearer ${stub.issued[0]}` }); // no tenant code saved: none sent
   });
 });

@@ -79,6 +79,22 @@ describe('browser host', () => {
     assert.equal(JSON.parse((await invoke({}, '{}', 'noSuchChannel')).body).error.code, 'unknown_channel');
   });
 
+  test('over HTTP, the demo-only refusals: profilesSave, profilesActivate and authSignIn answer not_allowed', async () => {
+    const refused = async (channel: string, arg: unknown) => {
+      const res = JSON.parse((await invoke({}, JSON.stringify({ arg }), channel)).body) as { ok: boolean; error?: { code: string } };
+      assert.equal(res.ok, false, channel);
+      assert.equal(res.error?.code, 'not_allowed', channel);
+    };
+    await refused('profilesSave', { kind: 'ws1', name: 'Evil', apiHost: 'as1506.awmdm.com', authMethod: 'basic', username: 'admin', secrets: { password: 'pw-123456', apiKey: 'ak-123456' } });
+    await refused('profilesSave', { kind: 'intune', name: 'Evil', tenant: 'contoso.onmicrosoft.com', clientId: '0b6f4a3e-1d2c-4e5f-8a9b-0c1d2e3f4a5b' });
+    await refused('profilesActivate', { intune: null, ws1: 'anything' });
+    await refused('profilesActivate', { intune: 'anything', ws1: null });
+    await refused('authSignIn', { profileId: 'anything', method: 'browser' });
+    await refused('authSignIn', { profileId: 'anything', method: 'device-code' });
+    // returning to the demo tenant is the one activation the preview allows
+    assert.equal(JSON.parse((await invoke({}, JSON.stringify({ arg: { intune: null, ws1: null } }), 'profilesActivate')).body).value.tenant.mode, 'demo');
+  });
+
   test('reports itself as the browser host running the demo tenant', async () => {
     const info = JSON.parse((await invoke({})).body).value;
     assert.equal(info.host, 'browser');

@@ -29,7 +29,7 @@ if (mode === 'seed') {
       persistence: store.persistence,
       sentence: describeSecretStorage(store),
       saved: saved.ok ? saved.view : saved.problems,
-      readBack: await store.get('profile:child:password'),
+      readBack: saved.ok ? await profiles.secret(saved.view.profile, 'password') : null,
       millis: Date.now() - started,
     }),
   );

@@ -48,7 +48,7 @@ test('profiles: secrets in the keychain survive a restart; removal leaves nothin
     const saved = await first.save({ kind: 'ws1', name: 'Real', apiHost: 'as1.awmdm.com', authMethod: 'basic', username: 'admin', secrets: { password: 'real-keychain-password-1', apiKey: 'real-keychain-apikey-22' } });
     assert.ok(saved.ok);
     const restarted = new ProfileStore(dataDir, await openSecretStore({ keytar, service }));
-    assert.equal(await restarted.secret('real', 'password'), 'real-keychain-password-1');
+    assert.equal(await restarted.secret(await restarted.get('real'), 'password'), 'real-keychain-password-1');
     assert.deepEqual((await restarted.views())[0].secretsSaved, { clientSecret: false, apiKey: true, password: true });
     assert.deepEqual(findLeaks(['real-keychain-password-1', 'real-keychain-apikey-22'], [{ label: 'data', path: dataDir }]), []);
     await restarted.remove('real');

@@ -24,6 +24,7 @@ export const recorded = {
 
 class FakeApp extends EventEmitter {
   lock = true;
+  isPackaged = false;
   requestSingleInstanceLock() {
     recorded.singleInstanceLock++;
     return this.lock;
@@ -142,6 +143,13 @@ export const ipcRenderer = {
 export const dialog = {
   showOpenDialog: async () => ({ canceled: true, filePaths: [] as string[] }),
   showSaveDialog: async () => ({ canceled: true, filePath: undefined as string | undefined }),
+  /** Answers of the next message boxes (0: the first button); cancel when none is queued. */
+  messageBoxAnswers: [] as number[],
+  shownMessageBoxes: [] as unknown[],
+  showMessageBox: async (...args: unknown[]) => {
+    dialog.shownMessageBoxes.push(args[args.length - 1]);
+    return { response: dialog.messageBoxAnswers.shift() ?? 1, checkboxChecked: false };
+  },
 };
 
 export const webUtils = {

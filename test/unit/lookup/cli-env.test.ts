@@ -29,3 +29,22 @@ test('cache folder: SDH_DATA_DIR, else ~/.shared-device-helpdesk', () => {
   assert.equal(dataDir({ SDH_DATA_DIR: '/tmp/x' }), '/tmp/x');
   assert.equal(dataDir({ HOME: '/home/t' }), '/home/t/.shared-device-helpdesk');
 });
+
+test('endpoints must be https, except 127.0.0.1 and localhost (the simulators): one clear line, nothing sent', () => {
+  for (const [name, extra] of [
+    ['SDH_GRAPH_URL', { SDH_GRAPH_TOKEN: 'g' }],
+    ['SDH_WS1_URL', { SDH_WS1_BASIC: 'api:pw' }],
+    ['SDH_WS1_URL', { SDH_WS1_TOKEN: 'w' }],
+  ] as const) {
+    for (const url of ['http://graph.microsoft.com', 'http://as1506.awmdm.com/api', 'ftp://as1506.awmdm.com', 'http://127.0.0.2:8080', 'http://localhost.evil.example', 'as1506.awmdm.com']) {
+      assert.throws(
+        () => connectionFromEnv({ [name]: url, ...extra }),
+        (e: unknown) => e instanceof UsageError && !e.message.includes('\n') && e.message.includes(name) && /https/.test(e.message) && !e.message.includes('api:pw'),
+        `${name}=${url}`,
+      );
+    }
+    for (const url of ['https://graph.microsoft.com', 'http://127.0.0.1:1', 'http://localhost:8080/x']) {
+      assert.ok(connectionFromEnv({ [name]: url, ...extra }), `${name}=${url}`);
+    }
+  }
+});

@@ -25,24 +25,25 @@ test('saving keeps secrets in the store and only the profile in profiles.json (o
     const file = readFileSync(join(s.dir, 'profiles.json'), 'utf8');
     assert.equal(file.includes('client-secret-value') || file.includes('api-key-value'), false);
     assert.equal(statSync(join(s.dir, 'profiles.json')).mode & 0o777, 0o600);
-    assert.equal(await s.secrets.get('profile:fabrikam:clientSecret'), 'client-secret-value');
+    assert.equal(await s.secrets.get('profile:fabrikam:https://as1506.awmdm.com|oauth|na:clientSecret'), 'client-secret-value');
     assert.equal(JSON.stringify(await s.store.views()).includes('secret-value'), false);
   } finally {
     s.cleanup();
   }
 });
 
-test('editing keeps saved secrets, switching method drops the unused one, removing deletes all', async () => {
+test('editing keeps saved secrets, switching method asks for them again and drops the old ones, removing deletes all', async () => {
   const s = setup();
   try {
     await s.store.save({ kind: 'ws1', name: 'F', apiHost: 'as1.awmdm.com', authMethod: 'oauth', clientId: 'c', region: 'na', secrets: { clientSecret: 'cs-123456', apiKey: 'ak-123456' } });
-    const kept = await s.store.save({ kind: 'ws1', id: 'f', name: 'F2', apiHost: 'as1.awmdm.com', authMethod: 'oauth', clientId: 'c', region: 'emea' });
+    const kept = await s.store.save({ kind: 'ws1', id: 'f', name: 'F2', apiHost: 'as1.awmdm.com', authMethod: 'oauth', clientId: 'c2', region: 'na' });
     assert.ok(kept.ok);
-    assert.equal(await s.secrets.get('profile:f:clientSecret'), 'cs-123456');
-    const switched = await s.store.save({ kind: 'ws1', id: 'f', name: 'F2', apiHost: 'as1.awmdm.com', authMethod: 'basic', username: 'admin', secrets: { password: 'pw-123456' } });
+    assert.equal(await s.secrets.get('profile:f:https://as1.awmdm.com|oauth|na:clientSecret'), 'cs-123456');
+    const asked = await s.store.save({ kind: 'ws1', id: 'f', name: 'F2', apiHost: 'as1.awmdm.com', authMethod: 'basic', username: 'admin', secrets: { password: 'pw-123456' } });
+    assert.deepEqual(asked.ok ? [] : asked.problems.map((p) => p.field), ['apiKey', 'secrets']);
+    const switched = await s.store.save({ kind: 'ws1', id: 'f', name: 'F2', apiHost: 'as1.awmdm.com', authMethod: 'basic', username: 'admin', secrets: { password: 'pw-123456', apiKey: 'ak-123456' } });
     assert.ok(switched.ok);
-    assert.equal(await s.secrets.get('profile:f:clientSecret'), null);
-    assert.equal(await s.secrets.get('profile:f:apiKey'), 'ak-123456');
+    assert.deepEqual([...s.secrets.values.keys()].sort(), ['profile:f:https://as1.awmdm.com|basic|admin:apiKey', 'profile:f:https://as1.awmdm.com|basic|admin:password']);
     assert.equal((await s.store.list()).length, 1);
     await s.store.remove('f');
     assert.deepEqual(await s.store.list(), []);

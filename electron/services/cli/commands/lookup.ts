@@ -11,6 +11,7 @@ import { createLookup, refreshWs1IfStale, ws1StaticAuth, type Lookup, type Looku
 import { parseArgs, stringFlag } from '../args.ts';
 import { help } from './help.ts';
 import { UsageError, type CliGroup, type CliIo } from '../command.ts';
+import { checkEndpoint } from '../endpoint.ts';
 
 interface Session {
   conn: LookupConnection;
@@ -30,6 +31,8 @@ export function connectionFromEnv(env: NodeJS.ProcessEnv): LookupConnection | nu
   if (!gUrl && !wUrl) return null;
   if (gUrl && !gTok) throw new UsageError('SDH_GRAPH_URL needs SDH_GRAPH_TOKEN');
   if (wUrl && !wTok && !wBasic) throw new UsageError('SDH_WS1_URL needs SDH_WS1_TOKEN or SDH_WS1_BASIC');
+  if (gUrl) checkEndpoint('SDH_GRAPH_URL', gUrl);
+  if (wUrl) checkEndpoint('SDH_WS1_URL', wUrl);
   return {
     scope: `env:${gUrl ? host(gUrl) : '-'}|${wUrl ? host(wUrl) : '-'}`,
     graph: gUrl ? { baseUrl: gUrl, getToken: async () => gTok!, portal: /graph\.microsoft\.com$/.test(host(gUrl)) ? 'https://intune.microsoft.com' : null } : undefined,

@@ -120,10 +120,10 @@ export function LogsView() {
             <>
               <h3>Recent</h3>
               <ul className="recent">
-                {s.recent.map((p) => (
-                  <li key={p}>
-                    <button type="button" className="link" onClick={() => void s.openPaths([p])}>
-                      {p}
+                {s.recent.map((r) => (
+                  <li key={r.handle}>
+                    <button type="button" className="link" onClick={() => void s.openHandles([r.handle])}>
+                      {r.label}
                     </button>
                   </li>
                 ))}

@@ -1,7 +1,7 @@
 // The log viewer's state: the open session, the current view (all records or a filter's result), the
 // filter being edited, progress, selection, and what the side panels show.
 import { create } from 'zustand';
-import type { HistogramBucket, LogFilterSpec, LogLevel, LogProgress, LogSessionInfo, ReassignmentAttempt } from '../../../../electron/common/logs.ts';
+import type { HistogramBucket, LogFilterSpec, LogGrant, LogLevel, LogProgress, LogSessionInfo, ReassignmentAttempt } from '../../../../electron/common/logs.ts';
 import { call, UiError } from '../../api.ts';
 
 export interface HighlightRule {
@@ -44,13 +44,16 @@ interface LogsState {
   histogram: HistogramBucket[] | null;
   highlights: HighlightRule[];
   following: boolean;
-  recent: string[];
+  /** Opened before, as handles main minted (the renderer cannot make one from a path). */
+  recent: LogGrant[];
   error: string | null;
   busy: string | null;
 
   openDialog(kind: 'files' | 'folder'): Promise<void>;
   openPaths(paths: string[]): Promise<void>;
   openDropped(files: File[]): Promise<void>;
+  /** What main offered: the recent list, or logs the OS asked the app to open. */
+  openHandles(handles: string[]): Promise<void>;
   openDemo(device?: string): Promise<void>;
   close(): Promise<void>;
   loadRecent(): Promise<void>;
@@ -134,6 +137,10 @@ export const useLogs = create<LogsState>((set, get) => {
       const result = await window.helpdesk.logsOpenDropped({ files });
       if (result.ok) await adopt(result.value);
       else fail(new UiError(result.error));
+    },
+    openHandles: async (handles) => {
+      set({ busy: 'Opening…', error: null });
+      await call('logsOpenHandles', { handles }).then(adopt, fail);
     },
     openDemo: async (device) => {
       set({ busy: `Opening the demo logs of ${device ?? 'a device'}…`, error: null });

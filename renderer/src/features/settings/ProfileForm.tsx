@@ -1,7 +1,8 @@
 // The setup form for one tenant profile. Secrets are typed here once, sent to main, and never shown
-// again: an empty secret field on an existing profile keeps the saved one.
+// again: an empty secret field on an existing profile keeps the saved one, unless the host, region, user
+// name or method changed (then the form says before saving that the saved secrets will be cleared).
 import type { FormEvent, ReactNode } from 'react';
-import { intuneClouds, ws1Regions } from '../../../../electron/common/profiles.ts';
+import { draftClearsSecrets, intuneClouds, ws1Regions } from '../../../../electron/common/profiles.ts';
 import { useSettings } from './store.ts';
 
 function Field({ id, label, hint, children }: { id: string; label: string; hint?: string; children: ReactNode }) {
@@ -22,7 +23,9 @@ function Field({ id, label, hint, children }: { id: string; label: string; hint?
 
 export function ProfileForm() {
   const { editing: d, patch, save, edit, busy, problems } = useSettings();
+  const existing = useSettings((s) => s.list?.profiles.find((v) => v.profile.id === d?.id)?.profile);
   if (!d) return null;
+  const clears = draftClearsSecrets(existing, d);
   const text = (key: 'name' | 'tenant' | 'clientId' | 'apiHost' | 'username') => ({
     id: `f-${key}`,
     value: (d[key] as string | undefined) ?? '',
@@ -34,7 +37,7 @@ export function ProfileForm() {
     id: `f-${key}`,
     type: 'password',
     autoComplete: 'new-password',
-    placeholder: d.id ? 'saved — leave empty to keep' : '',
+    placeholder: d.id && !clears ? 'saved — leave empty to keep' : '',
     value: d.secrets?.[key] ?? '',
     onChange: (e: { target: { value: string } }) => patch({ secrets: { ...d.secrets, [key]: e.target.value } }),
   });
@@ -47,6 +50,11 @@ export function ProfileForm() {
     <form className="profile-form" onSubmit={submit} aria-label="Tenant profile">
       <h3>{d.id ? 'Edit profile' : 'New profile'}</h3>
       {problems.form && <p className="problem">{problems.form}</p>}
+      {(clears || problems.secrets) && (
+        <p className="problem" role="status">
+          {problems.secrets ?? 'Saving clears the saved secrets: the API host, token region, user name or authentication method changed, so enter them again.'}
+        </p>
+      )}
       <fieldset className="kind" disabled={Boolean(d.id)}>
         <legend>Platform</legend>
         <label>
