@@ -9,6 +9,15 @@ import { startApp, type AppHarness } from './support/app-harness.ts';
 
 const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
 
+/** A record's or bar's time as written (wall clock, offset ignored), read as if UTC: the histogram's own scale. */
+function wallClockMs(text: string): number {
+  const iso = /(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d+)?/.exec(text);
+  const us = /(\d{2})-(\d{2})-(\d{4}) (\d{2}):(\d{2}):(\d{2})(\.\d+)?/.exec(text);
+  const [y, mo, d, h, mi, sec, frac] = iso ? iso.slice(1) : us ? [us[3], us[1], us[2], ...us.slice(4)] : [];
+  assert.ok(y, `no date and time in ${JSON.stringify(text)}`);
+  return Date.UTC(+y, +mo - 1, +d, +h, +mi, +sec) + Math.floor(Number(frac ?? 0) * 1000);
+}
+
 describe('log viewer', () => {
   let app: AppHarness;
   before(async () => {
@@ -71,6 +80,32 @@ describe('log viewer', () => {
     const bars = page.locator('.histogram-bar');
     await bars.first().waitFor();
     assert.ok((await bars.count()) > 1);
+    // each bar's title starts with its start time (to the second); a bar ends where the next begins, the last at the axis end
+    const titles = await bars.evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''));
+    const axisEnd = wallClockMs((await page.locator('.histogram-axis span').last().innerText()).trim());
+    const ranges = titles.map((title, i) => ({
+      i,
+      title,
+      records: Number(/: (\d+) records/.exec(title)?.[1] ?? 'NaN'),
+      start: wallClockMs(title),
+      end: i + 1 < titles.length ? wallClockMs(titles[i + 1]) : axisEnd,
+    }));
+    const selectedRow = page.locator('.log-row.selected');
+    const selectedTime = async () => wallClockMs(await selectedRow.locator('.col-time').innerText());
+    const was = (await selectedRow.count()) ? { row: await selectedRow.getAttribute('aria-rowindex'), time: await selectedTime() } : null;
+    // a bar with records that does not hold the record selected now, so the selection has to move
+    const target = ranges.findLast((r) => r.records > 0 && !(was && was.time >= r.start && was.time < r.end + 1000));
+    assert.ok(target, `no bar with records apart from the selected one: ${titles.join(' | ')}`);
+    await bars.nth(target.i).click();
+    await page.waitForFunction((row) => document.querySelector('.log-row.selected')?.getAttribute('aria-rowindex') !== row, was?.row ?? null);
+    const time = await selectedTime();
+    assert.ok(time >= target.start && time < target.end + 1000, `the selected record (${new Date(time).toISOString()}) is inside the clicked bar (${target.title})`);
+    // it is the bar's first record: the row before it (if any) is earlier than the bar
+    const row = Number(await selectedRow.getAttribute('aria-rowindex'));
+    const previous = page.locator(`.log-row[aria-rowindex="${row - 1}"] .col-time`);
+    if (row > 1) assert.ok(wallClockMs(await previous.innerText()) < target.start + 1000, 'the bar jumps to its first record');
+    // and the detail pane shows that record
+    await page.waitForFunction((t) => document.querySelector('.detail-fields dd')?.textContent === t, await selectedRow.locator('.col-time').innerText());
   });
 
   test('Follow picks up records appended to an open file (tail)', async () => {
