@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Locator } from 'playwright-core';
 import { startApp, type AppHarness } from './support/app-harness.ts';
 
 const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
@@ -16,6 +17,13 @@ function wallClockMs(text: string): number {
   const [y, mo, d, h, mi, sec, frac] = iso ? iso.slice(1) : us ? [us[3], us[1], us[2], ...us.slice(4)] : [];
   assert.ok(y, `no date and time in ${JSON.stringify(text)}`);
   return Date.UTC(+y, +mo - 1, +d, +h, +mi, +sec) + Math.floor(Number(frac ?? 0) * 1000);
+}
+
+/** The time cell of a row, once its record has loaded. */
+async function rowTime(row: Locator): Promise<string> {
+  const cell = row.locator('.col-time', { hasText: /\d:\d\d/ });
+  await cell.waitFor();
+  return cell.innerText();
 }
 
 describe('log viewer', () => {
@@ -91,7 +99,7 @@ describe('log viewer', () => {
       end: i + 1 < titles.length ? wallClockMs(titles[i + 1]) : axisEnd,
     }));
     const selectedRow = page.locator('.log-row.selected');
-    const selectedTime = async () => wallClockMs(await selectedRow.locator('.col-time').innerText());
+    const selectedTime = async () => wallClockMs(await rowTime(selectedRow));
     const was = (await selectedRow.count()) ? { row: await selectedRow.getAttribute('aria-rowindex'), time: await selectedTime() } : null;
     // a bar with records that does not hold the record selected now, so the selection has to move
     const target = ranges.findLast((r) => r.records > 0 && !(was && was.time >= r.start && was.time < r.end + 1000));
@@ -102,10 +110,9 @@ describe('log viewer', () => {
     assert.ok(time >= target.start && time < target.end + 1000, `the selected record (${new Date(time).toISOString()}) is inside the clicked bar (${target.title})`);
     // it is the bar's first record: the row before it (if any) is earlier than the bar
     const row = Number(await selectedRow.getAttribute('aria-rowindex'));
-    const previous = page.locator(`.log-row[aria-rowindex="${row - 1}"] .col-time`);
-    if (row > 1) assert.ok(wallClockMs(await previous.innerText()) < target.start + 1000, 'the bar jumps to its first record');
+    if (row > 1) assert.ok(wallClockMs(await rowTime(page.locator(`.log-row[aria-rowindex="${row - 1}"]`))) < target.start + 1000, 'the bar jumps to its first record');
     // and the detail pane shows that record
-    await page.waitForFunction((t) => document.querySelector('.detail-fields dd')?.textContent === t, await selectedRow.locator('.col-time').innerText());
+    await page.waitForFunction((t) => document.querySelector('.detail-fields dd')?.textContent === t, await rowTime(selectedRow));
   });
 
   test('Follow picks up records appended to an open file (tail)', async () => {
