@@ -63,6 +63,8 @@ describe('log viewer', () => {
     await page.getByRole('checkbox', { name: 'Errors' }).check();
     await page.getByRole('button', { name: 'Filter', exact: true }).click();
     await page.getByText(/matching records/).waitFor();
+    // the filtered view's rows are fetched after its count shows: read them once every row has its record
+    await page.waitForFunction(() => document.querySelector('.log-row') !== null && document.querySelector('.log-row.level-loading') === null);
     const levels = await page.locator('.log-row .col-level').allInnerTexts();
     assert.ok(levels.length > 0);
     assert.ok(levels.every((l) => l === 'error' || l === 'fatal'), levels.join(','));
