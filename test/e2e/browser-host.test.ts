@@ -33,10 +33,12 @@ test('the browser preview shows the app on the demo tenant and receives events',
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  // the host registers the event stream before it sends the stream's headers: once the page has them, an event reaches it
+  const eventStream = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/api/events') && r.status() === 200, { timeout: 15_000 });
   await page.goto(host.url);
   await page.getByTestId('demo-banner').waitFor();
   assert.match(await page.locator('.statusbar').innerText(), /browser preview \(demo tenant only\)/);
-  await page.waitForTimeout(200); // the event stream connects
+  await eventStream;
   services.router.emit('onNotice', { level: 'info', message: 'Cache synced' });
   await page.getByText('Cache synced').waitFor();
   assert.deepEqual(errors, []);

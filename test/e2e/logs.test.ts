@@ -5,9 +5,26 @@ import assert from 'node:assert/strict';
 import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Locator } from 'playwright-core';
 import { startApp, type AppHarness } from './support/app-harness.ts';
 
 const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
+
+/** A record's or bar's time as written (wall clock, offset ignored), read as if UTC: the histogram's own scale. */
+function wallClockMs(text: string): number {
+  const iso = /(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d+)?/.exec(text);
+  const us = /(\d{2})-(\d{2})-(\d{4}) (\d{2}):(\d{2}):(\d{2})(\.\d+)?/.exec(text);
+  const [y, mo, d, h, mi, sec, frac] = iso ? iso.slice(1) : us ? [us[3], us[1], us[2], ...us.slice(4)] : [];
+  assert.ok(y, `no date and time in ${JSON.stringify(text)}`);
+  return Date.UTC(+y, +mo - 1, +d, +h, +mi, +sec) + Math.floor(Number(frac ?? 0) * 1000);
+}
+
+/** The time cell of a row, once its record has loaded. */
+async function rowTime(row: Locator): Promise<string> {
+  const cell = row.locator('.col-time', { hasText: /\d:\d\d/ });
+  await cell.waitFor();
+  return cell.innerText();
+}
 
 describe('log viewer', () => {
   let app: AppHarness;
@@ -46,6 +63,8 @@ describe('log viewer', () => {
     await page.getByRole('checkbox', { name: 'Errors' }).check();
     await page.getByRole('button', { name: 'Filter', exact: true }).click();
     await page.getByText(/matching records/).waitFor();
+    // the filtered view's rows are fetched after its count shows: read them once every row has its record
+    await page.waitForFunction(() => document.querySelector('.log-row') !== null && document.querySelector('.log-row.level-loading') === null);
     const levels = await page.locator('.log-row .col-level').allInnerTexts();
     assert.ok(levels.length > 0);
     assert.ok(levels.every((l) => l === 'error' || l === 'fatal'), levels.join(','));
@@ -71,6 +90,31 @@ describe('log viewer', () => {
     const bars = page.locator('.histogram-bar');
     await bars.first().waitFor();
     assert.ok((await bars.count()) > 1);
+    // each bar's title starts with its start time (to the second); a bar ends where the next begins, the last at the axis end
+    const titles = await bars.evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''));
+    const axisEnd = wallClockMs((await page.locator('.histogram-axis span').last().innerText()).trim());
+    const ranges = titles.map((title, i) => ({
+      i,
+      title,
+      records: Number(/: (\d+) records/.exec(title)?.[1] ?? 'NaN'),
+      start: wallClockMs(title),
+      end: i + 1 < titles.length ? wallClockMs(titles[i + 1]) : axisEnd,
+    }));
+    const selectedRow = page.locator('.log-row.selected');
+    const selectedTime = async () => wallClockMs(await rowTime(selectedRow));
+    const was = (await selectedRow.count()) ? { row: await selectedRow.getAttribute('aria-rowindex'), time: await selectedTime() } : null;
+    // a bar with records that does not hold the record selected now, so the selection has to move
+    const target = ranges.findLast((r) => r.records > 0 && !(was && was.time >= r.start && was.time < r.end + 1000));
+    assert.ok(target, `no bar with records apart from the selected one: ${titles.join(' | ')}`);
+    await bars.nth(target.i).click();
+    await page.waitForFunction((row) => document.querySelector('.log-row.selected')?.getAttribute('aria-rowindex') !== row, was?.row ?? null);
+    const time = await selectedTime();
+    assert.ok(time >= target.start && time < target.end + 1000, `the selected record (${new Date(time).toISOString()}) is inside the clicked bar (${target.title})`);
+    // it is the bar's first record: the row before it (if any) is earlier than the bar
+    const row = Number(await selectedRow.getAttribute('aria-rowindex'));
+    if (row > 1) assert.ok(wallClockMs(await rowTime(page.locator(`.log-row[aria-rowindex="${row - 1}"]`))) < target.start + 1000, 'the bar jumps to its first record');
+    // and the detail pane shows that record
+    await page.waitForFunction((t) => document.querySelector('.detail-fields dd')?.textContent === t, await rowTime(selectedRow));
   });
 
   test('Follow picks up records appended to an open file (tail)', async () => {

@@ -58,12 +58,23 @@ describe('lookup', () => {
 
   test('a full sync shows progress and can be stopped', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: 'Full sync' }).click();
-    const stop = page.getByRole('button', { name: 'Stop sync' });
-    await stop.waitFor();
-    await page.getByText(/Intune: (listing|details)/).waitFor();
-    await stop.click();
-    await page.getByText('The sync was stopped; what was fetched so far is kept.').waitFor();
+    // The demo tenant holds every Intune details $batch until the test opens the gate: the sync is still
+    // running (it has listed its first page, no more) when Stop is clicked, however fast the machine is.
+    let open = () => {};
+    const gate = new Promise<void>((r) => (open = r));
+    app.services.demo.faults.inject('*/$batch', 'slow', { target: 'graph', until: gate });
+    try {
+      await page.getByRole('button', { name: 'Full sync' }).click();
+      const stop = page.getByRole('button', { name: 'Stop sync' });
+      await stop.waitFor();
+      await page.getByText(/Intune: listing/).waitFor();
+      await stop.click();
+      await page.getByText('The sync was stopped; what was fetched so far is kept.').waitFor();
+      await stop.waitFor({ state: 'detached' });
+    } finally {
+      open();
+      app.services.demo.faults.clear();
+    }
   });
 
   test('no console errors', () => {

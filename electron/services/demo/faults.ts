@@ -13,6 +13,8 @@ export interface FaultOptions {
   status?: number;
   /** slow: delay before the normal answer (default 2,000 ms). */
   delayMs?: number;
+  /** slow: answer when this settles instead of after `delayMs` (a gate the test opens); a client that hangs up first gets nothing. */
+  until?: Promise<unknown>;
   /** throttled: Retry-After seconds; null sends a 429 without Retry-After (default 1). */
   retryAfterSeconds?: number | null;
 }
@@ -21,6 +23,7 @@ export interface Fault {
   kind: FaultKind;
   status: number;
   delayMs: number;
+  until?: Promise<unknown>;
   retryAfterSeconds: number | null;
 }
 
@@ -61,6 +64,7 @@ export class FaultInjector {
         kind: rule.kind,
         status: rule.kind === 'server_error' ? (o.status ?? 503) : statusOf[rule.kind],
         delayMs: o.delayMs ?? 2_000,
+        until: o.until,
         retryAfterSeconds: o.retryAfterSeconds === undefined ? 1 : o.retryAfterSeconds,
       };
     }

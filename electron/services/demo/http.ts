@@ -19,8 +19,8 @@ export interface SimResponse {
   body?: unknown;
 }
 
-/** What a handler can do beyond answering: hang up, or answer late. */
-export type Outcome = SimResponse | { drop: true } | { delayMs: number; then: SimResponse };
+/** What a handler can do beyond answering: hang up, or answer late (after `delayMs`, or once `until` settles). */
+export type Outcome = SimResponse | { drop: true } | { delayMs: number; until?: Promise<unknown>; then: SimResponse };
 
 export type Handler = (req: SimRequest, signal: AbortSignal) => Promise<Outcome>;
 
@@ -70,7 +70,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, handler: Handler
     let outcome = await handler({ method: req.method ?? 'GET', path: safeDecode(url.pathname), query: url.searchParams, headers, body }, gone.signal);
     if ('delayMs' in outcome) {
       const late = outcome.then;
-      const arrived = await sleep(outcome.delayMs, gone.signal);
+      const arrived = await (outcome.until ? settled(outcome.until, gone.signal) : sleep(outcome.delayMs, gone.signal));
       if (!arrived) return;
       outcome = late;
     }
@@ -119,6 +119,20 @@ function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
       resolve(false);
     };
     signal.addEventListener('abort', stop, { once: true });
+  });
+}
+
+/** True once `p` settles, false if the client hung up (or the server closed) first. */
+function settled(p: Promise<unknown>, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const stop = () => resolve(false);
+    signal.addEventListener('abort', stop, { once: true });
+    const done = () => {
+      signal.removeEventListener('abort', stop);
+      resolve(true);
+    };
+    p.then(done, done);
   });
 }
 

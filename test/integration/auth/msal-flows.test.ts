@@ -15,6 +15,7 @@ import { startAuthFixture, type AuthFixture } from '../../support/oidc/fixture.t
 import { MemoryKeychain } from '../../unit/secrets/fakes.ts';
 import { CaNetworkClient } from '../../../electron/services/auth/network-client.ts';
 import { SessionSecretStore } from '../../../electron/services/secrets/secret-store.ts';
+import { waitUntil } from '../../support/wait.ts';
 
 let tls: TestTls;
 before(() => {
@@ -148,7 +149,8 @@ test('browser sign-in: cancelled by the app, timed out, or declined in the brows
     f.browser.options.stall = true;
     const controller = new AbortController();
     const pending = f.signIn().signIn({ kind: 'browser' }, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 100);
+    await waitUntil(() => f.browser.opened.length === 1, 'the sign-in page to open in the browser'); // cancelled while it waits there
+    controller.abort();
     await assert.rejects(pending, isApp('cancelled'));
 
     await assert.rejects(f.signIn({ interactiveTimeoutMs: 150 }).signIn({ kind: 'browser' }), isApp('timeout', /not finished in time/));

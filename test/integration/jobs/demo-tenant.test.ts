@@ -13,8 +13,11 @@ import type { TargetResolution } from '../../../electron/common/jobs.ts';
 import { enumKey, ws1UserModes } from '../../../electron/services/ws1/mapping.ts';
 
 test('WS1 and Intune changes on the demo tenant, pending until consumed, then undone', { timeout: 60_000 }, async () => {
-  // Graph's write limit at 10× speed on both sides, so the test stays short
-  const demo = await startDemoTenant({ consumeDelayMs: 300, limits: { graphWrites: { max: 200, windowMs: 2000 } } });
+  // Graph's write limit at 10× speed on both sides, so the test stays short. The tenant's clock runs with
+  // the wall clock plus `skew`: a device consumes its pending change when the test moves that clock on.
+  const consumeDelayMs = 60_000;
+  let skew = 0;
+  const demo = await startDemoTenant({ consumeDelayMs, now: () => Date.now() + skew, limits: { graphWrites: { max: 200, windowMs: 2000 } } });
   try {
     const graph = { url: demo.graphUrl, getToken: async () => demo.graphToken };
     const ws1 = { url: demo.ws1Url, getHeaders: ws1StaticAuth({ basic: `${demo.ws1.basicUser}:${demo.ws1.basicPassword}`, tenantCode: demo.ws1.tenantCode }) };
@@ -45,7 +48,8 @@ test('WS1 and Intune changes on the demo tenant, pending until consumed, then un
       assert.equal(demo.counters.actionCalls(name, s.target!.ws1!.uuid), 1, s.deviceName);
     }
     const tracker = engine.pendingTracker(pollByReadState(executor));
-    await new Promise((r) => setTimeout(r, 400));
+    assert.deepEqual(await tracker.sweep(new AbortController().signal), { confirmed: 0, gaveUp: 0, waiting: 120 }, 'no device has consumed its change yet');
+    skew += consumeDelayMs;
     assert.deepEqual(await tracker.sweep(new AbortController().signal), { confirmed: 120, gaveUp: 0, waiting: 0 });
 
     // Intune: DEM lab devices become shared; Entra registered and user-enrolled iPads are skipped

@@ -1,8 +1,9 @@
-// A job killed with SIGKILL at seeded random points resumes with every device changed exactly once and an
-// audit entry for each. The tenant (and its per-device call counts) lives here; the job runs in a child.
+// A job killed with SIGKILL at chosen points (seeded Intune change counts, two WS1 batches) resumes with
+// every device changed exactly once and an audit entry for each. The tenant (its per-device call counts and
+// the kill switch) lives here; the job runs in a child.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -10,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { JobEngine } from '../../../electron/services/jobs/engine.ts';
 import { FakeTenant } from '../../unit/jobs/support/fake-tenant.ts';
 import { addFleet } from '../../unit/jobs/support/fleet.ts';
-import { serveFakeTenant } from './support/fake-server.ts';
+import { lost, serveFakeTenant, type ChangingCallHook } from './support/fake-server.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../../..');
@@ -25,19 +26,21 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-/** Runs the child; kills it `killAfterMs` after it is ready (undefined: let it finish). Resolves its last line. */
-function runChild(args: string[], killAfterMs: number | undefined): Promise<string> {
+/**
+ * Where a run is killed. `intune`: right after the tenant applies the run's `at`-th Intune change overall
+ * (its answer is lost). `ws1`: at the run's first WS1 batch, applied or not, while every Intune write of the
+ * run is held unanswered. The point is reached only through the child's own calls, so every kill lands.
+ */
+type KillPoint = { kind: 'intune'; at: number } | { kind: 'ws1'; applied: boolean };
+
+/** Runs the child to its end; resolves 'killed' (SIGKILL) or its last line. */
+function runChild(args: string[], started: (p: ChildProcess) => void): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     const p = spawn(process.execPath, ['--import', 'tsx', child, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    started(p);
     let out = '';
     let err = '';
-    p.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      if (killAfterMs !== undefined && out.startsWith('ready\n') && !out.includes('armed')) {
-        out += 'armed';
-        setTimeout(() => p.kill('SIGKILL'), killAfterMs);
-      }
-    });
+    p.stdout.on('data', (c: Buffer) => (out += c.toString()));
     p.stderr.on('data', (c: Buffer) => (err += c.toString()));
     p.on('error', reject);
     p.on('exit', (code, sig) => {
@@ -48,12 +51,62 @@ function runChild(args: string[], killAfterMs: number | undefined): Promise<stri
   });
 }
 
-test('SIGKILL at 14 seeded random points: every device changed exactly once, audit complete and valid', { timeout: 90_000 }, async (t) => {
+/** The kill switch the fake tenant's hook pulls: one child at a time, one kill point per run. */
+class KillSwitch {
+  point: KillPoint | undefined;
+  intuneApplied = 0;
+  /** Intune changes applied when each kill was pulled, and what the kill interrupted. */
+  readonly pulled: string[] = [];
+  private child: ChildProcess | undefined;
+  private dead = false;
+  private releaseHeld = () => {};
+  private held = Promise.resolve();
+
+  arm(point: KillPoint | undefined, p: ChildProcess): void {
+    this.point = point;
+    this.child = p;
+    this.dead = false;
+    this.held = new Promise((r) => (this.releaseHeld = r));
+  }
+
+  readonly onChangingCall: ChangingCallHook = async (call, apply) => {
+    if (this.dead) return lost; // the child is dying: what it still sends never reaches the tenant
+    const point = this.point;
+    if (point?.kind === 'ws1') {
+      if (call === 'intuneWrite') return this.held.then(() => lost);
+      if (point.applied) apply();
+      this.kill(`ws1 batch ${point.applied ? 'applied' : 'not applied'}`);
+      return lost;
+    }
+    const answer = apply();
+    if (call === 'intuneWrite' && answer.status === 204) this.intuneApplied++;
+    if (point && call === 'intuneWrite' && answer.status === 204 && this.intuneApplied === point.at) {
+      this.kill(`intune change ${point.at} applied`);
+      return lost;
+    }
+    return answer;
+  };
+
+  private kill(what: string): void {
+    this.dead = true;
+    this.pulled.push(what);
+    this.child!.kill('SIGKILL');
+    this.releaseHeld();
+  }
+}
+
+test('SIGKILL at 14 chosen points (12 seeded Intune changes, 2 WS1 batches): every kill lands, every device changed exactly once, audit complete and valid', { timeout: 180_000 }, async (t) => {
   const rand = mulberry32(7);
   const tenant = new FakeTenant({ now: Date.now, writeLimit: { count: 100, windowMs: 500 }, omitRetryAfterEvery: 3, consumeDelayMs: 3_600_000 });
-  const intuneTargets = addFleet(tenant, { intune: 800, ws1: 0 }); // ~4 s of work at this limit: longer than the 14 kill delays add up to
+  const intuneTargets = addFleet(tenant, { intune: 800, ws1: 0 });
   const ws1Targets = addFleet(tenant, { intune: 0, ws1: 450, modes: ['singleUser', 'singleUserLegacy', 'multiUserCapable'] });
-  const server = await serveFakeTenant(tenant, { latencyMs: () => 1 + Math.floor(rand() * 6) });
+  // 12 distinct seeded Intune change counts below 800: the job cannot finish without passing each of them
+  const intunePoints = new Set<number>();
+  while (intunePoints.size < 12) intunePoints.add(1 + Math.floor(rand() * 799));
+  const points: KillPoint[] = [{ kind: 'ws1', applied: true }, { kind: 'ws1', applied: false }, ...[...intunePoints].sort((x, y) => x - y).map((at) => ({ kind: 'intune' as const, at }))];
+  const kill = new KillSwitch();
+  const latency = mulberry32(11);
+  const server = await serveFakeTenant(tenant, { latencyMs: () => 1 + Math.floor(latency() * 6), onChangingCall: kill.onChangingCall });
   const dataDir = mkdtempSync(join(tmpdir(), 'sdh-kill-'));
   try {
     const planner = new JobEngine({
@@ -65,18 +118,15 @@ test('SIGKILL at 14 seeded random points: every device changed exactly once, aud
     const b = planner.plan({ goal: { kind: 'multiuser' }, targets: ws1Targets });
     await planner.close();
 
-    let kills = 0;
+    const args = [dataDir, a.planId, b.planId, server.url];
     const outcomes: string[] = [];
-    for (let i = 0; i < 14; i++) {
-      const r = await runChild([dataDir, a.planId, b.planId, server.url], 20 + Math.floor(rand() * 300));
-      outcomes.push(r);
-      if (r === 'killed') kills++;
-      else break; // finished before the kill landed
-    }
-    const last = await runChild([dataDir, a.planId, b.planId, server.url], undefined);
+    for (const point of points) outcomes.push(await runChild(args, (p) => kill.arm(point, p)));
+    t.diagnostic(`kills: ${kill.pulled.join('; ')}`);
+    assert.deepEqual(outcomes, points.map(() => 'killed'), 'every kill lands while the job still runs');
+    assert.deepEqual(kill.pulled, points.map((p) => (p.kind === 'ws1' ? `ws1 batch ${p.applied ? 'applied' : 'not applied'}` : `intune change ${p.at} applied`)));
+    const last = await runChild(args, (p) => kill.arm(undefined, p));
     assert.match(last, /^done finished,finished$/);
-    t.diagnostic(`kills: ${kills}, runs: ${outcomes.join(' ')}`);
-    assert.ok(kills >= 10, `only ${kills} kills landed during the job`);
+    assert.equal(kill.intuneApplied, intuneTargets.length);
 
     const engine = new JobEngine({ dataDir, executor: { intuneWrite: unused, intuneSync: unused, ws1Action: unused, readState: unused }, identity: () => ({ technician: '', tenant: '' }) });
     let confirmedOnResume = 0;
@@ -95,6 +145,8 @@ test('SIGKILL at 14 seeded random points: every device changed exactly once, aud
       assert.ok(entries.every((e) => e.result === 'succeeded' && e.technician === 'tech@contoso.com'));
     }
     assert.deepEqual(engine.audit.verify(), { ok: true, entries: a.totals.toChange + b.totals.toChange, firstBrokenSeq: null });
+    // each kill after an applied change left it in doubt: the next run read the device instead of re-sending
+    assert.ok(confirmedOnResume >= 12 + 100, `only ${confirmedOnResume} in-doubt steps were confirmed by reading the device`);
     t.diagnostic(`in-doubt steps settled by reading the device on resume: ${confirmedOnResume}; 429s served: ${tenant.throttled}`);
     await engine.close();
   } finally {

@@ -5,12 +5,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
+import type { Worker } from 'node:worker_threads';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LogsService } from '../../../electron/services/logs/service.ts';
 import { findErrorCodes, lookupErrorCode } from '../../../electron/services/logs/error-codes.ts';
 import { runCli } from '../../../electron/services/cli/main.ts';
 import type { LogProgress } from '../../../electron/common/logs.ts';
 import { reassignmentLog } from '../../unit/logs/reassignment-sample.ts';
+import { waitUntil, within } from '../../support/wait.ts';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 const imeReal = resolve(repoRoot, 'test/fixtures/ime-real');
@@ -195,9 +197,15 @@ test('the packaged CommonJS worker bundle indexes and filters, started ahead of 
 });
 
 test('a worker that cannot start fails its job with a message, and never takes the process down', async () => {
-  const broken = new LogsService({ tempDir: tmpdir(), inProcessBytes: 0, workerUrl: pathToFileURL(join(tmpdir(), 'no-such-worker.cjs')) });
-  broken.warmUp(); // fails while idle: must not throw from an unheard 'error' event
-  await new Promise((r) => setTimeout(r, 300));
+  const broken = new LogsService({ tempDir: tmpdir(), inProcessBytes: 0, workers: 2, workerUrl: pathToFileURL(join(tmpdir(), 'no-such-worker.cjs')) });
+  // both idle workers fail to load and exit (after their 'error' event, which must not go unheard) before a job comes
+  const exited: Promise<unknown>[] = [];
+  const started = (w: Worker) => exited.push(new Promise((r) => w.once('exit', r))); // no 'error' listener of our own
+  process.on('worker', started);
+  broken.warmUp();
+  await waitUntil(() => exited.length === 2, 'the two idle workers to start');
+  process.off('worker', started);
+  await within(Promise.all(exited), 'the idle workers to fail and exit');
   await assert.rejects(
     broken.open([workload]).then((info) => broken.whenIndexed(info.id)),
     (err: Error & { code?: string }) => err.code === 'internal' && /log worker/i.test(err.message),

@@ -5,6 +5,7 @@ import { appendFileSync, mkdtempSync, renameSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LogsService } from '../../../electron/services/logs/service.ts';
+import { within } from '../../support/wait.ts';
 
 const line = (i: number, lvl = 'INF'): string => `2026-11-20 08:00:${String(i % 60).padStart(2, '0')}.000 +01:00 [${lvl}] line ${i}\n`;
 
@@ -42,9 +43,11 @@ test('a growing file is followed; a truncated or rotated one is indexed again', 
     assert.equal(svc.count(info.id), 3);
 
     let changes = 0;
-    const stop = svc.follow(info.id, () => changes++, 20);
+    let changed = () => {};
+    const firstChange = new Promise<void>((r) => (changed = r));
+    const stop = svc.follow(info.id, () => (changes++, changed()), 20);
     appendFileSync(path, line(23));
-    for (let i = 0; i < 100 && changes === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    await within(firstChange, 'follow to report the appended record');
     stop();
     assert.equal(changes, 1);
     assert.equal(svc.count(info.id), 4);

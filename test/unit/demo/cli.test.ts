@@ -8,12 +8,19 @@ import { PassThrough } from 'node:stream';
 import { demoCommands } from '../../../electron/services/cli/commands/demo.ts';
 import { scenarioExamples } from '../../../electron/services/demo/index.ts';
 import { UsageError, type CliIo } from '../../../electron/services/cli/command.ts';
+import { within } from '../../support/wait.ts';
 
-function io(cwd: string, signal = new AbortController().signal): { io: CliIo; out: () => string } {
+function io(cwd: string, signal = new AbortController().signal): { io: CliIo; out: () => string; firstLine: Promise<string> } {
   const stdout = new PassThrough();
   const chunks: Buffer[] = [];
-  stdout.on('data', (c: Buffer) => chunks.push(c));
-  return { io: { stdout, stderr: new PassThrough(), env: {}, cwd, signal }, out: () => Buffer.concat(chunks).toString('utf8') };
+  const out = () => Buffer.concat(chunks).toString('utf8');
+  const firstLine = new Promise<string>((resolve) => {
+    stdout.on('data', (c: Buffer) => {
+      chunks.push(c);
+      if (out().includes('\n')) resolve(out().slice(0, out().indexOf('\n')));
+    });
+  });
+  return { io: { stdout, stderr: new PassThrough(), env: {}, cwd, signal }, out, firstLine };
 }
 
 test('demo scenarios --json prints only the examples as JSON', async () => {
@@ -41,8 +48,10 @@ test('demo serve prints the endpoints and stops when the signal aborts', async (
   const ctrl = new AbortController();
   const t = io(tmpdir(), ctrl.signal);
   const running = demoCommands.run(['serve', '--json', '--devices', '2000'], t.io);
-  while (!t.out().includes('\n')) await new Promise((r) => setTimeout(r, 20));
-  const info = JSON.parse(t.out()) as { graphUrl: string; graphToken: string };
+  // the endpoints line is written once the simulators listen; a command that failed first says so
+  const line = await within(Promise.race([t.firstLine, running.then((code) => Promise.reject(new Error(`demo serve exited ${code} before printing`)))]), 'demo serve to print its endpoints');
+  assert.equal(t.out(), `${line}\n`, 'only the JSON line on stdout');
+  const info = JSON.parse(line) as { graphUrl: string; graphToken: string };
   const res = await fetch(`${info.graphUrl}/v1.0/users?$top=1`, { headers: { authorization: `Bearer ${info.graphToken}` } });
   assert.equal(res.status, 200);
   ctrl.abort();

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { harness } from './support/harness.ts';
 import { addFleet } from './support/fleet.ts';
+import { Gate } from '../../support/wait.ts';
 import { auditEntrySchema, jobProgressSchema, jobSchema, jobStepSchema, previewSchema, type JobProgress } from '../../../electron/common/jobs.ts';
 
 test('a planned job asks for the typed count, then changes every device exactly once with an audit entry each', async () => {
@@ -98,25 +99,41 @@ test('401, 403, 404, 5xx, 429 without Retry-After and lost connections each end 
 });
 
 test('pause stops taking new devices, resume finishes them, cancel leaves the rest untouched', async () => {
-  const { engine, tenant } = harness({ limit: { count: 20, windowMs: 200 } });
+  // After `free` writes, every write waits at the gate: the test pauses (later cancels) while exactly
+  // `concurrency` writes are in flight, then lets those finish, so every count below is exact.
+  const concurrency = 4;
+  let free = 10;
+  let gate = new Gate();
+  const { engine, tenant } = harness({
+    engine: { settings: { backoffBaseMs: 5, progressIntervalMs: 50, concurrency } },
+    wrap: (exec) => ({ ...exec, intuneWrite: async (c, s) => (free > 0 ? free-- : await gate.pass(), exec.intuneWrite(c, s)) }),
+  });
   const targets = addFleet(tenant, { intune: 60, ws1: 0 });
   const preview = engine.plan({ goal: { kind: 'shared' }, targets });
   const run = engine.start(preview.planId, 60);
-  await new Promise((r) => setTimeout(r, 150));
+  await gate.whenHeld(concurrency, 'Intune writes');
   engine.pause(preview.planId);
+  gate.open();
   assert.equal(await run, 'paused');
   const paused = engine.journal.counts(preview.planId);
-  assert.ok(paused.succeeded > 0 && paused.planned > 0, JSON.stringify(paused));
+  assert.equal(paused.succeeded, 10 + concurrency, JSON.stringify(paused)); // the writes in flight finish; no new one starts
+  assert.equal(paused.planned, 60 - 10 - concurrency, JSON.stringify(paused));
   assert.equal(paused.inFlight, 0);
   assert.deepEqual(engine.unfinished().map((j) => j.id), [preview.planId]);
 
+  free = 10;
+  gate = new Gate();
   const resumed = engine.resume(preview.planId);
-  await new Promise((r) => setTimeout(r, 100));
-  await engine.cancel(preview.planId);
+  await gate.whenHeld(concurrency, 'Intune writes after resume');
+  const cancelling = engine.cancel(preview.planId);
+  gate.open();
+  await cancelling;
   assert.equal(await resumed, 'cancelled');
   const c = engine.journal.counts(preview.planId);
   assert.equal(c.succeeded + c.cancelled + c.failed, 60);
-  assert.ok(c.cancelled > 0);
+  assert.equal(c.failed, 0);
+  assert.equal(c.succeeded, 2 * (10 + concurrency), JSON.stringify(c));
+  assert.equal(c.cancelled, 60 - 2 * (10 + concurrency), JSON.stringify(c));
   let changed = 0;
   for (const t of targets) changed += tenant.changes.get(t.input) ?? 0;
   assert.equal(changed, c.succeeded);

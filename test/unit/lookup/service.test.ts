@@ -6,13 +6,15 @@ import { openDatabase } from '../../../electron/services/cache/db.ts';
 import { DeviceCache } from '../../../electron/services/cache/device-cache.ts';
 import { LookupService, type PlatformSearch } from '../../../electron/services/lookup/service.ts';
 import { NOW, intuneSide, ws1Side } from './fixtures.ts';
+import { within } from '../../support/wait.ts';
 
-function fake<T>(found: T[], bySerial: T[] = [], delayMs = 0, fail?: AppError): PlatformSearch<T> & { serialCalls: string[][] } {
+/** A platform search answering `found` once `answer` resolves (default: at once), or failing with `fail`. */
+function fake<T>(found: T[], bySerial: T[] = [], answer: () => Promise<unknown> = async () => {}, fail?: AppError): PlatformSearch<T> & { serialCalls: string[][] } {
   const serialCalls: string[][] = [];
   return {
     serialCalls,
     search: async () => {
-      await new Promise((r) => setTimeout(r, delayMs));
+      await answer();
       if (fail) throw fail;
       return found;
     },
@@ -27,10 +29,14 @@ test('streams cache, then each source as it answers; merges both platforms by se
   const cache = new DeviceCache(openDatabase(':memory:'), 't');
   cache.upsert([intuneSide({ id: 'cached', name: 'PC-OLD', serial: 'OLD', freshness: { fetchedAt: '2026-11-01T00:00:00Z', fromCache: false } })], []);
   cache.markSynced('intune', 'full', '2026-11-01T00:00:00Z');
-  const intune = fake<IntuneSide>([intuneSide({ id: 'i1', name: 'PC-1', serial: 'S1' })], [], 5);
-  const ws1 = fake<Ws1Side>([ws1Side({ id: 'w1', name: 'PC-1', serial: 'S1' }), ws1Side({ id: 'w2', name: 'PC-2', serial: 'S2' })], [], 30);
+  // Intune answers first, WS1 once Intune's results have been streamed: the order is set, not raced
+  let intuneStreamed = () => {};
+  const afterIntune = new Promise<void>((r) => (intuneStreamed = r));
+  const intune = fake<IntuneSide>([intuneSide({ id: 'i1', name: 'PC-1', serial: 'S1' })]);
+  const ws1 = fake<Ws1Side>([ws1Side({ id: 'w1', name: 'PC-1', serial: 'S1' }), ws1Side({ id: 'w2', name: 'PC-2', serial: 'S2' })], [], () => within(afterIntune, 'Intune results to be streamed'));
   const parts: LookupPartial[] = [];
-  const final = await new LookupService({ intune, ws1, cache, now: () => NOW }).search({ query: 'pc' }, { requestId: 'r1', onPartial: (p) => parts.push(p) });
+  const onPartial = (p: LookupPartial) => (parts.push(p), p.source === 'intune' && intuneStreamed());
+  const final = await new LookupService({ intune, ws1, cache, now: () => NOW }).search({ query: 'pc' }, { requestId: 'r1', onPartial });
   for (const p of parts) lookupPartialSchema.parse(p);
   assert.deepEqual(parts.map((p) => [p.source, p.done, p.pending.join(',')]), [['cache', false, 'intune,ws1'], ['intune', false, 'ws1'], ['ws1', true, '']]);
   assert.equal(parts[0].devices[0].intune?.freshness.fromCache, true);
@@ -44,7 +50,7 @@ test('streams cache, then each source as it answers; merges both platforms by se
 
 test('one source failing is reported while the other source\'s results stay', async () => {
   const fail = new AppError('forbidden', 'Workspace ONE refused access.');
-  const s = new LookupService({ intune: fake([intuneSide()]), ws1: fake<Ws1Side>([], [], 0, fail), now: () => NOW });
+  const s = new LookupService({ intune: fake([intuneSide()]), ws1: fake<Ws1Side>([], [], undefined, fail), now: () => NOW });
   const r = await s.search({ query: 'anna.berg' });
   assert.equal(r.devices.length, 1);
   assert.deepEqual(r.errors, [{ source: 'ws1', error: { code: 'forbidden', message: 'Workspace ONE refused access.' } }]);
@@ -61,7 +67,7 @@ test('network down: the cache still answers and says it is offline; --offline ne
   const cache = new DeviceCache(openDatabase(':memory:'), 't');
   cache.upsert([intuneSide()], [ws1Side()]);
   const down = new AppError('unavailable', 'Intune cannot be reached (network).');
-  const net = new LookupService({ intune: fake<IntuneSide>([], [], 0, down), ws1: fake<Ws1Side>([], [], 0, new AppError('timeout', 't')), cache, now: () => NOW });
+  const net = new LookupService({ intune: fake<IntuneSide>([], [], undefined, down), ws1: fake<Ws1Side>([], [], undefined, new AppError('timeout', 't')), cache, now: () => NOW });
   const r = await net.search({ query: 'anna.berg' });
   assert.equal(r.offline, true);
   assert.equal(r.devices.length, 2);

@@ -68,7 +68,7 @@ export class GraphSimulator {
         case 'malformed_json':
           return json(200, MALFORMED_JSON);
         case 'slow':
-          return { delayMs: fault.delayMs, then: await this.answer(req) };
+          return { delayMs: fault.delayMs, until: fault.until, then: await this.answer(req) };
       }
     }
     return this.answer(req);

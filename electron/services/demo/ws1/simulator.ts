@@ -80,7 +80,7 @@ export class Ws1Simulator {
         case 'malformed_json':
           return json(200, MALFORMED_JSON);
         case 'slow':
-          return { delayMs: fault.delayMs, then: this.answer(req) };
+          return { delayMs: fault.delayMs, until: fault.until, then: this.answer(req) };
       }
     }
     return this.answer(req);

@@ -10,13 +10,26 @@ export const ws1TenantCode = 'fake-tenant-code';
 const ws1ModeNames: Record<string, string> = { singleUserLegacy: 'SingleUserLegacy', singleUser: 'SingleUser', multiUserCapable: 'MultiUserCapable', multiUser: 'MultiUser' };
 const actionNames: Record<string, string> = { 'ws1.changeToMultiuser': 'CHANGE_TO_MULTIUSER', 'ws1.migrateToMultiuser': 'MIGRATE_TO_MULTIUSER', 'ws1.changeToSingleuser': 'CHANGE_TO_SINGLEUSER' };
 
+/** A changing call: an Intune primary-user write or a WS1 mode-change batch. */
+export type ChangingCall = 'intuneWrite' | 'ws1Action';
+
+/**
+ * Decides how a changing call is answered: `apply` makes the tenant act and gives its answer. A hook may
+ * hold the call, apply it and lose the answer, or drop it unapplied (answer `lost`).
+ */
+export type ChangingCallHook = (call: ChangingCall, apply: () => FakeAnswer) => Promise<FakeAnswer>;
+
+/** The connection is lost: no answer at all. */
+export const lost: FakeAnswer = { status: 0, drop: true };
+
 export interface FakeServer {
   url: string;
   requests: number;
   close(): Promise<void>;
 }
 
-export async function serveFakeTenant(tenant: FakeTenant, o: { latencyMs?: () => number } = {}): Promise<FakeServer> {
+export async function serveFakeTenant(tenant: FakeTenant, o: { latencyMs?: () => number; onChangingCall?: ChangingCallHook } = {}): Promise<FakeServer> {
+  const changing: ChangingCallHook = o.onChangingCall ?? (async (_call, apply) => apply());
   let requests = 0;
   let seq = 0;
   const send = (res: ServerResponse, a: FakeAnswer) => {
@@ -46,9 +59,10 @@ export async function serveFakeTenant(tenant: FakeTenant, o: { latencyMs?: () =>
     if (path.startsWith('/beta/')) {
       if (req.headers.authorization !== `Bearer ${graphToken}`) return send(res, { status: 401, body: { error: { code: 'InvalidAuthenticationToken', message: 'No token.' } } });
       if ((m = path.match(/^\/beta\/deviceManagement\/managedDevices\('([^']+)'\)\/users\/\$ref$/))) {
-        if (req.method === 'DELETE') return send(res, tenant.setPrimaryUser(m[1], null));
+        const id = m[1];
+        if (req.method === 'DELETE') return send(res, await changing('intuneWrite', () => tenant.setPrimaryUser(id, null)));
         const ref = (JSON.parse(text) as { '@odata.id': string })['@odata.id'];
-        return send(res, tenant.setPrimaryUser(m[1], { id: ref.split('/').pop()! }));
+        return send(res, await changing('intuneWrite', () => tenant.setPrimaryUser(id, { id: ref.split('/').pop()! })));
       }
       if ((m = path.match(/^\/beta\/deviceManagement\/managedDevices\/([^/]+)\/users$/)) && req.method === 'GET') {
         const d = tenant.byIntune.get(m[1]);
@@ -64,7 +78,7 @@ export async function serveFakeTenant(tenant: FakeTenant, o: { latencyMs?: () =>
         if (req.headers.accept !== 'application/json;version=3') return send(res, { status: 400, body: { errorCode: 400, message: 'version 3 only' } });
         const b = JSON.parse(text) as { action: string; device_uuids: string[] };
         if (b.device_uuids.length > 100) return send(res, { status: 400, body: { errorCode: 400, message: 'at most 100 devices' } });
-        return send(res, tenant.ws1Action(b.action, b.device_uuids));
+        return send(res, await changing('ws1Action', () => tenant.ws1Action(b.action, b.device_uuids)));
       }
       if ((m = path.match(/^\/api\/mdm\/devices\/([^/]+)$/)) && req.method === 'GET') {
         const d = tenant.byWs1.get(m[1]);
