@@ -119,12 +119,12 @@ export class LogsService {
 
   /** Reassignment attempts in the session's DeviceReassignment logs (or every file if none is named so). */
   async explain(id: string, signal?: AbortSignal): Promise<ReassignmentAttempt[]> {
-    return explainReassignments(this.session(id), signal);
+    return explainReassignments(this.engine, this.session(id), signal);
   }
 
   /** Win32 apps seen in the session's IME logs (AppWorkload, IntuneManagementExtension), with their errors. */
   async win32Apps(id: string, signal?: AbortSignal): Promise<Win32AppAttempt[]> {
-    return win32Apps(this.session(id), signal);
+    return win32Apps(this.engine, this.session(id), signal);
   }
 
   /** Stops workers and removes extracted zip entries. */
