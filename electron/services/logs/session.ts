@@ -46,6 +46,8 @@ export interface Engine {
   readonly maxChars: number;
   /** Below this many bytes, a file is indexed in the calling thread. */
   readonly inProcessBytes: number;
+  /** The start-up sweep of extraction folders left by ended processes. */
+  readonly swept?: Promise<unknown>;
 }
 
 export interface FileState {
