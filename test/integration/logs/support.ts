@@ -35,16 +35,22 @@ export function handlersRig(opts: Partial<LogsServiceOptions> = {}): HandlersRig
 }
 
 /**
- * Pings main through `answer` every `everyMs` until stopped; `worst` is the longest wait for an answer,
- * `busy` the share of the time main's event loop was running code (not waiting), from 0 to 1.
+ * Pings main through `answer` every `everyMs` until stopped. `worst` is the longest wait for an answer
+ * (wall clock: on a loaded machine it also counts time the OS gave main's thread no core), `longestBusy`
+ * the longest time main's event loop ran code between two pings (what main itself spent: it does not
+ * depend on the machine's load), and `busy` main's share of running code over the whole time, 0 to 1.
  */
-export function pingMain(answer: () => unknown, everyMs = 10): { stop(): { worst: number; pings: number; busy: number } } {
-  const elu = performance.eventLoopUtilization();
-  let worst = 0, pings = 0, timer: NodeJS.Timeout | undefined, stopped = false;
+export function pingMain(answer: () => unknown, everyMs = 10): { stop(): { worst: number; longestBusy: number; pings: number; busy: number } } {
+  const start = performance.eventLoopUtilization();
+  let last = start;
+  let worst = 0, longestBusy = 0, pings = 0, timer: NodeJS.Timeout | undefined, stopped = false;
   const tick = (due: number): void => {
     timer = setTimeout(() => {
       answer();
       worst = Math.max(worst, performance.now() - due);
+      const now = performance.eventLoopUtilization();
+      longestBusy = Math.max(longestBusy, performance.eventLoopUtilization(now, last).active);
+      last = now;
       pings++;
       if (!stopped) tick(performance.now() + everyMs);
     }, everyMs);
@@ -54,7 +60,7 @@ export function pingMain(answer: () => unknown, everyMs = 10): { stop(): { worst
     stop: () => {
       stopped = true;
       clearTimeout(timer);
-      return { worst, pings, busy: performance.eventLoopUtilization(elu).utilization };
+      return { worst, longestBusy, pings, busy: performance.eventLoopUtilization(start).utilization };
     },
   };
 }
