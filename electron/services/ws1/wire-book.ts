@@ -1,7 +1,8 @@
 // What each Workspace ONE tenant's API description taught us, kept per tenant (API origin) in the data
 // folder (`ws1-wire.json`). Read at "Test connection" and once per run before the first mode change;
 // a tenant whose description cannot be read gets the best-known shape, marked unverified.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { apiTrace } from '../net/api-trace.ts';
 import { listedMdmDocs, wireFromDescriptions } from './api-description.ts';
@@ -82,9 +83,14 @@ export class Ws1WireBook {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** What was learned for this tenant before, or null. */
+  /** What was learned for this tenant (this run or before), or null. */
   async known(baseUrl: string): Promise<Ws1ModeWire | null> {
-    return (await this.load())[originOf(baseUrl)] ?? null;
+    return this.peek(baseUrl);
+  }
+
+  /** The same, synchronously: for the preview's wording. */
+  peek(baseUrl: string): Ws1ModeWire | null {
+    return this.load()[originOf(baseUrl)] ?? null;
   }
 
   /** Reads the description now (Test connection) and keeps it when it could be read. */
@@ -109,12 +115,12 @@ export class Ws1WireBook {
     return p;
   }
 
-  private async load(): Promise<Record<string, Ws1ModeWire>> {
+  private load(): Record<string, Ws1ModeWire> {
     if (this.saved) return this.saved;
     this.saved = {};
     if (!this.file) return this.saved;
     try {
-      const parsed = JSON.parse(await readFile(this.file, 'utf8')) as { version?: number; tenants?: Record<string, Ws1ModeWire> };
+      const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as { version?: number; tenants?: Record<string, Ws1ModeWire> };
       if (parsed.version === 1 && parsed.tenants && typeof parsed.tenants === 'object') this.saved = parsed.tenants;
     } catch {
       // none yet, or damaged: learn again
@@ -123,7 +129,7 @@ export class Ws1WireBook {
   }
 
   private async keep(baseUrl: string, wire: Ws1ModeWire): Promise<void> {
-    const all = await this.load();
+    const all = this.load();
     all[originOf(baseUrl)] = wire;
     if (!this.file) return;
     await mkdir(dirname(this.file), { recursive: true });
