@@ -4,6 +4,7 @@ import { open as openFile } from 'node:fs/promises';
 import { logLevels, type LogRecord } from '../../common/logs.ts';
 import { decodeText } from './encoding.ts';
 import { parseFields } from './formats/fields.ts';
+import { EvtxChunkCache, readEvtxRecord } from './formats/evtx/read.ts';
 import { currentIndex, type Engine, type Session } from './session.ts';
 import { viewOf } from './session-views.ts';
 import type { RecordRef } from './views.ts';
@@ -17,10 +18,18 @@ export async function readRecords(s: Session, refs: RecordRef[], maxChars: numbe
     const f = s.files[file];
     const idx = currentIndex(f);
     const fh = await openFile(f.fsPath, 'r');
+    const evtx = f.info.format === 'evtx' ? new EvtxChunkCache(fh.fd) : null;
     try {
       for (const k of ks) {
         const rec = idx.get(refs[k].index);
         if (!rec) continue;
+        if (evtx) {
+          const shown = readEvtxRecord(evtx, rec.offset, rec.length);
+          const timeMs = shown.timeMs === null ? null : shown.timeMs + f.info.offsetMinutes * 60000;
+          const { time, component, thread, source, message } = shown;
+          out[k] = { position: 0, file, index: rec.index, offset: rec.offset, length: rec.length, level: logLevels[rec.level], time, timeMs, component, thread, source, message: message.slice(0, maxChars), truncated: message.length > maxChars };
+          continue;
+        }
         const cap = Math.min(rec.length, maxChars * 4 + 8);
         const bytes = Buffer.alloc(cap);
         const { bytesRead } = await fh.read(bytes, 0, cap, rec.offset);
