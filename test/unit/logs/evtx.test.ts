@@ -11,7 +11,7 @@ import { EvtxChunkCache, readEvtxRecord } from '../../../electron/services/logs/
 import { Lvl } from '../../../electron/services/logs/formats/header.ts';
 import { assertCovers, indexBytes, indexPath, repoRoot } from './helpers.ts';
 
-export const evtxDir = join(repoRoot, 'test/fixtures/evtx');
+const evtxDir = join(repoRoot, 'test/fixtures/evtx');
 
 /** libevtx 20181227 (evtxinfo, evtxexport), as listed in test/fixtures/evtx/README.md. */
 const libevtx: Record<string, { records: number; error?: number; warning?: number; info?: number; verbose?: number; other?: number }> = {
@@ -27,7 +27,7 @@ const libevtx: Record<string, { records: number; error?: number; warning?: numbe
   'security_bad_string_cache.evtx': { records: 2261, error: 1, info: 2260 },
 };
 
-export function scanEvtx(bytes: Buffer): { scanner: EvtxScanner; levels: number[] } {
+function scanEvtx(bytes: Buffer): { scanner: EvtxScanner; levels: number[] } {
   const scanner = new EvtxScanner(0);
   const levels = new Array<number>(8).fill(0);
   scanner.scan(bytes, 0, true, { push: (_u, level) => void levels[level]++ });
