@@ -40,9 +40,36 @@ export function recordWindowsLevel(c: ChunkData, r: RecordPos): number | null {
   return ev ? eventFields(ev).level : -1;
 }
 
+/**
+ * The index's fast path: an event that is one template instance whose template is already cached gives
+ * its level by summing value sizes, with no allocation. Null when anything differs (the full read decides).
+ */
+function cachedTemplateLevel(c: ChunkData, r: RecordPos): number | null {
+  const b = c.b, end = r.p + r.size - 4;
+  const p = r.p + 24;
+  if (p + 14 > end || b[p] !== 0x0f || b[p + 4] !== 0x0c) return null;
+  const defOff = b.readUInt32LE(p + 10);
+  const t = c.templates.get(defOff);
+  if (!t || t.levelSub < 0) return null;
+  let q = p + 14;
+  if (defOff === q) {
+    if (q + 24 > end) return null;
+    q += 24 + b.readUInt32LE(q + 20);
+  }
+  if (q + 4 > end) return null;
+  const count = b.readUInt32LE(q);
+  q += 4;
+  if (t.levelSub >= count || q + count * 4 > end) return null;
+  let at = q + count * 4;
+  for (let i = 0; i < t.levelSub; i++) at += b.readUInt16LE(q + i * 4);
+  const size = b.readUInt16LE(q + t.levelSub * 4);
+  if (size === 0) return -1;
+  return at < end ? b[at] : null;
+}
+
 /** The record's level code for the index (Unparsed when its BinXML is damaged). */
 export function recordLevel(c: ChunkData, r: RecordPos): number {
-  const w = recordWindowsLevel(c, r);
+  const w = cachedTemplateLevel(c, r) ?? recordWindowsLevel(c, r);
   return w === null ? Lvl.Unparsed : levelCode(w);
 }
 
