@@ -7,9 +7,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EvtxScanner } from '../../../electron/services/logs/formats/evtx/scanner.ts';
-import { EvtxChunkCache, readEvtxRecord } from '../../../electron/services/logs/formats/evtx/read.ts';
+import { EvtxChunkCache, readEvtxRecord, type EvtxShown } from '../../../electron/services/logs/formats/evtx/read.ts';
 import { Lvl } from '../../../electron/services/logs/formats/header.ts';
-import { assertCovers, indexBytes, indexPath, repoRoot } from './helpers.ts';
+import { assertCovers, indexBytes, indexPath, repoRoot, type Indexed } from './helpers.ts';
 
 const evtxDir = join(repoRoot, 'test/fixtures/evtx');
 
@@ -58,27 +58,27 @@ for (const [name, want] of Object.entries(libevtx)) {
 
 const hasLibevtx = spawnSync('evtxexport', ['-h'], { stdio: 'ignore' }).error === undefined;
 
+/** Every record of a sample, indexed and read back as the viewer shows it. */
+function readAll(name: string): { ix: Indexed; shown: EvtxShown[] } {
+  const path = join(evtxDir, name);
+  const ix = indexPath(path);
+  const fd = openSync(path, 'r');
+  try {
+    const cache = new EvtxChunkCache(fd);
+    return { ix, shown: ix.records.map((r) => readEvtxRecord(cache, r.offset, r.length)) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 test('levels equal evtxexport, event by event, on every sample (the independent parser, when installed)', { skip: hasLibevtx ? false : 'evtxexport not installed (scripts/setup.sh installs libevtx-utils)' }, () => {
   for (const name of Object.keys(libevtx)) {
     const out = execFileSync('evtxexport', [join(evtxDir, name)], { maxBuffer: 256 << 20, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
     const theirs = [...out.matchAll(/^Event level\s*: .*\((\d+)\)$/gm)].map((m) => Number(m[1]));
-    const ours: number[] = [];
-    const bytes = readFileSync(join(evtxDir, name));
-    const fd = openSync(join(evtxDir, name), 'r');
-    try {
-      const cache = new EvtxChunkCache(fd);
-      for (const r of indexPath(join(evtxDir, name)).records) {
-        const shown = readEvtxRecord(cache, r.offset, r.length);
-        if (shown.fields) ours.push(shown.fields.level);
-      }
-    } finally {
-      closeSync(fd);
-    }
-    assert.equal(bytes.length > 0, true);
+    const ours = readAll(name).shown.flatMap((x) => (x.fields ? [x.fields.level] : []));
     assert.deepEqual(ours, theirs, name);
   }
 });
-
 test('a damaged sample names what it could not read', () => {
   const problems = (name: string): string[] => scanEvtx(readFileSync(join(evtxDir, name))).scanner.tally.problems;
   const magic = problems('sample_with_a_bad_chunk_magic.evtx');
@@ -132,48 +132,25 @@ test('a broken template, a zero-size event and a cut-off file: the rest comes ba
 });
 
 test('an event reads as its fields, a message line and XML; notes read as their problem', () => {
-  const path = join(evtxDir, 'system.evtx');
-  const ix = indexPath(path);
-  const fd = openSync(path, 'r');
-  try {
-    const cache = new EvtxChunkCache(fd);
-    const first = readEvtxRecord(cache, ix.records[0].offset, ix.records[0].length);
-    assert.equal(first.fields?.recordId, '1');
-    assert.match(first.time ?? '', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-    assert.ok(first.message.includes('<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event">'), 'the XML');
-    assert.ok(first.message.includes(`Provider: ${first.fields?.provider}`), 'the fields');
-    const spooler = ix.records.map((r) => readEvtxRecord(cache, r.offset, r.length)).find((s) => s.fields?.eventId === '7023' && s.message.includes('Spooler'));
-    assert.ok(spooler, 'a Service Control Manager 7023 about the spooler');
-    assert.equal(spooler?.component, 'Service Control Manager');
-    assert.equal(spooler?.source, '7023');
-    assert.match(spooler?.message.split('\n')[0] ?? '', /^7023 param1=Spooler; param2=/);
-    const last = ix.records[ix.records.length - 1];
-    assert.equal(readEvtxRecord(cache, last.offset, last.length).fields?.recordId, '1881', 'the free space after the last event belongs to it');
-  } finally {
-    closeSync(fd);
-  }
-  const magic = join(evtxDir, 'sample_with_a_bad_chunk_magic.evtx');
-  const mx = indexPath(magic);
-  const fd2 = openSync(magic, 'r');
-  try {
-    const cache = new EvtxChunkCache(fd2);
-    const notes = mx.records.filter((r) => r.level === Lvl.Unparsed).map((r) => readEvtxRecord(cache, r.offset, r.length).message);
-    assert.ok(notes.some((m) => m.includes('chunk 6: bad signature, 15 records skipped')), notes.join(' | '));
-  } finally {
-    closeSync(fd2);
-  }
+  const { shown } = readAll('system.evtx');
+  const first = shown[0];
+  assert.equal(first.fields?.recordId, '1');
+  assert.match(first.time ?? '', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  assert.ok(first.message.includes('<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event">'), 'the XML');
+  assert.ok(first.message.includes(`Provider: ${first.fields?.provider}`), 'the fields');
+  const spooler = shown.find((x) => x.fields?.eventId === '7023' && x.message.includes('Spooler'));
+  assert.ok(spooler, 'a Service Control Manager 7023 about the spooler');
+  assert.equal(spooler?.component, 'Service Control Manager');
+  assert.equal(spooler?.source, '7023');
+  assert.match(spooler?.message.split('\n')[0] ?? '', /^7023 param1=Spooler; param2=/);
+  assert.equal(shown[shown.length - 1].fields?.recordId, '1881', 'the free space after the last event belongs to it');
+  const magic = readAll('sample_with_a_bad_chunk_magic.evtx');
+  const notes = magic.shown.filter((_, k) => magic.ix.records[k].level === Lvl.Unparsed).map((x) => x.message);
+  assert.ok(notes.some((m) => m.includes('chunk 6: bad signature, 15 records skipped')), notes.join(' | '));
 });
 
 test('Security logons read with their built-in message', () => {
-  const path = join(evtxDir, 'Security_short_selected.evtx');
-  const ix = indexPath(path);
-  const fd = openSync(path, 'r');
-  try {
-    const cache = new EvtxChunkCache(fd);
-    const lines = ix.records.map((r) => readEvtxRecord(cache, r.offset, r.length)).filter((s) => s.fields).map((s) => s.message.split('\n')[0]);
-    assert.equal(lines.length, 7);
-    assert.ok(lines.every((l) => !l.includes('undefined')), lines.join('\n'));
-  } finally {
-    closeSync(fd);
-  }
+  const lines = readAll('Security_short_selected.evtx').shown.filter((x) => x.fields).map((x) => x.message.split('\n')[0]);
+  assert.equal(lines.length, 7);
+  assert.ok(lines.every((l) => !l.includes('undefined')), lines.join('\n'));
 });

@@ -3,6 +3,7 @@
 // A range that ends at no event is a note about damage: its chunk's problems, rebuilt the same way the
 // scanner found them.
 import { readSync } from 'node:fs';
+import type { RecordFields } from '../fields.ts';
 import { ChunkData } from './binxml.ts';
 import { CHUNK_BYTES, FILE_HEADER_BYTES, chunkLayout, chunkNumberOf, chunkStartOf, type ChunkLayout, type RecordPos } from './chunk.ts';
 import { decodeEvent } from './event.ts';
@@ -37,14 +38,8 @@ export class EvtxChunkCache {
   }
 }
 
-export interface EvtxShown {
-  time: string | null;
-  timeMs: number | null;
-  component?: string;
-  thread?: string;
-  source?: string;
-  /** First line: the message; then the fields and the event as XML (for the detail pane). */
-  message: string;
+/** Display fields (the message: its line, then the fields and the event as XML) and the event's fields. */
+export interface EvtxShown extends RecordFields {
   fields: EventFields | null;
 }
 
