@@ -2,6 +2,7 @@
 // and provider filters, find, histogram and the merged view with a text log.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +41,24 @@ test('an event log opens as events: windows, detail with fields and XML, filters
   const hist = await svc.histogram(info.id, 20);
   assert.equal(hist.reduce((a, b) => a + b.records, 0), 1881);
   await svc.close(info.id);
+});
+
+test('an event log rewritten in place is read again whole when followed', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sdh-evtx-tail-'));
+  try {
+    const live = join(dir, 'Live.evtx');
+    copyFileSync(join(repoRoot, 'test/fixtures/evtx/Security_short_selected.evtx'), live);
+    const info = await svc.open([live]);
+    await svc.whenIndexed(info.id);
+    assert.equal(svc.count(info.id), 7);
+    writeFileSync(live, readFileSync(system));
+    assert.equal(await svc.refresh(info.id), true);
+    assert.equal(svc.count(info.id), 1881);
+    assert.equal((await svc.window(info.id, 1880, 1)).records[0].message.includes('<EventRecordID>1881</EventRecordID>'), true);
+    await svc.close(info.id);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('an event log merges by time with a text log', async () => {

@@ -29,6 +29,8 @@ export class EvtxScanner implements Scanner {
 
   scan(b: Buffer, base: number, eof: boolean, sink: RecordSink): number {
     const end = base + b.length;
+    // Fed from inside a chunk (never done by the engine, which splits at chunk starts): skip to the next one.
+    if (this.pos < base) this.pos = chunkStartOf(base - 1) + CHUNK_BYTES;
     while (this.pos < end) {
       const avail = end - this.pos;
       if (avail < CHUNK_BYTES && !eof) break;
