@@ -77,7 +77,7 @@ function showEvent(chunk: LoadedChunk, r: RecordPos): EvtxShown {
   if (!ev) return { time: written, timeMs: r.writtenMs, message: `Event record ${r.id}: its binary XML cannot be read (${error})`, fields: null };
   const f = eventFields(ev);
   const shownTime = f.time || written;
-  const body = [`${f.eventId} ${eventMessage(f)}`, '', ...fieldLines(f), '', toXml(ev)].join('\n');
+  const body = [eventMessage(f), '', ...fieldLines(f), '', toXml(ev)].join('\n');
   return { time: shownTime, timeMs: r.writtenMs, component: f.provider, thread: f.threadId, source: f.eventId, message: body, fields: f };
 }
 
