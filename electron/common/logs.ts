@@ -12,6 +12,7 @@ export const logFormats = [
   'iso-text', // lines starting with an ISO-like stamp (WindowsUpdate, generic)
   'us-text', // lines starting with M/D/YYYY h:mm:ss AM
   'raw', // one record per line, nothing parsed
+  'evtx', // Windows event log (binary XML in 64 KiB chunks)
 ] as const;
 export const logFormatSchema = z.enum(logFormats);
 export type LogFormat = z.infer<typeof logFormatSchema>;

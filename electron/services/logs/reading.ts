@@ -1,8 +1,9 @@
 // Reading records: the bytes of indexed records decoded and split into fields, for windows of a view,
 // the detail pane (a longer message), and the analyses that read every record of a file.
 import { open as openFile } from 'node:fs/promises';
-import type { LogRecord } from '../../common/logs.ts';
+import { logLevels, type LogRecord } from '../../common/logs.ts';
 import { decodeRecord, headBytes, tailBytes } from './record-decode.ts';
+import { EvtxChunkCache, readEvtxRecord } from './formats/evtx/read.ts';
 import { currentIndex, type Engine, type Session } from './session.ts';
 import { viewOf } from './session-views.ts';
 import type { RecordRef } from './views.ts';
@@ -17,10 +18,18 @@ export async function readRecords(s: Session, refs: RecordRef[], maxChars: numbe
     const idx = currentIndex(f);
     const src = { format: f.info.format, encoding: f.info.encoding, offsetMinutes: f.info.offsetMinutes, unitSize: f.unitSize };
     const fh = await openFile(f.fsPath, 'r');
+    const evtx = f.info.format === 'evtx' ? new EvtxChunkCache(fh.fd) : null;
     try {
       for (const k of ks) {
         const rec = idx.get(refs[k].index);
         if (!rec) continue;
+        if (evtx) {
+          const shown = readEvtxRecord(evtx, rec.offset, rec.length);
+          const timeMs = shown.timeMs === null ? null : shown.timeMs + f.info.offsetMinutes * 60000;
+          const { time, component, thread, source, message } = shown;
+          out[k] = { position: 0, file, index: rec.index, offset: rec.offset, length: rec.length, level: logLevels[rec.level], time, timeMs, component, thread, source, message: message.slice(0, maxChars), truncated: message.length > maxChars };
+          continue;
+        }
         const head = Buffer.alloc(headBytes(rec, maxChars));
         const { bytesRead } = await fh.read(head, 0, head.length, rec.offset);
         const tailLen = tailBytes(src, rec, maxChars);
