@@ -5,13 +5,11 @@ import type { IntuneDevice, TenantData, Ws1Device } from '../model.ts';
 import { writeZip, type ZipEntry } from './zip.ts';
 import { hubLogs, PeopleIndex, type LogFile } from './hub.ts';
 import { imeLogs } from './ime.ts';
-import { demoEventLogs } from './event-logs.ts';
 
 export const bundleFolders = {
   imeRegistry: '(01) HKLM SOFTWARE Microsoft IntuneManagementExtension',
   dsregcmd: '(29) dsregcmd.exe status',
   ipconfig: '(30) ipconfig.exe all',
-  eventLogs: '(40) Windows event logs',
   imeLogs: '(61) ProgramData Microsoft IntuneManagementExtension Logs',
   hubLogs: '(62) ProgramData AirWatch UnifiedAgent Logs',
 } as const;
@@ -58,12 +56,7 @@ export class DiagnosticsBundler {
   zip(device: DeviceRecords): Buffer {
     const files = this.files(device);
     const entries: ZipEntry[] = files.map(({ folder, file }) => ({ name: `${folder}/${file.name}`, data: Buffer.from(file.text, 'utf8') }));
-    const folders = files.map((f) => f.folder);
-    if (device.intune) {
-      for (const e of demoEventLogs()) entries.push({ name: `${bundleFolders.eventLogs}/${e.name}`, data: e.data });
-      folders.push(bundleFolders.eventLogs);
-    }
-    entries.push({ name: 'results.xml', data: Buffer.from(resultsXml(folders)) });
+    entries.push({ name: 'results.xml', data: Buffer.from(resultsXml(files.map((f) => f.folder))) });
     return writeZip(entries, new Date(this.data.generatedAt));
   }
 }
