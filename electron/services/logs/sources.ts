@@ -46,7 +46,7 @@ const RATIO_FLOOR = 1024 * 1024;
 /** A folder walk stops after this many matching files, or this many entries looked at (each folder opened). */
 export const defaultFolderCaps = { maxFolderFiles: 5000, maxFolderEntries: 200_000 };
 
-export const defaultIncludePatterns = ['*.log', '*.lo_', '*.txt', '*.json', '*.jsonl'];
+export const defaultIncludePatterns = ['*.log', '*.lo_', '*.txt', '*.json', '*.jsonl', '*.evtx'];
 
 export interface ResolvedFile {
   /** What the technician sees: a file path, or `bundle.zip!/folder/entry.log`. */
