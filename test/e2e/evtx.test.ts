@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join, resolve } from 'node:path';
-import { startApp, type AppHarness } from './support/app-harness.ts';
+import { goToArea, startApp, type AppHarness } from './support/app-harness.ts';
 
 const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
 const system = resolve(import.meta.dirname, '../fixtures/evtx/system.evtx');
@@ -12,9 +12,7 @@ describe('event log in the viewer', () => {
   let app: AppHarness;
   before(async () => {
     app = await startApp();
-    await app.page.getByTestId('demo-banner').waitFor();
-    await app.page.keyboard.press('Control+2');
-    await app.page.getByRole('heading', { level: 1, name: 'Logs' }).waitFor();
+    await goToArea(app.page, 'Control+2', 'Logs');
   });
   after(async () => {
     await app?.close();

@@ -6,7 +6,7 @@ import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Locator } from 'playwright-core';
-import { startApp, type AppHarness } from './support/app-harness.ts';
+import { goToArea, startApp, type AppHarness } from './support/app-harness.ts';
 
 const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
 
@@ -30,9 +30,7 @@ describe('log viewer', () => {
   let app: AppHarness;
   before(async () => {
     app = await startApp();
-    await app.page.getByTestId('demo-banner').waitFor();
-    await app.page.keyboard.press('Control+2');
-    await app.page.getByRole('heading', { level: 1, name: 'Logs' }).waitFor();
+    await goToArea(app.page, 'Control+2', 'Logs');
   });
   after(async () => {
     await app?.close();
