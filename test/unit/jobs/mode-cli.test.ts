@@ -9,6 +9,7 @@ import { UsageError, type CliIo } from '../../../electron/services/cli/command.t
 import { JobEngine } from '../../../electron/services/jobs/engine.ts';
 import { openJobsDatabase } from '../../../electron/services/jobs/db.ts';
 import { systemClock } from '../../../electron/services/jobs/clock.ts';
+import { jobTargetFromDevice, resolveExact } from '../../../electron/services/jobs/targets.ts';
 import type { Device } from '../../../electron/common/device.ts';
 import { FakeTenant } from './support/fake-tenant.ts';
 
@@ -56,7 +57,10 @@ function setup() {
     const engine = new JobEngine({ db: openJobsDatabase(join(dir, 'jobs.db')), executor: tenant.executor(systemClock), identity: () => ({ technician: 'cli@contoso.com', tenant: 'test' }), limits: { intune: { count: 1000, windowMs: 1000 } } });
     const ctx: ModeContext = {
       engine,
-      search: async (q) => cards.filter((c) => c.name.startsWith(q) || c.serial === q),
+      resolve: async (inputs, match) =>
+        match === 'query'
+          ? cards.filter((c) => c.name.startsWith(inputs[0])).map((c) => ({ input: c.name, matches: [jobTargetFromDevice(c)] }))
+          : inputs.map((i) => resolveExact(i, cards.filter((c) => c.name === i || c.serial === i))),
       resolveUser: async (upn) => (upn === 'ben@contoso.com' ? { id: 'ben', upn } : null),
       close: () => engine.close(),
     };

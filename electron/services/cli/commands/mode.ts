@@ -3,7 +3,6 @@
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Device } from '../../../common/device.ts';
 import { AppError } from '../../../common/errors.ts';
 import type { Job, JobCounts, JobProgress, JobStep, ModeGoal, Preview, TargetResolution, UserRef } from '../../../common/jobs.ts';
 import { auditToCsv, stateText } from '../../audit/csv.ts';
@@ -14,7 +13,8 @@ import { GraphClient } from '../../graph/client.ts';
 import { JobEngine } from '../../jobs/engine.ts';
 import { createHttpExecutor } from '../../jobs/http-executor.ts';
 import { pollByReadState } from '../../jobs/pending.ts';
-import { csvInputs, jobTargetFromDevice, resolveExact } from '../../jobs/targets.ts';
+import { resolveExactInputs, resolveQuery } from '../../jobs/bulk-targets.ts';
+import { csvInputs } from '../../jobs/targets.ts';
 import { createLookup, ws1StaticAuth, type LookupConnection } from '../../lookup/connect.ts';
 import { parseArgs, stringFlag, type ParsedArgs } from '../args.ts';
 import { UsageError, type CliGroup, type CliIo } from '../command.ts';
@@ -24,8 +24,8 @@ import { connectionFromEnv, dataDir } from './lookup.ts';
 /** What the commands need; the default opens the journal in the data folder and a lookup connection. */
 export interface ModeContext {
   engine: JobEngine;
-  /** Devices matching a query (name, serial, user), as the lookup finds them. */
-  search(query: string, signal: AbortSignal): Promise<Device[]>;
+  /** Every device each input names (exact name or serial), or every result of one search (`query`). */
+  resolve(inputs: string[], match: 'exact' | 'query', goal: ModeGoal, signal: AbortSignal): Promise<TargetResolution[]>;
   /** A directory user by UPN, for `--to user:UPN`. */
   resolveUser(upn: string, signal: AbortSignal): Promise<UserRef | null>;
   close(): Promise<void>;
@@ -47,11 +47,11 @@ export function parseGoal(to: string | undefined): ModeGoal {
   throw new UsageError(`--to ${to}: use multiuser, singleuser, migrate, shared, user:UPN, last-user or frequent-user[:DAYS]`);
 }
 
-async function targetsFrom(p: ParsedArgs, ctx: ModeContext, io: CliIo): Promise<TargetResolution[]> {
+async function targetsFrom(p: ParsedArgs, ctx: ModeContext, io: CliIo, goal: ModeGoal): Promise<TargetResolution[]> {
   const csv = stringFlag(p, 'devices');
   const query = p.positionals.slice(1).join(' ').trim();
   if (!!csv === !!query) throw new UsageError('give either --devices CSV or a QUERY');
-  if (query) return (await ctx.search(query, io.signal)).map((d) => ({ input: d.serial ?? d.name, matches: [jobTargetFromDevice(d)] }));
+  if (query) return ctx.resolve([query], 'query', goal, io.signal);
   let text: string;
   try {
     text = await readFile(resolve(io.cwd, csv!), 'utf8');
@@ -60,16 +60,7 @@ async function targetsFrom(p: ParsedArgs, ctx: ModeContext, io: CliIo): Promise<
   }
   const inputs = csvInputs(text);
   if (!inputs.length) throw new AppError('invalid_input', `The CSV file ${csv} lists no devices.`);
-  const out: TargetResolution[] = new Array(inputs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < inputs.length) {
-      const i = next++;
-      out[i] = resolveExact(inputs[i], await ctx.search(inputs[i], io.signal));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(4, inputs.length) }, worker));
-  return out;
+  return ctx.resolve(inputs, 'exact', goal, io.signal);
 }
 
 function previewText(p: Preview): string {
@@ -120,7 +111,7 @@ export function createModeGroup(open: OpenModeContext): CliGroup {
       try {
         if (cmd === 'plan' || cmd === 'run') {
           const goal = parseGoal(stringFlag(p, 'to'));
-          const targets = await targetsFrom(p, ctx, io);
+          const targets = await targetsFrom(p, ctx, io, goal);
           const user = goal.kind === 'user' ? await ctx.resolveUser(goal.upn, io.signal) : undefined;
           const preview = ctx.engine.plan({ goal, targets, syncAfter: p.flags.has('sync'), user });
           if (cmd === 'plan') {
@@ -208,15 +199,13 @@ export const openDefaultModeContext: OpenModeContext = async (io, onProgress) =>
   });
   return {
     engine,
-    search: async (query, signal) => {
+    resolve: async (inputs, match, goal, signal) => {
       const age = lookup.cache?.cacheAge().ws1;
       if (!ws1Synced && lookup.ws1 && lookup.cache && (!age || Date.now() - Date.parse(age) > 3_600_000)) {
         ws1Synced = true;
         await syncWs1(lookup.cache, lookup.ws1, { kind: age ? 'incremental' : 'full', signal }).catch(() => {}); // the search reports the source's error
       }
-      const r = await lookup.service.search({ query, limit: 200 }, { signal });
-      if (r.devices.length === 0 && r.errors.length) throw new AppError(r.errors[0].error.code, r.errors.map((e) => `${e.source}: ${e.error.message}`).join(' '));
-      return r.devices;
+      return match === 'query' ? resolveQuery(lookup, inputs[0], { goal, signal }) : resolveExactInputs(lookup, inputs, { goal, signal });
     },
     resolveUser: async (upn, signal) => {
       if (!graph) throw new AppError('not_allowed', 'Intune is not connected, so no user can be looked up.');
