@@ -17,6 +17,24 @@ export const actionIdSchema = z.enum([
 ]);
 export type ActionId = z.infer<typeof actionIdSchema>;
 
+/** Each action in words, as the audit trail, the job list and the CSV export name it. */
+export const actionLabels: Record<ActionId, string> = {
+  'ws1.changeToMultiuser': 'Change to Multiuser',
+  'ws1.migrateToMultiuser': 'Migrate to Multiuser',
+  'ws1.changeToSingleuser': 'Change to Single user',
+  'intune.removePrimaryUser': 'Remove the primary user (make shared)',
+  'intune.assignPrimaryUser': 'Assign the primary user',
+};
+
+export const platformLabels = { intune: 'Intune', ws1: 'Workspace ONE' } as const;
+
+/** An audit entry's action ("intune.assignPrimaryUser anna@…") in words ("Assign the primary user anna@…"). */
+export function actionText(action: string): string {
+  const [id, ...rest] = action.split(' ');
+  const label = (actionLabels as Record<string, string | undefined>)[id];
+  return label ? [label, ...rest].join(' ') : action;
+}
+
 export const userRefSchema = z.object({ id: z.string(), upn: z.string().optional() });
 export type UserRef = z.infer<typeof userRefSchema>;
 
@@ -132,6 +150,14 @@ export const jobSchema = z.object({
   finishedAt: z.string().optional(),
   status: jobStatusSchema,
   total: z.number().int(),
+  /** Why, when the technician gave a reason (asked for above the tenant's threshold); copied to the audit. */
+  reason: z.string().optional(),
+  /** Staged start: the first stage's size; the job pauses after it for a look at the results. */
+  stage: z.object({ first: z.number().int(), reviewed: z.boolean() }).optional(),
+  /** How the job stopped when paused: by the technician, after its first stage, or interrupted (crash, sign-out). */
+  pausedBy: z.enum(['you', 'stage', 'interrupted']).optional(),
+  /** Set on a job once it has been undone (the undo job's id): undo is offered once. */
+  undoneBy: z.string().optional(),
 });
 export type Job = z.infer<typeof jobSchema>;
 
@@ -189,6 +215,9 @@ export const auditEntrySchema = z.object({
   result: auditResultSchema,
   message: z.string().optional(),
   requestId: z.string().optional(),
+  /** Why the technician made the change (asked for above the tenant's threshold). */
+  reason: z.string().optional(),
+  platform: z.enum(['intune', 'ws1']).optional(),
   prevHash: z.string(),
   hash: z.string(),
 });
@@ -203,6 +232,8 @@ export const auditFilterSchema = z.object({
   action: z.string().optional(),
   result: auditResultSchema.optional(),
   jobId: z.string().optional(),
+  /** Free text: any field contains it. */
+  text: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(100_000).optional(),
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
@@ -212,6 +243,8 @@ export const auditVerificationSchema = z.object({
   entries: z.number().int(),
   firstBrokenSeq: z.number().int().nullable(),
   problem: z.string().optional(),
+  /** What an intact chain could not fully check (unkeyed older entries, keys of earlier sessions). */
+  note: z.string().optional(),
 });
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { AppError } from '../../common/errors.ts';
 import type { Job, JobProgress, JobStatus, JobStep, ModeGoal, Preview, TargetResolution, UserRef } from '../../common/jobs.ts';
-import { AuditTrail } from '../audit/audit-trail.ts';
+import { fileAnchor } from '../audit/anchor.ts';
+import { AuditTrail, type AuditTrailOptions } from '../audit/audit-trail.ts';
 import type { Logger } from '../log/logger.ts';
 import { goalLabel } from './catalogue.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -24,6 +25,8 @@ export interface JobEngineOptions {
   /** The app's data folder (jobs.db goes there), or an open database. */
   dataDir?: string;
   db?: Db;
+  /** The audit chain's key and anchor (default: a session key; the anchor beside jobs.db, or in memory). */
+  audit?: AuditTrailOptions;
   executor: ActionExecutor;
   /** The signed-in technician and tenant, recorded on every job and audit entry. */
   identity: () => { technician: string; tenant: string };
@@ -69,7 +72,7 @@ export class JobEngine {
   constructor(private readonly opts: JobEngineOptions) {
     if (!opts.db && !opts.dataDir) throw new Error('JobEngine needs dataDir or db');
     this.db = opts.db ?? openJobsDatabase(join(opts.dataDir!, 'jobs.db'));
-    this.audit = new AuditTrail(this.db);
+    this.audit = new AuditTrail(this.db, { anchor: opts.dataDir && !opts.db ? fileAnchor(join(opts.dataDir, 'audit-anchor.json')) : undefined, ...opts.audit });
     this.journal = new Journal(this.db, this.audit);
     this.clock = opts.clock ?? systemClock;
     // One bucket per engine: Graph's write limit is per app, shared by every job that runs.

@@ -5,7 +5,7 @@ import type { DeviceState, JobStep } from '../../common/jobs.ts';
 import { isWs1Action, ws1ResultingMode } from './catalogue.ts';
 import type { Clock } from './clock.ts';
 import type { Journal } from './journal.ts';
-import { auditAction, iso } from './outcomes.ts';
+import { auditBase, iso, type AuditWho } from './outcomes.ts';
 import type { RunnerSettings } from './run-scope.ts';
 
 export interface LedgerDeps {
@@ -13,7 +13,7 @@ export interface LedgerDeps {
   clock: Clock;
   settings: RunnerSettings;
   /** Who the audit entries name (set when the run starts). */
-  who: () => { technician: string; tenant: string };
+  who: () => AuditWho;
   /** After every commit: `count` steps finished. */
   onCommit: (count: number) => void;
 }
@@ -75,22 +75,16 @@ export class StepLedger {
   /** Finished steps and their audit entries, in one durable transaction. */
   commit(steps: JobStep[]): void {
     if (!steps.length) return;
-    const { technician, tenant } = this.deps.who();
+    const who = this.deps.who();
     this.deps.journal.record(
       steps,
       steps.map((s) => ({
+        ...auditBase(s, who),
         at: s.finishedAt ?? iso(this.deps.clock.now()),
-        technician,
-        tenant,
-        jobId: s.jobId,
-        deviceKey: s.deviceKey ?? s.input,
-        deviceName: s.deviceName ?? s.input,
-        action: auditAction(s),
         before: s.before ?? null,
         after: s.status === 'succeeded' ? (s.after ?? null) : (s.before ?? null),
         result: s.status === 'succeeded' ? 'succeeded' : 'failed',
         message: s.error?.message ?? s.note,
-        requestId: s.requestId,
       })),
     );
     this.deps.onCommit(steps.length);

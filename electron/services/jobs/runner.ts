@@ -8,7 +8,7 @@ import type { Job, JobStatus, JobStep } from '../../common/jobs.ts';
 import { isWs1Action } from './catalogue.ts';
 import { runIntune } from './intune-path.ts';
 import { StepLedger } from './ledger.ts';
-import { applied, guard, iso, unclearError } from './outcomes.ts';
+import { applied, guard, iso, unclearError, type AuditWho } from './outcomes.ts';
 import { RateMeter, etaSeconds } from './progress.ts';
 import type { RunScope, RunnerDeps, Verdict } from './run-scope.ts';
 import { backoffMs } from './throttle.ts';
@@ -22,7 +22,7 @@ export class JobRun implements RunScope {
   private readonly meter = new RateMeter();
   private throttled = 0;
   private lastProgress = 0;
-  private who = { technician: '', tenant: '' };
+  private who: AuditWho = { technician: '', tenant: '' };
   readonly ledger: StepLedger;
 
   constructor(
@@ -66,7 +66,7 @@ export class JobRun implements RunScope {
     let job = this.job();
     job = { ...job, status: 'running', startedAt: job.startedAt ?? iso(clock.now()) };
     journal.saveJob(job);
-    this.who = { technician: job.technician, tenant: job.tenant };
+    this.who = { technician: job.technician, tenant: job.tenant, reason: job.reason };
     this.emit(true);
     const waitSignal = AbortSignal.any([signal, this.stop.signal]);
     const open = journal.steps(this.jobId, ['planned', 'inFlight']);

@@ -12,6 +12,10 @@ import { systemClock } from '../../../electron/services/jobs/clock.ts';
 import { jobTargetFromDevice, resolveExact } from '../../../electron/services/jobs/targets.ts';
 import type { Device } from '../../../electron/common/device.ts';
 import { FakeTenant } from './support/fake-tenant.ts';
+import { auditKeyFrom } from '../../../electron/services/audit/audit-key.ts';
+import { fileAnchor } from '../../../electron/services/audit/anchor.ts';
+
+const auditKey = auditKeyFrom(Buffer.alloc(32, 3), true);
 
 function sink() {
   let text = '';
@@ -54,7 +58,7 @@ function setup() {
   for (const c of cards) tenant.add({ key: c.key, name: c.name, intuneId: c.intune!.id, primaryUser: { id: 'dem', upn: 'dem@contoso.com' } });
   const db = openJobsDatabase(join(dir, 'jobs.db'));
   const group = createModeGroup(async () => {
-    const engine = new JobEngine({ db: openJobsDatabase(join(dir, 'jobs.db')), executor: tenant.executor(systemClock), identity: () => ({ technician: 'cli@contoso.com', tenant: 'test' }), limits: { intune: { count: 1000, windowMs: 1000 } } });
+    const engine = new JobEngine({ db: openJobsDatabase(join(dir, 'jobs.db')), audit: { key: auditKey, anchor: fileAnchor(join(dir, 'audit-anchor.json')) }, executor: tenant.executor(systemClock), identity: () => ({ technician: 'cli@contoso.com', tenant: 'test' }), limits: { intune: { count: 1000, windowMs: 1000 } } });
     const ctx: ModeContext = {
       engine,
       resolve: async (inputs, match) =>

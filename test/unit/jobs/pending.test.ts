@@ -33,7 +33,7 @@ test('a WS1 change stays pending until the device reports the new mode, or gives
   const steps = engine.steps(preview.planId);
   assert.deepEqual(steps.map((s) => s.pending?.state), ['confirmed', 'confirmed', 'gaveUp']);
   assert.equal(steps[0].after?.ws1UserMode, 'multiUser');
-  const audit = engine.audit.query({ jobId: preview.planId });
+  const audit = engine.audit.query({ jobId: preview.planId }).reverse(); // the query answers newest first
   assert.deepEqual(audit.map((e) => e.result), ['succeeded', 'succeeded', 'succeeded', 'confirmed', 'confirmed', 'gaveUp']);
   assert.ok(engine.audit.verify().ok);
   await engine.close();

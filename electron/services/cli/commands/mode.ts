@@ -1,11 +1,13 @@
 // `sdh mode plan|run|resume|undo|jobs|audit`: mode changes from the command line, through the same job
 // engine as the app. Devices come from the lookup (env endpoints like `sdh lookup`, else the demo tenant).
 import { readFile } from 'node:fs/promises';
-import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AppError } from '../../../common/errors.ts';
-import type { Job, JobCounts, JobProgress, JobStep, ModeGoal, Preview, TargetResolution, UserRef } from '../../../common/jobs.ts';
+import { actionText, type Job, type JobCounts, type JobProgress, type JobStep, type ModeGoal, type Preview, type TargetResolution, type UserRef } from '../../../common/jobs.ts';
+import { loadAuditKey } from '../../audit/audit-key.ts';
 import { auditToCsv, stateText } from '../../audit/csv.ts';
+import { osTechnician } from '../../audit/technician.ts';
+import { openSecretStore } from '../../secrets/open.ts';
 import { openDatabase } from '../../cache/db.ts';
 import { syncWs1 } from '../../cache/sync.ts';
 import { startDemoTenant } from '../../demo/index.ts';
@@ -153,13 +155,13 @@ export function createModeGroup(open: OpenModeContext): CliGroup {
         // audit
         if (p.flags.has('verify')) {
           const v = ctx.engine.audit.verify();
-          io.stdout.write(json ? `${JSON.stringify(v)}\n` : v.ok ? `Audit trail intact: ${v.entries} entries.\n` : `Audit trail BROKEN at entry ${v.firstBrokenSeq}: ${v.problem}\n`);
+          io.stdout.write(json ? `${JSON.stringify(v)}\n` : v.ok ? `Audit trail intact: ${v.entries} entries.${v.note ? ` ${v.note}` : ''}\n` : `Audit trail BROKEN at entry ${v.firstBrokenSeq}: ${v.problem}\n`);
           return v.ok ? 0 : 1;
         }
         const entries = ctx.engine.audit.query({ jobId: stringFlag(p, 'job'), device: stringFlag(p, 'device') });
         if (p.flags.has('csv')) io.stdout.write(auditToCsv(entries));
         else if (json) io.stdout.write(`${JSON.stringify({ entries })}\n`);
-        else for (const e of entries) io.stdout.write(`${e.seq} ${e.at} ${e.technician} ${e.deviceName} ${e.action} ${e.result} ${stateText(e.before)} → ${stateText(e.after)}\n`);
+        else for (const e of entries) io.stdout.write(`${e.seq} ${e.at} ${e.technician} ${e.deviceName} ${actionText(e.action)} ${e.result} ${stateText(e.before)} → ${stateText(e.after)}${e.reason ? ` (${e.reason})` : ''}\n`);
         return 0;
       } finally {
         await ctx.close();
@@ -190,11 +192,13 @@ export const openDefaultModeContext: OpenModeContext = async (io, onProgress) =>
   const graph = c.graph ? new GraphClient({ baseUrl: c.graph.baseUrl, getToken: c.graph.getToken }) : null;
   const engine = new JobEngine({
     dataDir: dataDir(io.env),
+    // the app's key (keychain), so the app and the CLI check the same chain; a session key without one
+    audit: { key: await loadAuditKey(await openSecretStore({ probeTimeoutMs: 2_000 })) },
     executor: createHttpExecutor({
       graph: c.graph && { url: c.graph.baseUrl, getToken: c.graph.getToken },
       ws1: c.ws1 && { url: c.ws1.baseUrl, getHeaders: c.ws1.authHeaders },
     }),
-    identity: () => ({ technician: io.env.SDH_TECHNICIAN || userInfo().username, tenant: c.scope }),
+    identity: () => ({ technician: io.env.SDH_TECHNICIAN || osTechnician(io.env), tenant: c.scope }),
     onProgress,
   });
   return {
