@@ -12,7 +12,7 @@ export function tenantExecutor(current: () => TenantConnection): ActionExecutor 
     if (!e) {
       const { graph, ws1 } = conn;
       e = createHttpExecutor({
-        graph: graph ? { url: graph.baseUrl, getToken: () => graph.getToken('write') } : undefined,
+        graph: graph ? { url: graph.baseUrl, getToken: (need) => graph.getToken(need) } : undefined,
         ws1: ws1 ? { url: ws1.baseUrl, getHeaders: ws1.authHeaders } : undefined,
       });
       made.set(conn, e);
