@@ -81,9 +81,10 @@ export function createHttpExecutor(o: HttpExecutorOptions): ActionExecutor {
       const req = ws1ModeActionRequest(action, uuids);
       const r = await call(`${o.ws1.url}${req.path}`, { method: req.method, headers: { ...(await ws1Headers()), ...req.headers }, body: req.body }, signal, 'ws1');
       if (r.out) return r.out;
+      const requestId = r.res!.headers.get('request-id') ?? undefined;
       const parsed = parseWs1ModeActionResponse(await r.res!.json().catch(() => undefined));
-      if (!parsed) return { kind: 'transient', error: new AppError('unavailable', 'Workspace ONE answered the mode change in an unexpected shape.') };
-      return { kind: 'ok', ...parsed };
+      // Any 2xx means Workspace ONE took the command: a body of another shape never makes it a re-send.
+      return parsed ? { kind: 'ok', ...parsed, requestId } : { kind: 'ok', accepted: [...uuids], rejected: [], requestId };
     },
     async readState(t: JobTarget, signal) {
       const state: DeviceState = {};

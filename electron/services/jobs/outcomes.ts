@@ -55,6 +55,10 @@ export function throttledError(): AppError {
   return new AppError('throttled', 'The service kept answering "too many requests"; retry the failed devices later.');
 }
 
+export function unreadableMode(): AppError {
+  return new AppError('unavailable', "This device's user mode cannot be read on this tenant, so whether the first command arrived is unknown: it was not sent again.");
+}
+
 export function unclearError(call: AppError | undefined, read: AppError): AppError {
   return new AppError(
     read.code === 'cancelled' ? 'cancelled' : call?.code ?? read.code,

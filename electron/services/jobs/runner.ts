@@ -8,7 +8,7 @@ import type { Job, JobStatus, JobStep } from '../../common/jobs.ts';
 import { isWs1Action } from './catalogue.ts';
 import { runIntune } from './intune-path.ts';
 import { StepLedger } from './ledger.ts';
-import { applied, guard, iso, unclearError, type AuditWho } from './outcomes.ts';
+import { applied, guard, iso, unclearError, unreadableMode, type AuditWho } from './outcomes.ts';
 import { RateMeter, etaSeconds } from './progress.ts';
 import type { RunScope, RunnerDeps, Verdict } from './run-scope.ts';
 import { backoffMs } from './throttle.ts';
@@ -124,7 +124,12 @@ export class JobRun implements RunScope {
     let last: AppError | undefined;
     for (let attempt = 1; attempt <= 3; attempt++) {
       const r = await guard(() => this.deps.executor.readState(step.target!, signal));
-      if (r.kind === 'ok') return applied(step, r.state) ? { kind: 'applied', state: r.state } : { kind: 'notApplied' };
+      if (r.kind === 'ok') {
+        if (applied(step, r.state)) return { kind: 'applied', state: r.state };
+        // never send blind twice: a WS1 device whose mode cannot be read may already hold the first command
+        if (isWs1Action(step.action!.id) && (!r.state.ws1UserMode || r.state.ws1UserMode === 'unknown')) return { kind: 'unknown', error: unreadableMode() };
+        return { kind: 'notApplied' };
+      }
       last = r.kind === 'throttled' ? new AppError('throttled', 'The service is busy.') : r.error;
       if (signal.aborted || !(await this.sleep(this.backoff(attempt), signal))) break;
     }
