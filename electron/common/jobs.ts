@@ -186,6 +186,16 @@ export const previewSchema = z.object({
   }),
   /** When set, the technician must type this number to start (more than a handful of devices). */
   confirmCount: z.number().int().nullable(),
+  /** Guard rails of the tenant: a reason above one count of devices, a staged start above another. */
+  guard: z
+    .object({
+      reasonRequired: z.boolean(),
+      reasonAbove: z.number().int(),
+      /** The first stage's size when the job starts in stages (then it pauses for a look), else null. */
+      firstStage: z.number().int().nullable(),
+      stageAbove: z.number().int(),
+    })
+    .optional(),
 });
 export type Preview = z.infer<typeof previewSchema>;
 
@@ -258,3 +268,9 @@ export const planRequestSchema = z.object({
 });
 
 export const jobIdSchema = z.string().min(1).max(100);
+
+export const reasonSchema = z.string().trim().min(3).max(500);
+
+/** Default guard rails; a tenant profile may set its own. */
+export const defaultGuardRails = { reasonAbove: 100, stageAbove: 1_000 };
+export type GuardRails = typeof defaultGuardRails;

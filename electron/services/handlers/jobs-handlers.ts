@@ -68,10 +68,10 @@ export function jobsHandlers(d: JobHandlerDeps): Pick<Handlers, JobChannels> {
       return page(d.engine.plan({ goal, targets, syncAfter, user: await resolveUser(goal, user) }));
     },
     jobsPreview: ({ jobId, offset, limit }) => d.engine.preview(jobId, { offset, limit }),
-    jobsStart: ({ planId, confirmation }) => {
+    jobsStart: ({ planId, confirmation, reason }) => {
       sameTenant(planId);
-      // start() checks the confirmation at once (throwing here), then runs in the background.
-      background(planId, d.engine.start(planId, confirmation));
+      // start() checks the confirmation and reason at once (throwing here), then runs in the background.
+      background(planId, d.engine.start(planId, confirmation, undefined, reason));
       return { jobId: planId };
     },
     jobsPause: ({ jobId }) => {

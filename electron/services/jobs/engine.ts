@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { AppError } from '../../common/errors.ts';
-import type { Job, JobProgress, JobStatus, JobStep, ModeGoal, Preview, TargetResolution, UserRef } from '../../common/jobs.ts';
+import { defaultGuardRails, type GuardRails, type Job, type JobProgress, type JobStatus, type JobStep, type ModeGoal, type Preview, type TargetResolution, type UserRef } from '../../common/jobs.ts';
 import { fileAnchor } from '../audit/anchor.ts';
 import { AuditTrail, type AuditTrailOptions } from '../audit/audit-trail.ts';
 import type { Logger } from '../log/logger.ts';
@@ -33,6 +33,8 @@ export interface JobEngineOptions {
   clock?: Clock;
   limits?: { intune?: RateLimit; ws1?: RateLimit };
   settings?: Partial<RunnerSettings>;
+  /** The connected tenant's guard rails (reason and staged start thresholds); defaults 100 and 1,000. */
+  guardRails?: () => GuardRails;
   onProgress?: (p: JobProgress) => void;
   logger?: Logger;
   newId?: () => string;
@@ -105,13 +107,21 @@ export class JobEngine {
     return this.store(id, 'undo', `Undo: ${job.goal}`, undoSteps(this.journal.steps(jobId), id), jobId);
   }
 
-  /** Starts a planned job once the technician typed the count (when the preview asked for it). */
-  start(planId: string, confirmation: number | null, signal?: AbortSignal): Promise<JobStatus> {
+  /**
+   * Starts a planned job once the technician typed the count (when the preview asked for it) and gave a
+   * reason (above the tenant's threshold); above the staged threshold only the first stage runs, then
+   * the job pauses for a look at the results.
+   */
+  start(planId: string, confirmation: number | null, signal?: AbortSignal, reason?: string): Promise<JobStatus> {
     const job = this.requireJob(planId);
     if (job.status !== 'planned') throw new AppError('not_allowed', `Job ${planId} has already been started.`);
     const preview = this.preview(planId);
     if (preview.confirmCount !== null && confirmation !== preview.confirmCount)
       throw new AppError('invalid_input', `Type ${preview.confirmCount} to confirm changing ${preview.confirmCount} devices.`);
+    const g = preview.guard!;
+    const why = reason?.trim();
+    if (g.reasonRequired && !why) throw new AppError('invalid_input', `Changing more than ${g.reasonAbove} devices needs a reason; it is recorded in the audit trail.`);
+    this.journal.saveJob({ ...job, ...(why ? { reason: why } : {}), ...(g.firstStage !== null ? { stage: { first: g.firstStage, reviewed: false } } : {}) });
     return this.launch(planId, signal);
   }
 
@@ -121,6 +131,8 @@ export class JobEngine {
     const running = this.runs.get(jobId);
     if (running) return running.done;
     if (job.status !== 'running' && job.status !== 'paused') throw new AppError('not_allowed', `Job ${jobId} is ${job.status}; there is nothing to resume.`);
+    // resuming after the first stage means the technician looked at its results: the rest runs
+    if (job.stage && !job.stage.reviewed && job.pausedBy === 'stage') this.journal.saveJob({ ...job, stage: { ...job.stage, reviewed: true } });
     return this.launch(jobId, signal);
   }
 
@@ -148,7 +160,7 @@ export class JobEngine {
   /** The preview of a job (totals over every row; `page` limits the rows sent, for big jobs). */
   preview(jobId: string, page?: { offset: number; limit: number }): Preview {
     const job = this.requireJob(jobId);
-    const p = previewOf(jobId, job.goal, this.journal.steps(jobId));
+    const p = this.guarded(previewOf(jobId, job.goal, this.journal.steps(jobId)));
     return page ? { ...p, rows: p.rows.slice(page.offset, page.offset + page.limit) } : p;
   }
 
@@ -216,7 +228,14 @@ export class JobEngine {
     const { technician, tenant } = this.opts.identity();
     const job: Job = { id, kind, parentId, goal, technician, tenant, createdAt: new Date(this.clock.now()).toISOString(), status: 'planned', total: steps.length };
     this.journal.createJob(job, steps);
-    return previewOf(id, goal, steps);
+    return this.guarded(previewOf(id, goal, steps));
+  }
+
+  /** The preview with the tenant's guard rails for its count of devices to change. */
+  private guarded(p: Preview): Preview {
+    const g = this.opts.guardRails?.() ?? defaultGuardRails;
+    const n = p.totals.toChange;
+    return { ...p, guard: { reasonRequired: n > g.reasonAbove, reasonAbove: g.reasonAbove, firstStage: n > g.stageAbove ? Math.max(1, Math.ceil(n / 100)) : null, stageAbove: g.stageAbove } };
   }
 
   private requireJob(jobId: string): Job {

@@ -23,6 +23,7 @@ export class JobRun implements RunScope {
   private throttled = 0;
   private lastProgress = 0;
   private who: AuditWho = { technician: '', tenant: '' };
+  private stageCut = false;
   readonly ledger: StepLedger;
 
   constructor(
@@ -70,7 +71,12 @@ export class JobRun implements RunScope {
     this.emit(true);
     const waitSignal = AbortSignal.any([signal, this.stop.signal]);
     const open = journal.steps(this.jobId, ['planned', 'inFlight']);
-    const ready = await this.settleInDoubt(open, signal);
+    const settled = await this.settleInDoubt(open, signal);
+    // staged start: only the first stage until the technician has looked at its results
+    const stage = job.stage && !job.stage.reviewed ? job.stage : null;
+    const finished = stage ? this.deps.journal.counts(this.jobId) : null;
+    const ready = stage && finished ? settled.slice(0, Math.max(0, stage.first - finished.succeeded - finished.failed)) : settled;
+    this.stageCut = ready.length < settled.length;
     const intune = ready.filter((s) => !isWs1Action(s.action!.id));
     const ws1 = ready.filter((s) => isWs1Action(s.action!.id));
     await Promise.all([runIntune(this, intune, signal, waitSignal), runWs1(this, ws1, signal, waitSignal)]);
@@ -94,7 +100,8 @@ export class JobRun implements RunScope {
     } else if (this.control === 'pause') status = 'paused';
     else if (signal.aborted) status = 'running'; // interrupted: offered for resumption next start
     else status = journal.counts(this.jobId).planned + journal.counts(this.jobId).inFlight > 0 ? 'paused' : 'finished';
-    journal.saveJob({ ...job, status, finishedAt: status === 'finished' || status === 'cancelled' ? iso(clock.now()) : undefined });
+    const pausedBy = status === 'running' ? 'interrupted' : status !== 'paused' ? undefined : this.control === 'pause' ? 'you' : this.stageCut ? 'stage' : 'interrupted';
+    journal.saveJob({ ...job, status, pausedBy, finishedAt: status === 'finished' || status === 'cancelled' ? iso(clock.now()) : undefined });
     this.emit(true);
     return status;
   }

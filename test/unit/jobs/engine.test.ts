@@ -42,7 +42,7 @@ test('WS1 changes go out in calls of at most 100 devices and stay pending', asyn
   assert.equal(preview.totals.bySkipReason.alreadyInMode, 62);
   assert.equal(preview.totals.byAction['ws1.migrateToMultiuser'], 63);
   assert.equal(preview.totals.byAction['ws1.changeToMultiuser'], 125);
-  assert.equal(await e2.start(preview.planId, 188), 'finished');
+  assert.equal(await e2.start(preview.planId, 188, undefined, 'lab refresh'), 'finished');
   assert.deepEqual(calls.sort((a, b) => a - b), [25, 63, 100]);
   const counts = e2.journal.counts(preview.planId);
   assert.equal(counts.succeeded, 188);

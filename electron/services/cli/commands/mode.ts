@@ -98,7 +98,7 @@ export function createModeGroup(open: OpenModeContext): CliGroup {
     name: 'mode',
     ...help.mode,
     async run(args, io) {
-      const p = parseArgs(args, { values: ['to', 'devices', 'job', 'device'], switches: ['sync', 'yes', 'verify', 'csv'] });
+      const p = parseArgs(args, { values: ['to', 'devices', 'job', 'device', 'reason'], switches: ['sync', 'yes', 'verify', 'csv'] });
       const [cmd, arg] = p.positionals;
       const json = p.flags.has('json');
       if (!['plan', 'run', 'resume', 'undo', 'jobs', 'pending', 'audit'].includes(cmd ?? '')) throw new UsageError('mode needs plan, run, resume, undo, jobs, pending or audit');
@@ -122,7 +122,7 @@ export function createModeGroup(open: OpenModeContext): CliGroup {
           }
           if (!p.flags.has('yes')) throw new UsageError(`add --yes to change ${preview.totals.toChange} devices (plan ${preview.planId} is saved)`);
           if (!json) io.stderr.write(previewText(preview));
-          await ctx.engine.start(preview.planId, preview.confirmCount, io.signal);
+          await ctx.engine.start(preview.planId, preview.confirmCount, io.signal, stringFlag(p, 'reason'));
           return printRun(io, json, ctx, preview.planId);
         }
         if (cmd === 'resume') {
@@ -138,7 +138,7 @@ export function createModeGroup(open: OpenModeContext): CliGroup {
             return 0;
           }
           if (!json) io.stderr.write(previewText(preview));
-          await ctx.engine.start(preview.planId, preview.confirmCount, io.signal);
+          await ctx.engine.start(preview.planId, preview.confirmCount, io.signal, stringFlag(p, 'reason'));
           return printRun(io, json, ctx, preview.planId);
         }
         if (cmd === 'jobs') {

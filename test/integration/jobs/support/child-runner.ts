@@ -25,7 +25,7 @@ const statuses = await Promise.all(
     const job = engine.job(id)!;
     // One job may finish before the kill lands while the other still runs: a finished job is only reported.
     if (job.status === 'finished' || job.status === 'cancelled') return Promise.resolve(job.status);
-    return job.status === 'planned' ? engine.start(id, engine.preview(id).confirmCount) : engine.resume(id);
+    return job.status === 'planned' ? engine.start(id, engine.preview(id).confirmCount, undefined, 'kill-and-resume test') : engine.resume(id);
   }),
 );
 await engine.close();
