@@ -103,6 +103,8 @@ export class JobEngine {
   planUndo(jobId: string): Preview {
     const job = this.requireJob(jobId);
     if (job.status === 'running' || this.runs.has(jobId)) throw new AppError('not_allowed', 'Stop or finish the job before undoing it.');
+    if (job.undoneBy) throw new AppError('not_allowed', `This job has already been undone (job ${job.undoneBy}).`);
+    if (job.kind === 'undo') throw new AppError('not_allowed', 'An undo is not undone; plan the change again instead.');
     const id = this.newId();
     return this.store(id, 'undo', `Undo: ${job.goal}`, undoSteps(this.journal.steps(jobId), id), jobId);
   }
@@ -122,6 +124,12 @@ export class JobEngine {
     const why = reason?.trim();
     if (g.reasonRequired && !why) throw new AppError('invalid_input', `Changing more than ${g.reasonAbove} devices needs a reason; it is recorded in the audit trail.`);
     this.journal.saveJob({ ...job, ...(why ? { reason: why } : {}), ...(g.firstStage !== null ? { stage: { first: g.firstStage, reviewed: false } } : {}) });
+    // undo is offered once: the job undone remembers its undo as soon as that starts
+    const parent = job.kind === 'undo' && job.parentId ? this.journal.job(job.parentId) : undefined;
+    if (parent) {
+      if (parent.undoneBy) throw new AppError('not_allowed', `That job has already been undone (job ${parent.undoneBy}).`);
+      this.journal.saveJob({ ...parent, undoneBy: planId });
+    }
     return this.launch(planId, signal);
   }
 
