@@ -3,18 +3,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHttpExecutor } from '../../../electron/services/jobs/http-executor.ts';
+import { bestKnownModeWire } from '../../../electron/services/ws1/mode-wire.ts';
 import type { JobTarget } from '../../../electron/common/jobs.ts';
 import { harness } from './support/harness.ts';
 
 test('a 2xx of an unknown shape counts as accepted for every device of the call', async () => {
   const calls: string[] = [];
+  // The shape is given, so the only call is the mode change (no read of the tenant's API description).
+  const ws1 = { url: 'https://as1.example.com', getHeaders: async () => ({}), modeWire: async () => bestKnownModeWire };
   const executor = createHttpExecutor({
-    ws1: { url: 'https://as1.example.com', getHeaders: async () => ({}) },
+    ws1,
     fetch: async (url) => (calls.push(String(url)), new Response(JSON.stringify({ activityId: 'x' }), { status: 200, headers: { 'request-id': 'r-1' } })),
   });
   const out = await executor.ws1Action('ws1.changeToMultiuser', ['u1', 'u2'], new AbortController().signal);
   assert.deepEqual(out, { kind: 'ok', accepted: ['u1', 'u2'], rejected: [], requestId: 'r-1' });
-  const empty = createHttpExecutor({ ws1: { url: 'https://as1.example.com', getHeaders: async () => ({}) }, fetch: async () => new Response(null, { status: 204 }) });
+  const empty = createHttpExecutor({ ws1, fetch: async () => new Response(null, { status: 204 }) });
   assert.equal((await empty.ws1Action('ws1.changeToMultiuser', ['u1'], new AbortController().signal)).kind, 'ok');
   assert.equal(calls.length, 1);
 });
