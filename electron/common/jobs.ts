@@ -104,7 +104,7 @@ export type SkipReason = z.infer<typeof skipReasonSchema>;
 export const stepStatusSchema = z.enum(['planned', 'inFlight', 'succeeded', 'failed', 'skipped', 'cancelled']);
 export type StepStatus = z.infer<typeof stepStatusSchema>;
 
-/** A WS1 change is pending until the device reports the new mode; Intune's shows up within ~10 minutes. */
+/** A WS1 change is pending until the device reports the new mode; an Intune change is done at once. */
 export const pendingSchema = z.object({
   state: z.enum(['waiting', 'confirmed', 'gaveUp']),
   expected: ws1UserModeSchema.optional(),

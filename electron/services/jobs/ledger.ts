@@ -2,7 +2,7 @@
 // stops before anything was sent, and finished (with its audit entry, in one transaction) after it.
 import type { AppError } from '../../common/errors.ts';
 import type { DeviceState, JobStep } from '../../common/jobs.ts';
-import { isWs1Action, ws1ResultingMode } from './catalogue.ts';
+import { ws1ResultingMode } from './catalogue.ts';
 import type { Clock } from './clock.ts';
 import type { Journal } from './journal.ts';
 import { auditBase, iso, type AuditWho } from './outcomes.ts';
@@ -53,9 +53,8 @@ export class StepLedger {
   }
 
   succeed(s: JobStep, after: DeviceState, requestId: string | undefined, note: string): JobStep {
-    const now = this.deps.clock.now();
-    const pending = isWs1Action(s.action!.id) ? undefined : { state: 'waiting' as const, since: iso(now), until: iso(now + this.deps.settings.intuneVisibleMs) };
-    const done: JobStep = { ...this.finished(s, 'succeeded', requestId), after, note, pending };
+    // Intune applies a primary-user change at once: done, nothing pending (only WS1 waits for the device)
+    const done: JobStep = { ...this.finished(s, 'succeeded', requestId), after, note, pending: undefined };
     this.commit([done]);
     return done;
   }

@@ -1,5 +1,5 @@
 // Pending state after a change: a WS1 mode change waits until the device reports the new mode (polled,
-// with a give-up time); an Intune primary-user change is simply shown as settling for ~10 minutes.
+// with a give-up time); an Intune primary-user change is done at once and never waits here.
 import type { DeviceState, JobStep, JobTarget } from '../../common/jobs.ts';
 import type { AuditDraft } from '../audit/audit-trail.ts';
 import type { Clock } from './clock.ts';

@@ -269,7 +269,7 @@ test('sync afterwards is requested after the change is journaled; a device alrea
   assert.equal(await engine.start(p.planId, null), 'finished');
   const steps = engine.steps(p.planId);
   assert.deepEqual(steps.map((s) => s.status), ['succeeded', 'succeeded', 'succeeded']);
-  assert.match(steps[0].note!, /10 minutes\. Sync requested\.$/);
+  assert.match(steps[0].note!, /^Done: Intune applied the change at once\. Sync requested\.$/);
   assert.equal(steps[2].note, 'Already in that state.');
   assert.equal(tenant.writes, 2 + 2 + 1); // two changes, two syncs, one refused removal
   assert.equal(engine.audit.count(), 3);

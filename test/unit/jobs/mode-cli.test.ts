@@ -117,8 +117,8 @@ test('plan --json prints only the preview; run needs --yes; then resume, undo, j
     const jobs = JSON.parse((await s.run('jobs', '--json')).out).jobs;
     assert.equal(jobs.length, 5); // plan, run, undo preview, undo run… the first plan stays planned
     assert.equal((await s.run('audit', '--verify')).out, 'Audit trail intact: 16 entries.\n');
-    // Intune changes settle for 10 minutes: nothing to confirm yet
-    assert.deepEqual(JSON.parse((await s.run('pending', '--json')).out), { confirmed: 0, gaveUp: 0, waiting: 16 });
+    // Intune applies its changes at once: nothing waits for a device
+    assert.deepEqual(JSON.parse((await s.run('pending', '--json')).out), { confirmed: 0, gaveUp: 0, waiting: 0 });
     const csv = (await s.run('audit', '--csv', '--device', 'LAB-3')).out.trim().split('\r\n');
     assert.equal(csv.length, 3);
   } finally {

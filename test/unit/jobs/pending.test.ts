@@ -39,20 +39,18 @@ test('a WS1 change stays pending until the device reports the new mode, or gives
   await engine.close();
 });
 
-test('an Intune primary-user change is shown as settling for 10 minutes', async () => {
+test('an Intune primary-user change is done at once: nothing waits for the device', async () => {
   const clock = virtualClock();
   const { engine, tenant } = harness({ tenant: { now: clock.now }, engine: { clock } });
   const targets = addFleet(tenant, { intune: 1, ws1: 0 });
   const preview = engine.plan({ goal: { kind: 'shared' }, targets });
   await engine.start(preview.planId, null);
   const [step] = engine.steps(preview.planId);
-  assert.equal(step.pending?.state, 'waiting');
-  assert.equal(Date.parse(step.pending!.until) - Date.parse(step.pending!.since), 10 * 60_000);
-  assert.match(step.note ?? '', /10 minutes/);
+  assert.equal(step.status, 'succeeded');
+  assert.equal(step.pending, undefined);
+  assert.equal(engine.journal.counts(preview.planId).pending, 0);
+  assert.match(step.note ?? '', /^Done: Intune applied the change at once/);
   const tracker = engine.pendingTracker(async () => new Map());
-  const signal = new AbortController().signal;
-  assert.deepEqual(await tracker.sweep(signal), { confirmed: 0, gaveUp: 0, waiting: 1 });
-  clock.advance(10 * 60_000);
-  assert.deepEqual(await tracker.sweep(signal), { confirmed: 1, gaveUp: 0, waiting: 0 });
+  assert.deepEqual(await tracker.sweep(new AbortController().signal), { confirmed: 0, gaveUp: 0, waiting: 0 });
   await engine.close();
 });

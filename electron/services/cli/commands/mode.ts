@@ -87,7 +87,7 @@ function printRun(io: CliIo, json: boolean, ctx: ModeContext, jobId: string): nu
   const s = summary(job, counts, ctx.engine.steps(jobId));
   if (json) io.stdout.write(`${JSON.stringify(s)}\n`);
   else {
-    io.stdout.write(`Job ${jobId} ${job.status}: ${counts.succeeded} changed (${counts.pending} still pending: WS1 until the device reports its new mode, Intune for about 10 minutes), ${counts.failed} failed, ${counts.skipped} skipped, ${counts.cancelled} cancelled.\n`);
+    io.stdout.write(`Job ${jobId} ${job.status}: ${counts.succeeded} changed (${counts.succeeded - counts.pending} done, ${counts.pending} pending on the device until it reports its new mode), ${counts.failed} failed, ${counts.skipped} skipped, ${counts.cancelled} cancelled.\n`);
     for (const f of s.failed) io.stdout.write(`  failed ${f.input}: ${f.message}\n`);
   }
   return job.status === 'finished' && counts.failed === 0 ? 0 : 1;
