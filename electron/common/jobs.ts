@@ -17,6 +17,24 @@ export const actionIdSchema = z.enum([
 ]);
 export type ActionId = z.infer<typeof actionIdSchema>;
 
+/** Each action in words, as the audit trail, the job list and the CSV export name it. */
+export const actionLabels: Record<ActionId, string> = {
+  'ws1.changeToMultiuser': 'Change to Multiuser',
+  'ws1.migrateToMultiuser': 'Migrate to Multiuser',
+  'ws1.changeToSingleuser': 'Change to Single user',
+  'intune.removePrimaryUser': 'Remove the primary user (make shared)',
+  'intune.assignPrimaryUser': 'Assign the primary user',
+};
+
+export const platformLabels = { intune: 'Intune', ws1: 'Workspace ONE' } as const;
+
+/** An audit entry's action ("intune.assignPrimaryUser anna@…") in words ("Assign the primary user anna@…"). */
+export function actionText(action: string): string {
+  const [id, ...rest] = action.split(' ');
+  const label = (actionLabels as Record<string, string | undefined>)[id];
+  return label ? [label, ...rest].join(' ') : action;
+}
+
 export const userRefSchema = z.object({ id: z.string(), upn: z.string().optional() });
 export type UserRef = z.infer<typeof userRefSchema>;
 
@@ -86,7 +104,7 @@ export type SkipReason = z.infer<typeof skipReasonSchema>;
 export const stepStatusSchema = z.enum(['planned', 'inFlight', 'succeeded', 'failed', 'skipped', 'cancelled']);
 export type StepStatus = z.infer<typeof stepStatusSchema>;
 
-/** A WS1 change is pending until the device reports the new mode; Intune's shows up within ~10 minutes. */
+/** A WS1 change is pending until the device reports the new mode; an Intune change is done at once. */
 export const pendingSchema = z.object({
   state: z.enum(['waiting', 'confirmed', 'gaveUp']),
   expected: ws1UserModeSchema.optional(),
@@ -132,6 +150,14 @@ export const jobSchema = z.object({
   finishedAt: z.string().optional(),
   status: jobStatusSchema,
   total: z.number().int(),
+  /** Why, when the technician gave a reason (asked for above the tenant's threshold); copied to the audit. */
+  reason: z.string().optional(),
+  /** Staged start: the first stage's size; the job pauses after it for a look at the results. */
+  stage: z.object({ first: z.number().int(), reviewed: z.boolean() }).optional(),
+  /** How the job stopped when paused: by the technician, after its first stage, or interrupted (crash, sign-out). */
+  pausedBy: z.enum(['you', 'stage', 'interrupted']).optional(),
+  /** Set on a job once it has been undone (the undo job's id): undo is offered once. */
+  undoneBy: z.string().optional(),
 });
 export type Job = z.infer<typeof jobSchema>;
 
@@ -160,6 +186,16 @@ export const previewSchema = z.object({
   }),
   /** When set, the technician must type this number to start (more than a handful of devices). */
   confirmCount: z.number().int().nullable(),
+  /** Guard rails of the tenant: a reason above one count of devices, a staged start above another. */
+  guard: z
+    .object({
+      reasonRequired: z.boolean(),
+      reasonAbove: z.number().int(),
+      /** The first stage's size when the job starts in stages (then it pauses for a look), else null. */
+      firstStage: z.number().int().nullable(),
+      stageAbove: z.number().int(),
+    })
+    .optional(),
 });
 export type Preview = z.infer<typeof previewSchema>;
 
@@ -189,6 +225,9 @@ export const auditEntrySchema = z.object({
   result: auditResultSchema,
   message: z.string().optional(),
   requestId: z.string().optional(),
+  /** Why the technician made the change (asked for above the tenant's threshold). */
+  reason: z.string().optional(),
+  platform: z.enum(['intune', 'ws1']).optional(),
   prevHash: z.string(),
   hash: z.string(),
 });
@@ -203,6 +242,8 @@ export const auditFilterSchema = z.object({
   action: z.string().optional(),
   result: auditResultSchema.optional(),
   jobId: z.string().optional(),
+  /** Free text: any field contains it. */
+  text: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(100_000).optional(),
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
@@ -212,6 +253,8 @@ export const auditVerificationSchema = z.object({
   entries: z.number().int(),
   firstBrokenSeq: z.number().int().nullable(),
   problem: z.string().optional(),
+  /** What an intact chain could not fully check (unkeyed older entries, keys of earlier sessions). */
+  note: z.string().optional(),
 });
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 
@@ -225,3 +268,9 @@ export const planRequestSchema = z.object({
 });
 
 export const jobIdSchema = z.string().min(1).max(100);
+
+export const reasonSchema = z.string().trim().min(3).max(500);
+
+/** Default guard rails; a tenant profile may set its own. */
+export const defaultGuardRails = { reasonAbove: 100, stageAbove: 1_000 };
+export type GuardRails = typeof defaultGuardRails;

@@ -1,7 +1,6 @@
 // Builds every service main needs and the router over them. The Electron shell, the browser host
 // (`npm start` without Electron) and the end-to-end tests all start the app through this one function.
 import { mkdir, writeFile } from 'node:fs/promises';
-import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../common/errors.ts';
 import { type AppInfo } from '../common/app.ts';
@@ -23,6 +22,8 @@ import { tenantHandlers } from './handlers/tenant-handlers.ts';
 import { Ws1WireBook } from './ws1/wire-book.ts';
 import { jobsHandlers } from './handlers/jobs-handlers.ts';
 import { JobEngine } from './jobs/engine.ts';
+import { loadAuditKey } from './audit/audit-key.ts';
+import { osTechnician } from './audit/technician.ts';
 import { pollByReadState } from './jobs/pending.ts';
 import { tenantExecutor } from './tenant/executor.ts';
 
@@ -137,9 +138,10 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   });
   const engine = new JobEngine({
     dataDir: opts.dataDir,
+    audit: { key: await loadAuditKey(secrets) },
     executor: tenantExecutor(() => tenants.current, ws1Wires),
     ws1Wire: () => (tenants.current.ws1 ? ws1Wires.peek(tenants.current.ws1.baseUrl) : null),
-    identity: () => ({ technician: tenants.technician ?? opts.technician ?? userInfo().username, tenant: tenants.current.scope }),
+    identity: () => ({ technician: tenants.technician ?? opts.technician ?? osTechnician(), tenant: tenants.current.scope }),
     onProgress: (p) => emit('onJobProgress', p),
     logger: opts.logger,
   });

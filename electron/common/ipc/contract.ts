@@ -25,6 +25,7 @@ import {
   auditVerificationSchema,
   jobCountsSchema,
   jobIdSchema,
+  reasonSchema,
   jobProgressSchema,
   jobSchema,
   modeGoalSchema,
@@ -132,8 +133,8 @@ export const contract = {
   ),
   jobsPreview: invoke('A page of a planned or finished job\'s rows, with the totals.', z.object({ jobId: jobIdSchema, offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }), previewSchema),
   jobsStart: invoke(
-    'Start a planned job; for more than a handful of devices the technician must have typed the count. Progress streams as onJobProgress.',
-    z.object({ planId: jobIdSchema, confirmation: z.number().int().nullable() }),
+    'Start a planned job; for more than a handful of devices the technician must have typed the count, and above the tenant\'s threshold given a reason. Progress streams as onJobProgress.',
+    z.object({ planId: jobIdSchema, confirmation: z.number().int().nullable(), reason: reasonSchema.optional() }),
     z.object({ jobId: jobIdSchema }),
   ),
   jobsPause: invoke('Pause a running job (it can be resumed).', z.object({ jobId: jobIdSchema }), z.null()),

@@ -1,8 +1,10 @@
-// The audit trail: append-only (triggers refuse UPDATE and DELETE) and hash-chained, so an edited,
-// removed or reordered entry is detected by verify().
-import { createHash } from 'node:crypto';
+// The audit trail: append-only (triggers refuse UPDATE and DELETE) and chained with a keyed HMAC (the key
+// in the keychain, or for the session), anchored by the last sequence and hash kept apart from the
+// database: verify() reports a rewritten entry, a deleted entry and a cut tail with the first bad position.
 import type Database from 'better-sqlite3';
 import type { AuditEntry, AuditFilter, AuditVerification } from '../../common/jobs.ts';
+import { memoryAnchor, type AnchorStore } from './anchor.ts';
+import { legacyHash, legacyKeyId, sessionAuditKey, type AuditKey } from './audit-key.ts';
 
 export type AuditDraft = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
 
@@ -21,13 +23,26 @@ export function migrateAudit(db: Database.Database): void {
     CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
     CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
   `);
+  const columns = (db.prepare('PRAGMA table_info(audit)').all() as { name: string }[]).map((c) => c.name);
+  // Entries from before the keyed chain keep their plain SHA-256 and are reported as unkeyed.
+  if (!columns.includes('key_id')) db.exec(`ALTER TABLE audit ADD COLUMN key_id TEXT NOT NULL DEFAULT '${legacyKeyId}'`);
 }
 
-/** The hashed content: every field but seq and hash, in a fixed order. */
-export function entryHash(prevHash: string, seq: number, e: AuditDraft): string {
-  const content = [prevHash, seq, e.at, e.technician, e.tenant, e.jobId, e.deviceKey, e.deviceName, e.action, e.result,
+/** The chained content: every field but seq and hash, in a fixed order (reason and key id only when set). */
+export function entryContent(prevHash: string, seq: number, e: AuditDraft, keyId: string): string {
+  const content: unknown[] = [prevHash, seq, e.at, e.technician, e.tenant, e.jobId, e.deviceKey, e.deviceName, e.action, e.result,
     JSON.stringify(e.before ?? null), JSON.stringify(e.after ?? null), e.message ?? '', e.requestId ?? ''];
-  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+  if (keyId !== legacyKeyId) content.push(e.reason ?? '', e.platform ?? '', keyId);
+  return JSON.stringify(content);
+}
+
+export interface AuditTrailOptions {
+  /** Signs new entries (default: a key for this session only). */
+  key?: AuditKey;
+  /** Keys of earlier runs that can still be checked (the keychain key is `key` itself). */
+  knownKeys?: AuditKey[];
+  /** Where the last sequence and hash are kept, apart from the database (default: memory). */
+  anchor?: AnchorStore;
 }
 
 interface Row {
@@ -35,6 +50,7 @@ interface Row {
   body: string;
   prev_hash: string;
   hash: string;
+  key_id: string;
 }
 
 function fromRow(r: Row): AuditEntry {
@@ -42,18 +58,52 @@ function fromRow(r: Row): AuditEntry {
 }
 
 export class AuditTrail {
-  constructor(private readonly db: Database.Database) {}
+  private readonly key: AuditKey;
+  private readonly keys = new Map<string, AuditKey>();
+  private readonly anchor: AnchorStore;
+  private unanchored: { seq: number; hash: string } | null = null;
 
-  /** Appends one entry; call inside the transaction that records the step's result. */
+  constructor(
+    private readonly db: Database.Database,
+    o: AuditTrailOptions = {},
+  ) {
+    this.key = o.key ?? sessionAuditKey();
+    for (const k of [...(o.knownKeys ?? []), this.key]) this.keys.set(k.id, k);
+    this.anchor = o.anchor ?? memoryAnchor();
+    // an anchor that has never been written starts at the trail as found (trust on first use)
+    if (this.anchor.read() === null) {
+      const last = this.db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+      if (last) this.anchor.advance(last);
+    }
+  }
+
+  /** Whether entries written now can be checked after this run (false without a keychain). */
+  get keyPersistent(): boolean {
+    return this.key.persistent;
+  }
+
+  /** Appends one entry; call inside the transaction that records the step's result, then `commitAnchor()`. */
   append(e: AuditDraft): AuditEntry {
     const last = this.db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
     const seq = (last?.seq ?? 0) + 1;
     const prevHash = last?.hash ?? genesisHash;
-    const hash = entryHash(prevHash, seq, e);
+    const hash = this.key.mac(entryContent(prevHash, seq, e, this.key.id));
     this.db
-      .prepare('INSERT INTO audit (seq, at, technician, tenant, job_id, device_key, device_name, action, result, body, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)')
-      .run(seq, e.at, e.technician, e.tenant, e.jobId, e.deviceKey, e.deviceName, e.action, e.result, JSON.stringify(e), prevHash, hash);
+      .prepare('INSERT INTO audit (seq, at, technician, tenant, job_id, device_key, device_name, action, result, body, prev_hash, hash, key_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)')
+      .run(seq, e.at, e.technician, e.tenant, e.jobId, e.deviceKey, e.deviceName, e.action, e.result, JSON.stringify(e), prevHash, hash, this.key.id);
+    this.unanchored = { seq, hash };
     return { ...e, seq, prevHash, hash };
+  }
+
+  /** Moves the anchor to the last entry appended, once its transaction has committed. */
+  commitAnchor(): void {
+    if (this.unanchored) this.anchor.advance(this.unanchored);
+    this.unanchored = null;
+  }
+
+  /** Forgets an entry whose transaction rolled back (the anchor never points past the database). */
+  dropUncommitted(): void {
+    this.unanchored = null;
   }
 
   query(f: AuditFilter = {}): AuditEntry[] {
@@ -71,7 +121,9 @@ export class AuditTrail {
     if (f.result) add('result = ?', f.result);
     if (f.jobId) add('job_id = ?', f.jobId);
     if (f.device) add('(device_key LIKE ? OR device_name LIKE ?)', `%${f.device}%`, `%${f.device}%`);
-    const sql = `SELECT seq, body, prev_hash, hash FROM audit ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq LIMIT ?`;
+    if (f.text) add('(body LIKE ? OR device_name LIKE ?)', `%${f.text}%`, `%${f.text}%`);
+    // newest first
+    const sql = `SELECT seq, body, prev_hash, hash, key_id FROM audit ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq DESC LIMIT ?`;
     return (this.db.prepare(sql).all(...args, f.limit ?? 100_000) as Row[]).map(fromRow);
   }
 
@@ -82,26 +134,51 @@ export class AuditTrail {
     return (r as { n: number }).n;
   }
 
-  /** Walks the whole chain: each entry's prevHash must be the previous hash and its hash must match. */
+  /**
+   * Walks the whole chain, then compares its end with the anchor: each entry must follow the previous
+   * one and carry the HMAC of its content; the anchor's entry must still be there, with its hash.
+   */
   verify(): AuditVerification {
     let prev = genesisHash;
     let expectedSeq = 1;
     let entries = 0;
+    let unkeyed = 0;
+    let unverifiable = 0;
     const broken = (seq: number, problem: string): AuditVerification => ({ ok: false, entries, firstBrokenSeq: seq, problem });
-    for (const r of this.db.prepare('SELECT seq, body, prev_hash, hash FROM audit ORDER BY seq').iterate() as Iterable<Row>) {
+    const anchor = this.anchor.read();
+    let anchoredHash: string | undefined;
+    for (const r of this.db.prepare('SELECT seq, body, prev_hash, hash, key_id FROM audit ORDER BY seq').iterate() as Iterable<Row>) {
       entries++;
-      if (r.seq !== expectedSeq) return broken(r.seq, `entry ${expectedSeq} is missing`);
-      if (r.prev_hash !== prev) return broken(r.seq, `entry ${r.seq} does not follow entry ${r.seq - 1}`);
+      if (r.seq !== expectedSeq) return broken(expectedSeq, `entry ${expectedSeq} was deleted: the trail goes from entry ${expectedSeq - 1} to entry ${r.seq}`);
+      if (r.prev_hash !== prev) return broken(r.seq, `entry ${r.seq} does not follow entry ${r.seq - 1}: an entry before it was deleted or replaced`);
       let draft: AuditDraft;
       try {
         draft = JSON.parse(r.body) as AuditDraft;
       } catch {
         return broken(r.seq, `entry ${r.seq} is unreadable`);
       }
-      if (entryHash(prev, r.seq, draft) !== r.hash) return broken(r.seq, `entry ${r.seq} was altered`);
+      const content = entryContent(prev, r.seq, draft, r.key_id);
+      if (r.key_id === legacyKeyId) {
+        unkeyed++;
+        if (legacyHash(content) !== r.hash) return broken(r.seq, `entry ${r.seq} was rewritten after it was recorded`);
+      } else {
+        const key = this.keys.get(r.key_id);
+        if (!key) unverifiable++;
+        else if (key.mac(content) !== r.hash) return broken(r.seq, `entry ${r.seq} was rewritten after it was recorded`);
+      }
+      if (anchor && anchor !== 'unreadable' && r.seq === anchor.seq) anchoredHash = r.hash;
       prev = r.hash;
       expectedSeq++;
     }
-    return { ok: true, entries, firstBrokenSeq: null };
+    const last = expectedSeq - 1;
+    if (anchor === 'unreadable') return broken(last + 1, 'the anchor kept apart from the audit trail is damaged, so a cut tail cannot be ruled out');
+    if (!anchor && last > 0) return broken(last + 1, `the anchor kept apart from the audit trail is missing although the trail has ${last} entries`);
+    if (anchor && anchor.seq > last) return broken(last + 1, `the trail ends at entry ${last} but had ${anchor.seq} entries: entries ${last + 1} to ${anchor.seq} were cut off`);
+    if (anchor && anchoredHash !== anchor.hash) return broken(anchor.seq, `entry ${anchor.seq} is not the one the anchor recorded: the trail was replaced from there`);
+    const notes = [
+      unkeyed ? `${unkeyed} older entries are chained with plain SHA-256 (before the keyed chain)` : '',
+      unverifiable ? `${unverifiable} entries were signed with a key of an earlier session (no keychain) and could only be checked for order` : '',
+    ].filter(Boolean);
+    return { ok: true, entries, firstBrokenSeq: null, ...(notes.length ? { note: notes.join('; ') + '.' } : {}) };
   }
 }

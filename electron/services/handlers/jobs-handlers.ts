@@ -1,12 +1,11 @@
 // Mode-change jobs: main resolves the devices itself (the renderer never supplies device state), plans,
 // runs in the background with progress events, and answers audit queries.
-import type { Device } from '../../common/device.ts';
 import { AppError } from '../../common/errors.ts';
 import type { ModeGoal, Preview, TargetResolution, UserRef } from '../../common/jobs.ts';
 import { auditToCsv } from '../audit/csv.ts';
 import { GraphClient } from '../graph/client.ts';
 import type { JobEngine } from '../jobs/engine.ts';
-import { jobTargetFromDevice, resolveExact } from '../jobs/targets.ts';
+import { resolveExactInputs, resolveQuery } from '../jobs/bulk-targets.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Handlers } from '../router/router.ts';
 import type { TenantConnection } from '../tenant/connection.ts';
@@ -37,21 +36,9 @@ export interface JobHandlerDeps {
 const PREVIEW_ROWS = 500;
 
 export function jobsHandlers(d: JobHandlerDeps): Pick<Handlers, JobChannels> {
-  const search = async (query: string, limit: number): Promise<Device[]> => {
-    const r = await d.tenant().lookup.service.search({ query, limit });
-    if (r.devices.length === 0 && r.errors.length) throw new AppError(r.errors[0].error.code, r.errors.map((e) => `${e.source}: ${e.error.message}`).join(' '));
-    return r.devices;
-  };
-
-  const resolveTargets = async (inputs: string[], match: 'exact' | 'query'): Promise<TargetResolution[]> => {
-    if (match === 'query') {
-      const found = await search(inputs[0], 200);
-      return found.map((dev) => ({ input: dev.name, matches: [jobTargetFromDevice(dev)] }));
-    }
-    const out: TargetResolution[] = [];
-    for (const input of inputs) out.push(resolveExact(input, await search(input, 20)));
-    return out;
-  };
+  // Every input resolves every match (no cap): the preview's count is the true count.
+  const resolveTargets = (inputs: string[], match: 'exact' | 'query', goal: ModeGoal): Promise<TargetResolution[]> =>
+    match === 'query' ? resolveQuery(d.tenant().lookup, inputs[0], { goal }) : resolveExactInputs(d.tenant().lookup, inputs, { goal });
 
   const resolveUser = async (goal: ModeGoal, given: UserRef | null | undefined): Promise<UserRef | null | undefined> => {
     if (goal.kind !== 'user' || given) return given;
@@ -77,14 +64,14 @@ export function jobsHandlers(d: JobHandlerDeps): Pick<Handlers, JobChannels> {
 
   return {
     jobsPlan: async ({ goal, inputs, match, syncAfter, user }) => {
-      const targets = await resolveTargets(inputs, match);
+      const targets = await resolveTargets(inputs, match, goal);
       return page(d.engine.plan({ goal, targets, syncAfter, user: await resolveUser(goal, user) }));
     },
     jobsPreview: ({ jobId, offset, limit }) => d.engine.preview(jobId, { offset, limit }),
-    jobsStart: ({ planId, confirmation }) => {
+    jobsStart: ({ planId, confirmation, reason }) => {
       sameTenant(planId);
-      // start() checks the confirmation at once (throwing here), then runs in the background.
-      background(planId, d.engine.start(planId, confirmation));
+      // start() checks the confirmation and reason at once (throwing here), then runs in the background.
+      background(planId, d.engine.start(planId, confirmation, undefined, reason));
       return { jobId: planId };
     },
     jobsPause: ({ jobId }) => {

@@ -7,6 +7,16 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
+/**
+ * A signal of its own for one wait: it aborts with `signal`, but its abort listener sits on the new
+ * signal (AbortSignal.any keeps its sources by weak reference, adding no listener to them) and goes with
+ * it when the wait ends. Many workers of a job waiting at once then never pile listeners onto the job's
+ * one signal (the "MaxListenersExceededWarning: 11 abort listeners" of issue 16).
+ */
+export function waitSignal(signal: AbortSignal | undefined): AbortSignal | undefined {
+  return signal && AbortSignal.any([signal]);
+}
+
 export const systemClock: Clock = {
   now: () => Date.now(),
   sleep: async (ms, signal) => {
@@ -14,6 +24,6 @@ export const systemClock: Clock = {
       signal?.throwIfAborted();
       return;
     }
-    await delay(ms, undefined, { signal });
+    await delay(ms, undefined, { signal: waitSignal(signal) });
   },
 };

@@ -3,8 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { AppError } from '../../common/errors.ts';
-import type { Job, JobProgress, JobStatus, JobStep, ModeGoal, Preview, TargetResolution, UserRef } from '../../common/jobs.ts';
-import { AuditTrail } from '../audit/audit-trail.ts';
+import { defaultGuardRails, type GuardRails, type Job, type JobProgress, type JobStatus, type JobStep, type ModeGoal, type Preview, type TargetResolution, type UserRef } from '../../common/jobs.ts';
+import { fileAnchor } from '../audit/anchor.ts';
+import { AuditTrail, type AuditTrailOptions } from '../audit/audit-trail.ts';
 import type { Logger } from '../log/logger.ts';
 import { goalLabel } from './catalogue.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -25,12 +26,16 @@ export interface JobEngineOptions {
   /** The app's data folder (jobs.db goes there), or an open database. */
   dataDir?: string;
   db?: Db;
+  /** The audit chain's key and anchor (default: a session key; the anchor beside jobs.db, or in memory). */
+  audit?: AuditTrailOptions;
   executor: ActionExecutor;
   /** The signed-in technician and tenant, recorded on every job and audit entry. */
   identity: () => { technician: string; tenant: string };
   clock?: Clock;
   limits?: { intune?: RateLimit; ws1?: RateLimit };
   settings?: Partial<RunnerSettings>;
+  /** The connected tenant's guard rails (reason and staged start thresholds); defaults 100 and 1,000. */
+  guardRails?: () => GuardRails;
   onProgress?: (p: JobProgress) => void;
   logger?: Logger;
   newId?: () => string;
@@ -72,7 +77,7 @@ export class JobEngine {
   constructor(private readonly opts: JobEngineOptions) {
     if (!opts.db && !opts.dataDir) throw new Error('JobEngine needs dataDir or db');
     this.db = opts.db ?? openJobsDatabase(join(opts.dataDir!, 'jobs.db'));
-    this.audit = new AuditTrail(this.db);
+    this.audit = new AuditTrail(this.db, { anchor: opts.dataDir && !opts.db ? fileAnchor(join(opts.dataDir, 'audit-anchor.json')) : undefined, ...opts.audit });
     this.journal = new Journal(this.db, this.audit);
     this.clock = opts.clock ?? systemClock;
     // One bucket per engine: Graph's write limit is per app, shared by every job that runs.
@@ -101,17 +106,33 @@ export class JobEngine {
   planUndo(jobId: string): Preview {
     const job = this.requireJob(jobId);
     if (job.status === 'running' || this.runs.has(jobId)) throw new AppError('not_allowed', 'Stop or finish the job before undoing it.');
+    if (job.undoneBy) throw new AppError('not_allowed', `This job has already been undone (job ${job.undoneBy}).`);
+    if (job.kind === 'undo') throw new AppError('not_allowed', 'An undo is not undone; plan the change again instead.');
     const id = this.newId();
     return this.store(id, 'undo', `Undo: ${job.goal}`, undoSteps(this.journal.steps(jobId), id), jobId);
   }
 
-  /** Starts a planned job once the technician typed the count (when the preview asked for it). */
-  start(planId: string, confirmation: number | null, signal?: AbortSignal): Promise<JobStatus> {
+  /**
+   * Starts a planned job once the technician typed the count (when the preview asked for it) and gave a
+   * reason (above the tenant's threshold); above the staged threshold only the first stage runs, then
+   * the job pauses for a look at the results.
+   */
+  start(planId: string, confirmation: number | null, signal?: AbortSignal, reason?: string): Promise<JobStatus> {
     const job = this.requireJob(planId);
     if (job.status !== 'planned') throw new AppError('not_allowed', `Job ${planId} has already been started.`);
     const preview = this.preview(planId);
     if (preview.confirmCount !== null && confirmation !== preview.confirmCount)
       throw new AppError('invalid_input', `Type ${preview.confirmCount} to confirm changing ${preview.confirmCount} devices.`);
+    const g = preview.guard!;
+    const why = reason?.trim();
+    if (g.reasonRequired && !why) throw new AppError('invalid_input', `Changing more than ${g.reasonAbove} devices needs a reason; it is recorded in the audit trail.`);
+    this.journal.saveJob({ ...job, ...(why ? { reason: why } : {}), ...(g.firstStage !== null ? { stage: { first: g.firstStage, reviewed: false } } : {}) });
+    // undo is offered once: the job undone remembers its undo as soon as that starts
+    const parent = job.kind === 'undo' && job.parentId ? this.journal.job(job.parentId) : undefined;
+    if (parent) {
+      if (parent.undoneBy) throw new AppError('not_allowed', `That job has already been undone (job ${parent.undoneBy}).`);
+      this.journal.saveJob({ ...parent, undoneBy: planId });
+    }
     return this.launch(planId, signal);
   }
 
@@ -121,6 +142,8 @@ export class JobEngine {
     const running = this.runs.get(jobId);
     if (running) return running.done;
     if (job.status !== 'running' && job.status !== 'paused') throw new AppError('not_allowed', `Job ${jobId} is ${job.status}; there is nothing to resume.`);
+    // resuming after the first stage means the technician looked at its results: the rest runs
+    if (job.stage && !job.stage.reviewed && job.pausedBy === 'stage') this.journal.saveJob({ ...job, stage: { ...job.stage, reviewed: true } });
     return this.launch(jobId, signal);
   }
 
@@ -148,7 +171,7 @@ export class JobEngine {
   /** The preview of a job (totals over every row; `page` limits the rows sent, for big jobs). */
   preview(jobId: string, page?: { offset: number; limit: number }): Preview {
     const job = this.requireJob(jobId);
-    const p = previewOf(jobId, job.goal, this.journal.steps(jobId));
+    const p = this.guarded(previewOf(jobId, job.goal, this.journal.steps(jobId)));
     return page ? { ...p, rows: p.rows.slice(page.offset, page.offset + page.limit) } : p;
   }
 
@@ -216,7 +239,14 @@ export class JobEngine {
     const { technician, tenant } = this.opts.identity();
     const job: Job = { id, kind, parentId, goal, technician, tenant, createdAt: new Date(this.clock.now()).toISOString(), status: 'planned', total: steps.length };
     this.journal.createJob(job, steps);
-    return previewOf(id, goal, steps);
+    return this.guarded(previewOf(id, goal, steps));
+  }
+
+  /** The preview with the tenant's guard rails for its count of devices to change. */
+  private guarded(p: Preview): Preview {
+    const g = this.opts.guardRails?.() ?? defaultGuardRails;
+    const n = p.totals.toChange;
+    return { ...p, guard: { reasonRequired: n > g.reasonAbove, reasonAbove: g.reasonAbove, firstStage: n > g.stageAbove ? Math.max(1, Math.ceil(n / 100)) : null, stageAbove: g.stageAbove } };
   }
 
   private requireJob(jobId: string): Job {

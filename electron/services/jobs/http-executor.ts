@@ -21,7 +21,11 @@ type NotOk = Exclude<CallOutcome, { kind: 'ok' }>;
 
 export interface HttpExecutorOptions {
   /** Absent when the tenant has no Intune side: Intune calls then fail with a sentence. */
-  graph?: { url: string /* e.g. https://graph.microsoft.com, no version */; getToken: () => Promise<string> };
+  /**
+   * `need`: 'write' for primary-user changes (ReadWrite.All), 'privileged' for syncDevice and other remote
+   * actions (DeviceManagementManagedDevices.PrivilegedOperations.All); reads use the write token.
+   */
+  graph?: { url: string /* e.g. https://graph.microsoft.com, no version */; getToken: (need: 'write' | 'privileged') => Promise<string> };
   /** Authorization + aw-tenant-code headers for WS1. */
   ws1?: { url: string; getHeaders: () => Promise<Record<string, string>>; modeWire?: () => Promise<Ws1ModeWire> };
   fetch?: typeof fetch;
@@ -52,8 +56,8 @@ export function createHttpExecutor(o: HttpExecutorOptions): ActionExecutor {
     return { out: classify(res.status, res.headers.get('retry-after'), body, platform, requestId) };
   }
 
-  const graphHeaders = async (json: boolean): Promise<Record<string, string>> => ({
-    authorization: `Bearer ${await o.graph!.getToken()}`,
+  const graphHeaders = async (json: boolean, need: 'write' | 'privileged' = 'write'): Promise<Record<string, string>> => ({
+    authorization: `Bearer ${await o.graph!.getToken(need)}`,
     ...(json ? { 'content-type': 'application/json' } : {}),
   });
   const graph = (path: string) => `${o.graph!.url}/${intuneWire.version}${path}`;
@@ -69,7 +73,7 @@ export function createHttpExecutor(o: HttpExecutorOptions): ActionExecutor {
     },
     async intuneSync(deviceId, signal) {
       if (!o.graph) return notConnected('Intune');
-      const r = await call(graph(intuneWire.syncPath(deviceId)), { method: 'POST', headers: await graphHeaders(false) }, signal, 'intune');
+      const r = await call(graph(intuneWire.syncPath(deviceId)), { method: 'POST', headers: await graphHeaders(false, 'privileged') }, signal, 'intune');
       return r.out ?? { kind: 'ok', requestId: r.res!.headers.get('request-id') ?? undefined };
     },
     async ws1Action(action: ActionId, uuids: string[], signal): Promise<Ws1BatchOutcome> {

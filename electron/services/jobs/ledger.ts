@@ -2,10 +2,10 @@
 // stops before anything was sent, and finished (with its audit entry, in one transaction) after it.
 import type { AppError } from '../../common/errors.ts';
 import type { DeviceState, JobStep } from '../../common/jobs.ts';
-import { isWs1Action, ws1ResultingMode } from './catalogue.ts';
+import { ws1ResultingMode } from './catalogue.ts';
 import type { Clock } from './clock.ts';
 import type { Journal } from './journal.ts';
-import { auditAction, iso } from './outcomes.ts';
+import { auditBase, iso, type AuditWho } from './outcomes.ts';
 import type { RunnerSettings } from './run-scope.ts';
 
 export interface LedgerDeps {
@@ -13,7 +13,7 @@ export interface LedgerDeps {
   clock: Clock;
   settings: RunnerSettings;
   /** Who the audit entries name (set when the run starts). */
-  who: () => { technician: string; tenant: string };
+  who: () => AuditWho;
   /** After every commit: `count` steps finished. */
   onCommit: (count: number) => void;
 }
@@ -53,9 +53,8 @@ export class StepLedger {
   }
 
   succeed(s: JobStep, after: DeviceState, requestId: string | undefined, note: string): JobStep {
-    const now = this.deps.clock.now();
-    const pending = isWs1Action(s.action!.id) ? undefined : { state: 'waiting' as const, since: iso(now), until: iso(now + this.deps.settings.intuneVisibleMs) };
-    const done: JobStep = { ...this.finished(s, 'succeeded', requestId), after, note, pending };
+    // Intune applies a primary-user change at once: done, nothing pending (only WS1 waits for the device)
+    const done: JobStep = { ...this.finished(s, 'succeeded', requestId), after, note, pending: undefined };
     this.commit([done]);
     return done;
   }
@@ -75,22 +74,16 @@ export class StepLedger {
   /** Finished steps and their audit entries, in one durable transaction. */
   commit(steps: JobStep[]): void {
     if (!steps.length) return;
-    const { technician, tenant } = this.deps.who();
+    const who = this.deps.who();
     this.deps.journal.record(
       steps,
       steps.map((s) => ({
+        ...auditBase(s, who),
         at: s.finishedAt ?? iso(this.deps.clock.now()),
-        technician,
-        tenant,
-        jobId: s.jobId,
-        deviceKey: s.deviceKey ?? s.input,
-        deviceName: s.deviceName ?? s.input,
-        action: auditAction(s),
         before: s.before ?? null,
         after: s.status === 'succeeded' ? (s.after ?? null) : (s.before ?? null),
         result: s.status === 'succeeded' ? 'succeeded' : 'failed',
         message: s.error?.message ?? s.note,
-        requestId: s.requestId,
       })),
     );
     this.deps.onCommit(steps.length);

@@ -1,11 +1,11 @@
 // Pending state after a change: a WS1 mode change waits until the device reports the new mode (polled,
-// with a give-up time); an Intune primary-user change is simply shown as settling for ~10 minutes.
+// with a give-up time); an Intune primary-user change is done at once and never waits here.
 import type { DeviceState, JobStep, JobTarget } from '../../common/jobs.ts';
 import type { AuditDraft } from '../audit/audit-trail.ts';
 import type { Clock } from './clock.ts';
 import type { ActionExecutor } from './executor.ts';
 import type { Journal } from './journal.ts';
-import { auditAction } from './outcomes.ts';
+import { auditBase } from './outcomes.ts';
 
 /** Reads the current WS1 user mode of many devices at once (the lookup's WS1 client); keyed by target key. */
 export type PollDevices = (targets: JobTarget[], signal: AbortSignal) => Promise<Map<string, DeviceState>>;
@@ -89,18 +89,12 @@ export class PendingTracker {
   private entry(s: JobStep, result: 'confirmed' | 'gaveUp', now: number, reported: string | undefined): AuditDraft {
     const job = this.journal.job(s.jobId);
     return {
+      ...auditBase(s, { technician: job?.technician ?? '', tenant: job?.tenant ?? '', reason: job?.reason }),
       at: new Date(now).toISOString(),
-      technician: job?.technician ?? '',
-      tenant: job?.tenant ?? '',
-      jobId: s.jobId,
-      deviceKey: s.deviceKey ?? s.input,
-      deviceName: s.deviceName ?? s.input,
-      action: auditAction(s),
       before: s.before ?? null,
       after: s.after ?? null,
       result,
       message: result === 'confirmed' ? `Device reports ${reported}.` : `Still ${reported ?? 'unknown'} at the give-up time.`,
-      requestId: s.requestId,
     };
   }
 }

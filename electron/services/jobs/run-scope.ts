@@ -18,8 +18,6 @@ export interface RunnerSettings {
   backoffBaseMs: number;
   /** How long a WS1 change may stay pending before we give up waiting for the device. */
   ws1GiveUpMs: number;
-  /** How long Intune takes to show a new primary user. */
-  intuneVisibleMs: number;
   progressIntervalMs: number;
 }
 
@@ -29,7 +27,6 @@ export const defaultRunnerSettings: RunnerSettings = {
   maxTransientRetries: 3,
   backoffBaseMs: 1000,
   ws1GiveUpMs: 24 * 3_600_000,
-  intuneVisibleMs: 10 * 60_000,
   progressIntervalMs: 250,
 };
 

@@ -8,7 +8,7 @@ import type { Job, JobStatus, JobStep } from '../../common/jobs.ts';
 import { isWs1Action } from './catalogue.ts';
 import { runIntune } from './intune-path.ts';
 import { StepLedger } from './ledger.ts';
-import { applied, guard, iso, unclearError } from './outcomes.ts';
+import { applied, guard, iso, unclearError, unreadableMode, type AuditWho } from './outcomes.ts';
 import { RateMeter, etaSeconds } from './progress.ts';
 import type { RunScope, RunnerDeps, Verdict } from './run-scope.ts';
 import { backoffMs } from './throttle.ts';
@@ -22,7 +22,8 @@ export class JobRun implements RunScope {
   private readonly meter = new RateMeter();
   private throttled = 0;
   private lastProgress = 0;
-  private who = { technician: '', tenant: '' };
+  private who: AuditWho = { technician: '', tenant: '' };
+  private stageCut = false;
   readonly ledger: StepLedger;
 
   constructor(
@@ -66,11 +67,16 @@ export class JobRun implements RunScope {
     let job = this.job();
     job = { ...job, status: 'running', startedAt: job.startedAt ?? iso(clock.now()) };
     journal.saveJob(job);
-    this.who = { technician: job.technician, tenant: job.tenant };
+    this.who = { technician: job.technician, tenant: job.tenant, reason: job.reason };
     this.emit(true);
     const waitSignal = AbortSignal.any([signal, this.stop.signal]);
     const open = journal.steps(this.jobId, ['planned', 'inFlight']);
-    const ready = await this.settleInDoubt(open, signal);
+    const settled = await this.settleInDoubt(open, signal);
+    // staged start: only the first stage until the technician has looked at its results
+    const stage = job.stage && !job.stage.reviewed ? job.stage : null;
+    const finished = stage ? this.deps.journal.counts(this.jobId) : null;
+    const ready = stage && finished ? settled.slice(0, Math.max(0, stage.first - finished.succeeded - finished.failed)) : settled;
+    this.stageCut = ready.length < settled.length;
     const intune = ready.filter((s) => !isWs1Action(s.action!.id));
     const ws1 = ready.filter((s) => isWs1Action(s.action!.id));
     await Promise.all([runIntune(this, intune, signal, waitSignal), runWs1(this, ws1, signal, waitSignal)]);
@@ -94,7 +100,8 @@ export class JobRun implements RunScope {
     } else if (this.control === 'pause') status = 'paused';
     else if (signal.aborted) status = 'running'; // interrupted: offered for resumption next start
     else status = journal.counts(this.jobId).planned + journal.counts(this.jobId).inFlight > 0 ? 'paused' : 'finished';
-    journal.saveJob({ ...job, status, finishedAt: status === 'finished' || status === 'cancelled' ? iso(clock.now()) : undefined });
+    const pausedBy = status === 'running' ? 'interrupted' : status !== 'paused' ? undefined : this.control === 'pause' ? 'you' : this.stageCut ? 'stage' : 'interrupted';
+    journal.saveJob({ ...job, status, pausedBy, finishedAt: status === 'finished' || status === 'cancelled' ? iso(clock.now()) : undefined });
     this.emit(true);
     return status;
   }
@@ -124,7 +131,12 @@ export class JobRun implements RunScope {
     let last: AppError | undefined;
     for (let attempt = 1; attempt <= 3; attempt++) {
       const r = await guard(() => this.deps.executor.readState(step.target!, signal));
-      if (r.kind === 'ok') return applied(step, r.state) ? { kind: 'applied', state: r.state } : { kind: 'notApplied' };
+      if (r.kind === 'ok') {
+        if (applied(step, r.state)) return { kind: 'applied', state: r.state };
+        // never send blind twice: a WS1 device whose mode cannot be read may already hold the first command
+        if (isWs1Action(step.action!.id) && (!r.state.ws1UserMode || r.state.ws1UserMode === 'unknown')) return { kind: 'unknown', error: unreadableMode() };
+        return { kind: 'notApplied' };
+      }
       last = r.kind === 'throttled' ? new AppError('throttled', 'The service is busy.') : r.error;
       if (signal.aborted || !(await this.sleep(this.backoff(attempt), signal))) break;
     }

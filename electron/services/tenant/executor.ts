@@ -13,7 +13,7 @@ export function tenantExecutor(current: () => TenantConnection, wires?: Ws1WireB
     if (!e) {
       const { graph, ws1 } = conn;
       e = createHttpExecutor({
-        graph: graph ? { url: graph.baseUrl, getToken: () => graph.getToken('write') } : undefined,
+        graph: graph ? { url: graph.baseUrl, getToken: (need) => graph.getToken(need) } : undefined,
         ws1: ws1
           ? { url: ws1.baseUrl, getHeaders: ws1.authHeaders, modeWire: wires && (() => wires.forChange({ baseUrl: ws1.baseUrl, authHeaders: ws1.authHeaders })) }
           : undefined,

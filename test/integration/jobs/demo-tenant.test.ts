@@ -40,7 +40,7 @@ test('WS1 and Intune changes on the demo tenant, pending until consumed, then un
     assert.equal(toMulti.totals.byAction['ws1.changeToMultiuser'], 60);
     assert.equal(toMulti.totals.byAction['ws1.migrateToMultiuser'], 60);
     assert.equal(toMulti.totals.bySkipReason.alreadyInMode, 9);
-    assert.equal(await engine.start(toMulti.planId, 120), 'finished');
+    assert.equal(await engine.start(toMulti.planId, 120, undefined, 'floor move'), 'finished');
     const steps = engine.steps(toMulti.planId).filter((s) => s.status !== 'skipped');
     assert.ok(steps.every((s) => s.status === 'succeeded' && s.pending?.state === 'waiting'));
     for (const s of steps) {
@@ -70,7 +70,7 @@ test('WS1 and Intune changes on the demo tenant, pending until consumed, then un
     }
     const undoMulti = engine.planUndo(toMulti.planId);
     assert.equal(undoMulti.totals.byAction['ws1.changeToSingleuser'], 120);
-    assert.equal(await engine.start(undoMulti.planId, 120), 'finished');
+    assert.equal(await engine.start(undoMulti.planId, 120, undefined, 'floor move undone'), 'finished');
     assert.equal(demo.counters.actionCalls('CHANGE_TO_SINGLEUSER'), 120);
     assert.deepEqual(engine.audit.verify(), { ok: true, entries: 120 + 120 + 40 + 40 + 120, firstBrokenSeq: null });
     await engine.close();

@@ -88,3 +88,22 @@ test('an expired token fails each device with "sign in again"; a lost answer aft
     await good.server.close();
   }
 });
+
+test('syncDevice asks for the privileged token (PrivilegedOperations.All); primary-user writes and reads for the write token', async () => {
+  const tenant = new FakeTenant({ now: Date.now, writeLimit: { count: 1000, windowMs: 1000 }, consumeDelayMs: 60_000 });
+  const server = await serveFakeTenant(tenant);
+  const asked: string[] = [];
+  const executor = createHttpExecutor({ graph: { url: server.url, getToken: async (need) => (asked.push(need), graphToken) }, timeoutMs: 2000 });
+  try {
+    addFleet(tenant, { intune: 1, ws1: 0, modes: [] });
+    const signal = new AbortController().signal;
+    assert.equal((await executor.intuneWrite({ action: 'intune.removePrimaryUser', deviceId: 'intune-0' }, signal)).kind, 'ok');
+    assert.deepEqual(asked, ['write']);
+    assert.equal((await executor.intuneSync('intune-0', signal)).kind, 'ok');
+    assert.deepEqual(asked, ['write', 'privileged']);
+    await executor.readState({ key: 'SN-I000000', name: 'PC-I0', intune: { id: 'intune-0', primaryUser: null } }, signal);
+    assert.deepEqual(asked, ['write', 'privileged', 'write']);
+  } finally {
+    await server.close();
+  }
+});

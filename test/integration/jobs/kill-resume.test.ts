@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JobEngine } from '../../../electron/services/jobs/engine.ts';
+import { keychainAuditKey } from './support/audit-key.ts';
 import { FakeTenant } from '../../unit/jobs/support/fake-tenant.ts';
 import { addFleet } from '../../unit/jobs/support/fleet.ts';
 import { lost, serveFakeTenant, type ChangingCallHook } from './support/fake-server.ts';
@@ -128,7 +129,7 @@ test('SIGKILL at 14 chosen points (12 seeded Intune changes, 2 WS1 batches): eve
     assert.match(last, /^done finished,finished$/);
     assert.equal(kill.intuneApplied, intuneTargets.length);
 
-    const engine = new JobEngine({ dataDir, executor: { intuneWrite: unused, intuneSync: unused, ws1Action: unused, readState: unused }, identity: () => ({ technician: '', tenant: '' }) });
+    const engine = new JobEngine({ dataDir, audit: { key: keychainAuditKey }, executor: { intuneWrite: unused, intuneSync: unused, ws1Action: unused, readState: unused }, identity: () => ({ technician: '', tenant: '' }) });
     let confirmedOnResume = 0;
     for (const [job, targets] of [[a, intuneTargets], [b, ws1Targets]] as const) {
       const steps = engine.steps(job.planId);

@@ -42,7 +42,7 @@ test('WS1 changes go out in calls of at most 100 devices and stay pending', asyn
   assert.equal(preview.totals.bySkipReason.alreadyInMode, 62);
   assert.equal(preview.totals.byAction['ws1.migrateToMultiuser'], 63);
   assert.equal(preview.totals.byAction['ws1.changeToMultiuser'], 125);
-  assert.equal(await e2.start(preview.planId, 188), 'finished');
+  assert.equal(await e2.start(preview.planId, 188, undefined, 'lab refresh'), 'finished');
   assert.deepEqual(calls.sort((a, b) => a - b), [25, 63, 100]);
   const counts = e2.journal.counts(preview.planId);
   assert.equal(counts.succeeded, 188);
@@ -269,7 +269,7 @@ test('sync afterwards is requested after the change is journaled; a device alrea
   assert.equal(await engine.start(p.planId, null), 'finished');
   const steps = engine.steps(p.planId);
   assert.deepEqual(steps.map((s) => s.status), ['succeeded', 'succeeded', 'succeeded']);
-  assert.match(steps[0].note!, /10 minutes\. Sync requested\.$/);
+  assert.match(steps[0].note!, /^Done: Intune applied the change at once\. Sync requested\.$/);
   assert.equal(steps[2].note, 'Already in that state.');
   assert.equal(tenant.writes, 2 + 2 + 1); // two changes, two syncs, one refused removal
   assert.equal(engine.audit.count(), 3);

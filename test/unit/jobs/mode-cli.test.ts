@@ -9,8 +9,13 @@ import { UsageError, type CliIo } from '../../../electron/services/cli/command.t
 import { JobEngine } from '../../../electron/services/jobs/engine.ts';
 import { openJobsDatabase } from '../../../electron/services/jobs/db.ts';
 import { systemClock } from '../../../electron/services/jobs/clock.ts';
+import { jobTargetFromDevice, resolveExact } from '../../../electron/services/jobs/targets.ts';
 import type { Device } from '../../../electron/common/device.ts';
 import { FakeTenant } from './support/fake-tenant.ts';
+import { auditKeyFrom } from '../../../electron/services/audit/audit-key.ts';
+import { fileAnchor } from '../../../electron/services/audit/anchor.ts';
+
+const auditKey = auditKeyFrom(Buffer.alloc(32, 3), true);
 
 function sink() {
   let text = '';
@@ -53,10 +58,13 @@ function setup() {
   for (const c of cards) tenant.add({ key: c.key, name: c.name, intuneId: c.intune!.id, primaryUser: { id: 'dem', upn: 'dem@contoso.com' } });
   const db = openJobsDatabase(join(dir, 'jobs.db'));
   const group = createModeGroup(async () => {
-    const engine = new JobEngine({ db: openJobsDatabase(join(dir, 'jobs.db')), executor: tenant.executor(systemClock), identity: () => ({ technician: 'cli@contoso.com', tenant: 'test' }), limits: { intune: { count: 1000, windowMs: 1000 } } });
+    const engine = new JobEngine({ db: openJobsDatabase(join(dir, 'jobs.db')), audit: { key: auditKey, anchor: fileAnchor(join(dir, 'audit-anchor.json')) }, executor: tenant.executor(systemClock), identity: () => ({ technician: 'cli@contoso.com', tenant: 'test' }), limits: { intune: { count: 1000, windowMs: 1000 } } });
     const ctx: ModeContext = {
       engine,
-      search: async (q) => cards.filter((c) => c.name.startsWith(q) || c.serial === q),
+      resolve: async (inputs, match) =>
+        match === 'query'
+          ? cards.filter((c) => c.name.startsWith(inputs[0])).map((c) => ({ input: c.name, matches: [jobTargetFromDevice(c)] }))
+          : inputs.map((i) => resolveExact(i, cards.filter((c) => c.name === i || c.serial === i))),
       resolveUser: async (upn) => (upn === 'ben@contoso.com' ? { id: 'ben', upn } : null),
       close: () => engine.close(),
     };
@@ -109,8 +117,8 @@ test('plan --json prints only the preview; run needs --yes; then resume, undo, j
     const jobs = JSON.parse((await s.run('jobs', '--json')).out).jobs;
     assert.equal(jobs.length, 5); // plan, run, undo preview, undo run… the first plan stays planned
     assert.equal((await s.run('audit', '--verify')).out, 'Audit trail intact: 16 entries.\n');
-    // Intune changes settle for 10 minutes: nothing to confirm yet
-    assert.deepEqual(JSON.parse((await s.run('pending', '--json')).out), { confirmed: 0, gaveUp: 0, waiting: 16 });
+    // Intune applies its changes at once: nothing waits for a device
+    assert.deepEqual(JSON.parse((await s.run('pending', '--json')).out), { confirmed: 0, gaveUp: 0, waiting: 0 });
     const csv = (await s.run('audit', '--csv', '--device', 'LAB-3')).out.trim().split('\r\n');
     assert.equal(csv.length, 3);
   } finally {

@@ -33,10 +33,30 @@ test('a 429 blocks every caller until Retry-After and slows the pace; successes 
   bucket.onThrottled(7_000);
   await bucket.take(signal);
   assert.ok(clock.now() - t0 >= 7_000);
-  assert.ok(bucket.ratePerSecond < full * 0.8);
-  for (let i = 0; i < 100; i++) bucket.onSuccess();
+  assert.ok(Math.abs(bucket.ratePerSecond - full * 0.8) < 1e-9);
+  // creeps back up slowly: a tenth of the way after 20 successes, all of it after about 200
+  for (let i = 0; i < 20; i++) bucket.onSuccess();
+  assert.ok(bucket.ratePerSecond < full * 0.83);
+  for (let i = 0; i < 190; i++) bucket.onSuccess();
   assert.equal(bucket.ratePerSecond, full);
   assert.equal(bucket.throttled, 1);
+});
+
+test('the calls in flight when a 429 comes slow the pace once, not once each; a later episode slows it again', () => {
+  const clock = virtualClock();
+  const bucket = new TokenBucket({ limit: intuneWriteLimit, clock });
+  const full = bucket.ratePerSecond;
+  for (let i = 0; i < 8; i++) bucket.onThrottled(2_000);
+  assert.ok(Math.abs(bucket.ratePerSecond - full * 0.8) < 1e-9);
+  clock.advance(2_000);
+  bucket.onThrottled(2_000);
+  assert.ok(Math.abs(bucket.ratePerSecond - full * 0.64) < 1e-9);
+  for (let i = 0; i < 20; i++) {
+    clock.advance(2_000);
+    bucket.onThrottled(2_000);
+  }
+  assert.ok(Math.abs(bucket.ratePerSecond - full * 0.25) < 1e-9, 'never below a quarter of the full rate');
+  assert.equal(bucket.throttled, 29);
 });
 
 test('take() gives up when its signal aborts', async () => {

@@ -3,6 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { harness } from './support/harness.ts';
+
+/** These tests measure pacing: no reason and no staged start (guard-rails.test.ts covers those). */
+const pacingOnly = { reasonAbove: Number.MAX_SAFE_INTEGER, stageAbove: Number.MAX_SAFE_INTEGER };
 import { addFleet } from './support/fleet.ts';
 import { SimClock } from './support/sim-clock.ts';
 import { intuneWriteLimit } from '../../../electron/services/jobs/throttle.ts';
@@ -19,7 +22,7 @@ test('10,000 devices at the enforced 200 writes / 20 s run at ≥ 90 % of the al
   const { engine: e, tenant } = harness({
     limit: intuneWriteLimit,
     tenant: { now: clock.now, omitRetryAfterEvery: 3 },
-    engine: { clock, settings: { backoffBaseMs: 1000, progressIntervalMs: 1000 } },
+    engine: { clock, settings: { backoffBaseMs: 1000, progressIntervalMs: 1000 }, guardRails: () => pacingOnly },
     // 100–400 ms per call, like Graph
     wrap: (inner) => ({ ...inner, intuneWrite: async (c, s) => (await clock.sleep(100 + rand() * 300), inner.intuneWrite(c, s)) }),
   });
@@ -43,7 +46,7 @@ test('paced for twice the real limit, 429s (with and without Retry-After) slow i
   const { engine, tenant } = harness({
     limit: { count: 400, windowMs: 20_000 },
     tenant: { now: clock.now, writeLimit: intuneWriteLimit, omitRetryAfterEvery: 2 },
-    engine: { clock, settings: { backoffBaseMs: 1000, progressIntervalMs: 1000 } },
+    engine: { clock, settings: { backoffBaseMs: 1000, progressIntervalMs: 1000 }, guardRails: () => pacingOnly },
   });
   const targets = addFleet(tenant, { intune: 1000, ws1: 0 });
   const preview = engine.plan({ goal: { kind: 'shared' }, targets });

@@ -61,6 +61,7 @@ export const help = {
       '--devices CSV': 'a CSV of devices: its serial, device, deviceName or name column, else its first column',
       '--sync': 'ask each device to sync after its change',
       '--yes': 'confirm: run the planned change (without it, only the preview is printed)',
+      '--reason TEXT': 'why (recorded in the audit trail); required above 100 devices. Above 1,000 the job runs its first 1 % and pauses: `mode resume JOB` runs the rest',
       '--verify': "check the audit trail's hash chain",
       '--csv': 'print the audit trail as CSV',
       '--job JOB': "only this job's audit entries",

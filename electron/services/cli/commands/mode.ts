@@ -1,12 +1,13 @@
 // `sdh mode plan|run|resume|undo|jobs|audit`: mode changes from the command line, through the same job
 // engine as the app. Devices come from the lookup (env endpoints like `sdh lookup`, else the demo tenant).
 import { readFile } from 'node:fs/promises';
-import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Device } from '../../../common/device.ts';
 import { AppError } from '../../../common/errors.ts';
-import type { Job, JobCounts, JobProgress, JobStep, ModeGoal, Preview, TargetResolution, UserRef } from '../../../common/jobs.ts';
+import { actionText, type Job, type JobCounts, type JobProgress, type JobStep, type ModeGoal, type Preview, type TargetResolution, type UserRef } from '../../../common/jobs.ts';
+import { loadAuditKey } from '../../audit/audit-key.ts';
 import { auditToCsv, stateText } from '../../audit/csv.ts';
+import { osTechnician } from '../../audit/technician.ts';
+import { openSecretStore } from '../../secrets/open.ts';
 import { openDatabase } from '../../cache/db.ts';
 import { syncWs1 } from '../../cache/sync.ts';
 import { startDemoTenant } from '../../demo/index.ts';
@@ -14,7 +15,8 @@ import { GraphClient } from '../../graph/client.ts';
 import { JobEngine } from '../../jobs/engine.ts';
 import { createHttpExecutor } from '../../jobs/http-executor.ts';
 import { pollByReadState } from '../../jobs/pending.ts';
-import { csvInputs, jobTargetFromDevice, resolveExact } from '../../jobs/targets.ts';
+import { resolveExactInputs, resolveQuery } from '../../jobs/bulk-targets.ts';
+import { csvInputs } from '../../jobs/targets.ts';
 import { createLookup, ws1StaticAuth, type LookupConnection } from '../../lookup/connect.ts';
 import { parseArgs, stringFlag, type ParsedArgs } from '../args.ts';
 import { UsageError, type CliGroup, type CliIo } from '../command.ts';
@@ -24,8 +26,8 @@ import { connectionFromEnv, dataDir } from './lookup.ts';
 /** What the commands need; the default opens the journal in the data folder and a lookup connection. */
 export interface ModeContext {
   engine: JobEngine;
-  /** Devices matching a query (name, serial, user), as the lookup finds them. */
-  search(query: string, signal: AbortSignal): Promise<Device[]>;
+  /** Every device each input names (exact name or serial), or every result of one search (`query`). */
+  resolve(inputs: string[], match: 'exact' | 'query', goal: ModeGoal, signal: AbortSignal): Promise<TargetResolution[]>;
   /** A directory user by UPN, for `--to user:UPN`. */
   resolveUser(upn: string, signal: AbortSignal): Promise<UserRef | null>;
   close(): Promise<void>;
@@ -47,11 +49,11 @@ export function parseGoal(to: string | undefined): ModeGoal {
   throw new UsageError(`--to ${to}: use multiuser, singleuser, migrate, shared, user:UPN, last-user or frequent-user[:DAYS]`);
 }
 
-async function targetsFrom(p: ParsedArgs, ctx: ModeContext, io: CliIo): Promise<TargetResolution[]> {
+async function targetsFrom(p: ParsedArgs, ctx: ModeContext, io: CliIo, goal: ModeGoal): Promise<TargetResolution[]> {
   const csv = stringFlag(p, 'devices');
   const query = p.positionals.slice(1).join(' ').trim();
   if (!!csv === !!query) throw new UsageError('give either --devices CSV or a QUERY');
-  if (query) return (await ctx.search(query, io.signal)).map((d) => ({ input: d.serial ?? d.name, matches: [jobTargetFromDevice(d)] }));
+  if (query) return ctx.resolve([query], 'query', goal, io.signal);
   let text: string;
   try {
     text = await readFile(resolve(io.cwd, csv!), 'utf8');
@@ -60,16 +62,7 @@ async function targetsFrom(p: ParsedArgs, ctx: ModeContext, io: CliIo): Promise<
   }
   const inputs = csvInputs(text);
   if (!inputs.length) throw new AppError('invalid_input', `The CSV file ${csv} lists no devices.`);
-  const out: TargetResolution[] = new Array(inputs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < inputs.length) {
-      const i = next++;
-      out[i] = resolveExact(inputs[i], await ctx.search(inputs[i], io.signal));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(4, inputs.length) }, worker));
-  return out;
+  return ctx.resolve(inputs, 'exact', goal, io.signal);
 }
 
 function previewText(p: Preview): string {
@@ -94,7 +87,7 @@ function printRun(io: CliIo, json: boolean, ctx: ModeContext, jobId: string): nu
   const s = summary(job, counts, ctx.engine.steps(jobId));
   if (json) io.stdout.write(`${JSON.stringify(s)}\n`);
   else {
-    io.stdout.write(`Job ${jobId} ${job.status}: ${counts.succeeded} changed (${counts.pending} still pending: WS1 until the device reports its new mode, Intune for about 10 minutes), ${counts.failed} failed, ${counts.skipped} skipped, ${counts.cancelled} cancelled.\n`);
+    io.stdout.write(`Job ${jobId} ${job.status}: ${counts.succeeded} changed (${counts.succeeded - counts.pending} done, ${counts.pending} pending on the device until it reports its new mode), ${counts.failed} failed, ${counts.skipped} skipped, ${counts.cancelled} cancelled.\n`);
     for (const f of s.failed) io.stdout.write(`  failed ${f.input}: ${f.message}\n`);
   }
   return job.status === 'finished' && counts.failed === 0 ? 0 : 1;
@@ -105,7 +98,7 @@ export function createModeGroup(open: OpenModeContext): CliGroup {
     name: 'mode',
     ...help.mode,
     async run(args, io) {
-      const p = parseArgs(args, { values: ['to', 'devices', 'job', 'device'], switches: ['sync', 'yes', 'verify', 'csv'] });
+      const p = parseArgs(args, { values: ['to', 'devices', 'job', 'device', 'reason'], switches: ['sync', 'yes', 'verify', 'csv'] });
       const [cmd, arg] = p.positionals;
       const json = p.flags.has('json');
       if (!['plan', 'run', 'resume', 'undo', 'jobs', 'pending', 'audit'].includes(cmd ?? '')) throw new UsageError('mode needs plan, run, resume, undo, jobs, pending or audit');
@@ -120,7 +113,7 @@ export function createModeGroup(open: OpenModeContext): CliGroup {
       try {
         if (cmd === 'plan' || cmd === 'run') {
           const goal = parseGoal(stringFlag(p, 'to'));
-          const targets = await targetsFrom(p, ctx, io);
+          const targets = await targetsFrom(p, ctx, io, goal);
           const user = goal.kind === 'user' ? await ctx.resolveUser(goal.upn, io.signal) : undefined;
           const preview = ctx.engine.plan({ goal, targets, syncAfter: p.flags.has('sync'), user });
           if (cmd === 'plan') {
@@ -129,7 +122,7 @@ export function createModeGroup(open: OpenModeContext): CliGroup {
           }
           if (!p.flags.has('yes')) throw new UsageError(`add --yes to change ${preview.totals.toChange} devices (plan ${preview.planId} is saved)`);
           if (!json) io.stderr.write(previewText(preview));
-          await ctx.engine.start(preview.planId, preview.confirmCount, io.signal);
+          await ctx.engine.start(preview.planId, preview.confirmCount, io.signal, stringFlag(p, 'reason'));
           return printRun(io, json, ctx, preview.planId);
         }
         if (cmd === 'resume') {
@@ -145,7 +138,7 @@ export function createModeGroup(open: OpenModeContext): CliGroup {
             return 0;
           }
           if (!json) io.stderr.write(previewText(preview));
-          await ctx.engine.start(preview.planId, preview.confirmCount, io.signal);
+          await ctx.engine.start(preview.planId, preview.confirmCount, io.signal, stringFlag(p, 'reason'));
           return printRun(io, json, ctx, preview.planId);
         }
         if (cmd === 'jobs') {
@@ -162,13 +155,13 @@ export function createModeGroup(open: OpenModeContext): CliGroup {
         // audit
         if (p.flags.has('verify')) {
           const v = ctx.engine.audit.verify();
-          io.stdout.write(json ? `${JSON.stringify(v)}\n` : v.ok ? `Audit trail intact: ${v.entries} entries.\n` : `Audit trail BROKEN at entry ${v.firstBrokenSeq}: ${v.problem}\n`);
+          io.stdout.write(json ? `${JSON.stringify(v)}\n` : v.ok ? `Audit trail intact: ${v.entries} entries.${v.note ? ` ${v.note}` : ''}\n` : `Audit trail BROKEN at entry ${v.firstBrokenSeq}: ${v.problem}\n`);
           return v.ok ? 0 : 1;
         }
         const entries = ctx.engine.audit.query({ jobId: stringFlag(p, 'job'), device: stringFlag(p, 'device') });
         if (p.flags.has('csv')) io.stdout.write(auditToCsv(entries));
         else if (json) io.stdout.write(`${JSON.stringify({ entries })}\n`);
-        else for (const e of entries) io.stdout.write(`${e.seq} ${e.at} ${e.technician} ${e.deviceName} ${e.action} ${e.result} ${stateText(e.before)} → ${stateText(e.after)}\n`);
+        else for (const e of entries) io.stdout.write(`${e.seq} ${e.at} ${e.technician} ${e.deviceName} ${actionText(e.action)} ${e.result} ${stateText(e.before)} → ${stateText(e.after)}${e.reason ? ` (${e.reason})` : ''}\n`);
         return 0;
       } finally {
         await ctx.close();
@@ -199,24 +192,24 @@ export const openDefaultModeContext: OpenModeContext = async (io, onProgress) =>
   const graph = c.graph ? new GraphClient({ baseUrl: c.graph.baseUrl, getToken: c.graph.getToken }) : null;
   const engine = new JobEngine({
     dataDir: dataDir(io.env),
+    // the app's key (keychain), so the app and the CLI check the same chain; a session key without one
+    audit: { key: await loadAuditKey(await openSecretStore({ probeTimeoutMs: 2_000 })) },
     executor: createHttpExecutor({
       graph: c.graph && { url: c.graph.baseUrl, getToken: c.graph.getToken },
       ws1: c.ws1 && { url: c.ws1.baseUrl, getHeaders: c.ws1.authHeaders },
     }),
-    identity: () => ({ technician: io.env.SDH_TECHNICIAN || userInfo().username, tenant: c.scope }),
+    identity: () => ({ technician: io.env.SDH_TECHNICIAN || osTechnician(io.env), tenant: c.scope }),
     onProgress,
   });
   return {
     engine,
-    search: async (query, signal) => {
+    resolve: async (inputs, match, goal, signal) => {
       const age = lookup.cache?.cacheAge().ws1;
       if (!ws1Synced && lookup.ws1 && lookup.cache && (!age || Date.now() - Date.parse(age) > 3_600_000)) {
         ws1Synced = true;
         await syncWs1(lookup.cache, lookup.ws1, { kind: age ? 'incremental' : 'full', signal }).catch(() => {}); // the search reports the source's error
       }
-      const r = await lookup.service.search({ query, limit: 200 }, { signal });
-      if (r.devices.length === 0 && r.errors.length) throw new AppError(r.errors[0].error.code, r.errors.map((e) => `${e.source}: ${e.error.message}`).join(' '));
-      return r.devices;
+      return match === 'query' ? resolveQuery(lookup, inputs[0], { goal, signal }) : resolveExactInputs(lookup, inputs, { goal, signal });
     },
     resolveUser: async (upn, signal) => {
       if (!graph) throw new AppError('not_allowed', 'Intune is not connected, so no user can be looked up.');

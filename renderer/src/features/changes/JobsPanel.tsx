@@ -9,6 +9,18 @@ function eta(seconds: number | null): string {
   return `${Math.round(seconds / 60)} min left`;
 }
 
+type JobRow = ReturnType<typeof useChanges.getState>['jobs'][number];
+
+/** The job's state in plain words. */
+export function stateWords(j: JobRow, status: string, failed: number): string {
+  if (j.undoneBy) return 'undone';
+  if (j.running) return 'running';
+  if (status === 'running' || (status === 'paused' && j.pausedBy === 'interrupted')) return 'interrupted — resume to continue';
+  if (status === 'paused') return j.pausedBy === 'stage' ? 'paused after its first stage — look at the results, then resume' : 'paused by you';
+  if (status === 'finished') return failed ? `finished with ${failed.toLocaleString()} failure${failed === 1 ? '' : 's'}` : 'finished';
+  return status;
+}
+
 export function JobsPanel() {
   const { jobs, progress, loadJobs, act, planFollowUp } = useChanges();
   useEffect(() => {
@@ -29,8 +41,8 @@ export function JobsPanel() {
               <strong>{j.goal}</strong>
               <span className="muted">
                 {j.kind !== 'change' ? `${j.kind} · ` : ''}
-                {when(j.createdAt)} · {j.technician} · {status}
-                {resumable ? ' (interrupted — resume to continue)' : ''}
+                {when(j.createdAt)} · {j.technician} · {stateWords(j, status, c.failed)}
+                {j.reason ? ` · ${j.reason}` : ''}
               </span>
             </div>
             <progress max={Math.max(1, c.total)} value={done} aria-label={`Progress of ${j.goal}`} />
@@ -68,7 +80,7 @@ export function JobsPanel() {
                   Retry the failed ones…
                 </button>
               )}
-              {c.succeeded > 0 && !j.running && j.kind !== 'undo' && (
+              {c.succeeded > 0 && !j.running && j.kind !== 'undo' && !j.undoneBy && (status === 'finished' || status === 'cancelled' || status === 'paused') && (
                 <button type="button" onClick={() => void planFollowUp('undo', j.id)}>
                   Undo…
                 </button>

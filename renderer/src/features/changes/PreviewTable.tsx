@@ -38,9 +38,10 @@ function Row({ step }: { step: JobStep }) {
 }
 
 export function PreviewTable() {
-  const { preview: p, confirmation, setConfirmation, start, discardPreview, busy } = useChanges();
+  const { preview: p, confirmation, setConfirmation, reason, setReason, start, discardPreview, busy } = useChanges();
   if (!p) return null;
-  const ready = p.totals.toChange > 0 && (p.confirmCount === null || Number(confirmation) === p.confirmCount);
+  const g = p.guard;
+  const ready = p.totals.toChange > 0 && (p.confirmCount === null || Number(confirmation) === p.confirmCount) && (!g?.reasonRequired || reason.trim().length >= 3);
   return (
     <section className="preview" aria-label="Preview">
       <h2>Preview: {p.goal}</h2>
@@ -53,6 +54,17 @@ export function PreviewTable() {
           </span>
         ))}
       </p>
+      {g && (g.reasonRequired || g.firstStage !== null) && (
+        <ul className="guard-rails" aria-label="Guard rails">
+          {g.reasonRequired && <li>More than {g.reasonAbove.toLocaleString()} devices: give a reason; it is recorded in the audit trail with every change.</li>}
+          {g.firstStage !== null && (
+            <li>
+              More than {g.stageAbove.toLocaleString()} devices: the job starts in stages — the first {g.firstStage.toLocaleString()} devices (1 %), then it pauses so you can look at
+              the results; resume it to change the rest.
+            </li>
+          )}
+        </ul>
+      )}
       <div className="table-scroll">
         <table>
           <thead>
@@ -78,8 +90,13 @@ export function PreviewTable() {
             <input inputMode="numeric" aria-label="Confirmation count" value={confirmation} onChange={(e) => setConfirmation(e.target.value)} />
           </label>
         )}
+        {g?.reasonRequired && (
+          <label>
+            Reason <input aria-label="Reason" value={reason} maxLength={500} placeholder="e.g. Floor 3 becomes hot desks" onChange={(e) => setReason(e.target.value)} />
+          </label>
+        )}
         <button type="button" className="primary" disabled={!ready || Boolean(busy)} onClick={() => void start()}>
-          Start: change {p.totals.toChange.toLocaleString()} device{p.totals.toChange === 1 ? '' : 's'}
+          {g?.firstStage != null ? `Start the first ${g.firstStage.toLocaleString()} of` : 'Start: change'} {p.totals.toChange.toLocaleString()} device{p.totals.toChange === 1 ? '' : 's'}
         </button>
         <button type="button" onClick={discardPreview}>
           Discard

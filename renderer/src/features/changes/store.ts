@@ -34,6 +34,8 @@ interface ChangesState {
   form: PlanForm;
   preview: Preview | null;
   confirmation: string;
+  /** Why: asked for above the tenant's threshold, recorded in the audit. */
+  reason: string;
   jobs: JobRow[];
   progress: Record<string, JobProgress>;
   audit: AuditEntry[];
@@ -46,6 +48,7 @@ interface ChangesState {
   setForm(patch: Partial<PlanForm>): void;
   plan(): Promise<void>;
   setConfirmation(v: string): void;
+  setReason(v: string): void;
   start(): Promise<void>;
   discardPreview(): void;
   loadJobs(): Promise<void>;
@@ -81,6 +84,7 @@ export const useChanges = create<ChangesState>((set, get) => {
     form: { goal: 'multiuser', upn: '', days: 30, targets: '', match: 'exact', syncAfter: false, user: null },
     preview: null,
     confirmation: '',
+    reason: '',
     jobs: [],
     progress: {},
     audit: [],
@@ -102,13 +106,14 @@ export const useChanges = create<ChangesState>((set, get) => {
       if (preview) set({ preview, confirmation: '' });
     },
     setConfirmation: (confirmation) => set({ confirmation }),
+    setReason: (reason) => set({ reason }),
     start: async () => {
-      const { preview, confirmation } = get();
+      const { preview, confirmation, reason } = get();
       if (!preview) return;
       const typed = preview.confirmCount === null ? null : Number(confirmation);
-      const started = await attempt('Starting…', () => call('jobsStart', { planId: preview.planId, confirmation: typed }));
+      const started = await attempt('Starting…', () => call('jobsStart', { planId: preview.planId, confirmation: typed, ...(preview.guard?.reasonRequired ? { reason: reason.trim() } : {}) }));
       if (!started) return;
-      set({ preview: null, confirmation: '', tab: 'jobs', notice: `Started: ${preview.goal}.` });
+      set({ preview: null, confirmation: '', reason: '', tab: 'jobs', notice: `Started: ${preview.goal}.` });
       await get().loadJobs();
     },
     discardPreview: () => set({ preview: null, confirmation: '' }),

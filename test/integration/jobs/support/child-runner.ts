@@ -2,12 +2,14 @@
 // argv: dataDir jobId… url  — prints "ready", then "done <status,…>".
 import { JobEngine } from '../../../../electron/services/jobs/engine.ts';
 import { createHttpExecutor } from '../../../../electron/services/jobs/http-executor.ts';
+import { keychainAuditKey } from './audit-key.ts';
 import { graphToken, ws1TenantCode } from './fake-server.ts';
 
 const args = process.argv.slice(2);
 const [dataDir, url, jobIds] = [args[0], args.at(-1)!, args.slice(1, -1)];
 const engine = new JobEngine({
   dataDir,
+  audit: { key: keychainAuditKey },
   executor: createHttpExecutor({
     graph: { url, getToken: async () => graphToken },
     ws1: { url, getHeaders: async () => ({ 'aw-tenant-code': ws1TenantCode, authorization: 'Basic eDp5' }) },
@@ -23,7 +25,7 @@ const statuses = await Promise.all(
     const job = engine.job(id)!;
     // One job may finish before the kill lands while the other still runs: a finished job is only reported.
     if (job.status === 'finished' || job.status === 'cancelled') return Promise.resolve(job.status);
-    return job.status === 'planned' ? engine.start(id, engine.preview(id).confirmCount) : engine.resume(id);
+    return job.status === 'planned' ? engine.start(id, engine.preview(id).confirmCount, undefined, 'kill-and-resume test') : engine.resume(id);
   }),
 );
 await engine.close();

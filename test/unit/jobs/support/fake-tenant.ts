@@ -9,6 +9,7 @@ import type { Clock } from '../../../../electron/services/jobs/clock.ts';
 import type { ActionExecutor, CallOutcome } from '../../../../electron/services/jobs/executor.ts';
 import { classify } from '../../../../electron/services/jobs/http-executor.ts';
 import type { RateLimit } from '../../../../electron/services/jobs/throttle.ts';
+import { SlidingWindow } from '../../../../electron/services/demo/limits.ts';
 import { ws1ModeActionWire } from '../../../../electron/services/jobs/ws1-action-wire.ts';
 
 export interface FakeDevice {
@@ -48,10 +49,11 @@ export class FakeTenant {
   readonly faults = new Map<string, Fault[]>();
   throttled = 0;
   writes = 0;
-  private readonly window: number[] = [];
-  private head = 0;
+  private readonly window: SlidingWindow;
 
-  constructor(private readonly o: FakeTenantOptions) {}
+  constructor(private readonly o: FakeTenantOptions) {
+    this.window = new SlidingWindow({ max: o.writeLimit.count, windowMs: o.writeLimit.windowMs });
+  }
 
   add(d: FakeDevice): void {
     if (d.intuneId) this.byIntune.set(d.intuneId, d);
@@ -64,18 +66,14 @@ export class FakeTenant {
     return undefined;
   }
 
-  /** Sliding-window write limit: admits and counts one write, or answers 429. */
+  /** Sliding-window write limit (the demo tenant's own, demo/limits.ts): admits and counts one write, or answers 429. */
   private admit(): FakeAnswer | undefined {
-    const now = this.o.now();
-    const { count, windowMs } = this.o.writeLimit;
-    while (this.head < this.window.length && this.window[this.head] <= now - windowMs) this.head++;
-    if (this.window.length - this.head >= count) {
+    const r = this.window.take(this.o.now());
+    if (!r.ok) {
       this.throttled++;
       const omit = this.o.omitRetryAfterEvery && this.throttled % this.o.omitRetryAfterEvery === 0;
-      const waitMs = this.window[this.head] + windowMs - now;
-      return { status: 429, body: { error: { code: 'TooManyRequests', message: 'Too many requests' } }, retryAfterSec: omit ? undefined : Math.max(0.001, waitMs / 1000) };
+      return { status: 429, body: { error: { code: 'TooManyRequests', message: 'Too many requests' } }, retryAfterSec: omit ? undefined : Math.max(0.001, r.waitMs / 1000) };
     }
-    this.window.push(now);
     this.writes++;
     return undefined;
   }

@@ -1,0 +1,40 @@
+// Guard rails that scale with the blast radius (issue 16, point 2): above 100 devices the start needs a
+// reason (recorded in the audit), above 1,000 the job runs its first 1 %, pauses for a look, then the rest.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { harness } from './support/harness.ts';
+import { addFleet } from './support/fleet.ts';
+
+test('the preview shows both guard rails; a reason is required above the threshold and audited', async () => {
+  const { engine, tenant } = harness();
+  const fleet = addFleet(tenant, { intune: 230, ws1: 0 });
+  const small = engine.plan({ goal: { kind: 'shared' }, targets: fleet.slice(0, 100) });
+  assert.deepEqual(small.guard, { reasonRequired: false, reasonAbove: 100, firstStage: null, stageAbove: 1000 });
+  const big = engine.plan({ goal: { kind: 'shared' }, targets: fleet.slice(100) });
+  assert.equal(big.totals.toChange, 130);
+  assert.deepEqual(big.guard, { reasonRequired: true, reasonAbove: 100, firstStage: null, stageAbove: 1000 });
+  assert.throws(() => engine.start(big.planId, 130), /needs a reason/);
+  assert.equal(await engine.start(big.planId, 130, undefined, 'Floor 3 becomes hot desks'), 'finished');
+  const rows = engine.audit.query({ jobId: big.planId });
+  assert.equal(rows.length, 130);
+  assert.ok(rows.every((r) => r.reason === 'Floor 3 becomes hot desks' && r.platform === 'intune'));
+  assert.equal(engine.job(big.planId)!.reason, 'Floor 3 becomes hot desks');
+  await engine.close();
+});
+
+test('above 1,000 devices the job runs 1 % first, pauses for a look, and resume runs the rest', async () => {
+  const { engine, tenant } = harness();
+  const preview = engine.plan({ goal: { kind: 'shared' }, targets: addFleet(tenant, { intune: 1_500, ws1: 0 }) });
+  assert.equal(preview.guard!.firstStage, 15);
+  assert.equal(await engine.start(preview.planId, 1_500, undefined, 'Lab reimage'), 'paused');
+  const job = engine.job(preview.planId)!;
+  assert.equal(job.pausedBy, 'stage');
+  const first = engine.journal.counts(preview.planId);
+  assert.equal(first.succeeded + first.failed, 15);
+  assert.equal(first.planned, 1_485);
+  assert.equal(await engine.resume(preview.planId), 'finished');
+  assert.equal(engine.journal.counts(preview.planId).succeeded, 1_500);
+  assert.equal(engine.job(preview.planId)!.stage?.reviewed, true);
+  assert.ok([...tenant.changes.values()].every((n) => n === 1), 'each device changed once');
+  await engine.close();
+});
