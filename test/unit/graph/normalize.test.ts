@@ -67,7 +67,9 @@ test('IntuneSource: name, serial, user and reverse lookup in one search; complet
     const url = new URL(req.url, 'http://x');
     if (url.pathname === '/v1.0/deviceManagement/managedDevices') {
       const f = url.searchParams.get('$filter') ?? '';
-      return sendJson(res, 200, { value: f.startsWith('startswith(deviceName') ? [base] : [] });
+      // Graph's lax startswith also answers contains matches (LAB-BEN-3): the source drops them.
+      const lax = [{ ...base, id: 'd1', deviceName: 'BENCH-01' }, { ...base, id: 'd3', deviceName: 'LAB-BEN-3' }];
+      return sendJson(res, 200, { value: f.startsWith('startswith(deviceName') ? lax : [] });
     }
     if (url.pathname === '/v1.0/users') return sendJson(res, 200, { value: [{ id: 'u2', userPrincipalName: 'ben@contoso.com', displayName: 'Ben' }] });
     if (url.pathname === '/beta/users/u2/getLoggedOnManagedDevices') return sendJson(res, 200, { value: [{ ...base, id: 'd2', deviceName: 'PC-9' }] });
@@ -89,6 +91,7 @@ test('IntuneSource: name, serial, user and reverse lookup in one search; complet
     const filters = srv.requests.map((r) => new URL(r.url, 'http://x').searchParams.get('$filter')).filter(Boolean);
     assert.ok(filters.includes("startswith(deviceName,'ben')"));
     assert.ok(filters.includes("serialNumber eq 'ben'"));
+    assert.ok(filters.includes("deviceName eq 'ben'"), 'the exact name is asked for with eq');
     assert.ok(filters.includes("startswith(userPrincipalName,'ben')"));
     assert.equal(srv.requests.filter((r) => r.url === '/beta/$batch').length, 1, 'no user-name batch needed');
   } finally {
