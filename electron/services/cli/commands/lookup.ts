@@ -118,7 +118,7 @@ export const lookupGroup: CliGroup = {
     });
     if (json) {
       const errors = result.errors.map((e) => ({ source: e.source, code: e.error.code, message: e.error.message }));
-      io.stdout.write(`${JSON.stringify({ total: result.total, devices: result.devices, errors, offline: result.offline, cacheAge: result.cacheAge })}\n`);
+      io.stdout.write(`${JSON.stringify({ devices: result.devices, errors, total: result.total, offline: result.offline, cacheAge: result.cacheAge })}\n`);
     } else printText(io, result);
     return result.errors.length > 0 && result.devices.length === 0 ? 1 : 0;
   },
