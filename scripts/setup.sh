@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(chromium libsecret-1-dev gnome-keyring dbus-x11 xvfb lnav ripgrep)
+packages=(chromium libsecret-1-dev gnome-keyring dbus-x11 xvfb lnav ripgrep libevtx-utils)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if ((${#missing[@]})); then

@@ -12,6 +12,7 @@ export const logFormats = [
   'iso-text', // lines starting with an ISO-like stamp (WindowsUpdate, generic)
   'us-text', // lines starting with M/D/YYYY h:mm:ss AM
   'raw', // one record per line, nothing parsed
+  'evtx', // Windows event log (binary XML in 64 KiB chunks)
 ] as const;
 export const logFormatSchema = z.enum(logFormats);
 export type LogFormat = z.infer<typeof logFormatSchema>;
@@ -105,7 +106,7 @@ export const logGrantSchema = z.object({ handle: logHandleSchema, label: z.strin
 export type LogGrant = z.infer<typeof logGrantSchema>;
 
 /** File names a typed or dropped path may have to open without main's confirmation (docs/logs-open-rule.md). */
-export const logLikeExtensions = ['.log', '.lo_', '.txt', '.json', '.zip'] as const;
+export const logLikeExtensions = ['.log', '.lo_', '.txt', '.json', '.evtx', '.zip'] as const;
 
 export const logProgressSchema = z.object({
   phase: z.enum(['extract', 'index', 'filter', 'merge', 'explain']),

@@ -18,7 +18,9 @@ import { SessionSecretStore, type SecretStore } from './secrets/secret-store.ts'
 import { TenantManager } from './tenant/manager.ts';
 import { logsHandlers, type HostDialogs } from './handlers/logs-handlers.ts';
 import { lookupHandlers } from './handlers/lookup-handlers.ts';
+import { supportHandlers } from './handlers/support-handlers.ts';
 import { tenantHandlers } from './handlers/tenant-handlers.ts';
+import { Ws1WireBook } from './ws1/wire-book.ts';
 import { jobsHandlers } from './handlers/jobs-handlers.ts';
 import { JobEngine } from './jobs/engine.ts';
 import { pollByReadState } from './jobs/pending.ts';
@@ -81,6 +83,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
 
   /** Workspace ONE cannot search by device name: names come from the cache, refreshed when a tenant connects. */
   let warmUp: Promise<unknown> = Promise.resolve();
+  // What each Workspace ONE tenant's API description says about mode changes, read when it connects.
+  const ws1Wires = new Ws1WireBook(join(opts.dataDir, 'ws1-wire.json'));
   const tenants = new TenantManager({
     demo,
     db,
@@ -92,6 +96,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     openBrowser: opts.openExternal,
     policy: opts.tenantPolicy,
     onChange: (conn) => {
+      if (conn.ws1) void ws1Wires.forChange({ baseUrl: conn.ws1.baseUrl, authHeaders: conn.ws1.authHeaders, signal: background.signal }).catch(() => {});
       warmUp = refreshWs1IfStale(conn.lookup, { maxAgeMs: 15 * 60_000, signal: background.signal }).catch((err) =>
         opts.logger.warn('lookup', `Workspace ONE cache refresh failed: ${String(err)}`),
       );
@@ -132,7 +137,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   });
   const engine = new JobEngine({
     dataDir: opts.dataDir,
-    executor: tenantExecutor(() => tenants.current),
+    executor: tenantExecutor(() => tenants.current, ws1Wires),
+    ws1Wire: () => (tenants.current.ws1 ? ws1Wires.peek(tenants.current.ws1.baseUrl) : null),
     identity: () => ({ technician: tenants.technician ?? opts.technician ?? userInfo().username, tenant: tenants.current.scope }),
     onProgress: (p) => emit('onJobProgress', p),
     logger: opts.logger,
@@ -143,12 +149,14 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     .watch(60_000, background.signal)
     .catch((err) => opts.logger.warn('jobs', `pending-state checks stopped: ${String(err)}`));
   const jobs = jobsHandlers({ engine, tenant: () => tenants.current, logger: opts.logger, saveFile: opts.saveFile });
-  const tenant = tenantHandlers({ tenants, secrets, settings, info, deviceCode: (p) => emit('onDeviceCode', p) });
+  const tenant = tenantHandlers({ tenants, secrets, settings, info, wires: ws1Wires, deviceCode: (p) => emit('onDeviceCode', p) });
+  const support = supportHandlers({ current: () => tenants.current, wires: ws1Wires });
 
   const handlers: Handlers = {
     ...logs,
     ...lookup,
     ...tenant,
+    ...support,
     ...jobs,
     getAppInfo: info,
     getTheme: () => settings.get().theme,

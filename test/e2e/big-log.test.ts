@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createWriteStream, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startApp, type AppHarness } from './support/app-harness.ts';
+import { goToArea, startApp, type AppHarness } from './support/app-harness.ts';
 
 const RECORDS = 1_200_000;
 
@@ -30,8 +30,7 @@ describe('a log with more than a million records', () => {
   before(async () => {
     await writeLog(file);
     app = await startApp();
-    await app.page.getByTestId('demo-banner').waitFor();
-    await app.page.keyboard.press('Control+2');
+    await goToArea(app.page, 'Control+2', 'Logs');
   });
   after(async () => {
     await app?.close();

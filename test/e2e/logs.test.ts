@@ -6,7 +6,7 @@ import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Locator } from 'playwright-core';
-import { startApp, type AppHarness } from './support/app-harness.ts';
+import { goToArea, startApp, type AppHarness } from './support/app-harness.ts';
 
 const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
 
@@ -30,9 +30,7 @@ describe('log viewer', () => {
   let app: AppHarness;
   before(async () => {
     app = await startApp();
-    await app.page.getByTestId('demo-banner').waitFor();
-    await app.page.keyboard.press('Control+2');
-    await app.page.getByRole('heading', { level: 1, name: 'Logs' }).waitFor();
+    await goToArea(app.page, 'Control+2', 'Logs');
   });
   after(async () => {
     await app?.close();
@@ -60,8 +58,7 @@ describe('log viewer', () => {
   test('filtering by level shows only errors, and Show all brings every record back', async () => {
     const { page } = app;
     const before = await page.locator('.area-hint').innerText();
-    await page.getByRole('checkbox', { name: 'Errors' }).check();
-    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    await page.getByRole('checkbox', { name: 'Errors' }).check(); // applies at once, no Filter press
     await page.getByText(/matching records/).waitFor();
     // the filtered view's rows are fetched after its count shows: read them once every row has its record
     await page.waitForFunction(() => document.querySelector('.log-row') !== null && document.querySelector('.log-row.level-loading') === null);
@@ -70,6 +67,24 @@ describe('log viewer', () => {
     assert.ok(levels.every((l) => l === 'error' || l === 'fatal'), levels.join(','));
     await page.getByRole('button', { name: 'Show all' }).click();
     await page.waitForFunction((b) => document.querySelector('.area-hint')?.textContent === b, before);
+  });
+
+  test('level boxes apply at once: Errors ticked then unticked gives the text filter its count back (issue 13)', async () => {
+    const { page } = app;
+    const status = page.locator('.filter-status');
+    await page.getByRole('searchbox', { name: 'Filter text' }).fill('timed out');
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    await page.waitForFunction(() => /^[\d,]+ matching records$/.test(document.querySelector('.filter-status')?.textContent ?? ''));
+    const byText = await status.innerText();
+    assert.doesNotMatch(byText, /^0 /);
+    await page.getByRole('checkbox', { name: 'Errors' }).check();
+    // The box's click sets the box and starts the filter in one render: once it shows ticked, the status
+    // is the running filter's until its count arrives.
+    await page.waitForFunction(() => /^[\d,]+ matching records$/.test(document.querySelector('.filter-status')?.textContent ?? ''));
+    await page.getByRole('checkbox', { name: 'Errors' }).uncheck();
+    await page.waitForFunction((t) => document.querySelector('.filter-status')?.textContent === t, byText);
+    await page.getByRole('searchbox', { name: 'Filter text' }).fill('');
+    await page.getByRole('button', { name: 'Show all' }).click();
   });
 
   test('find (Enter, F3) selects the next matching record and shows it in full', async () => {

@@ -7,6 +7,7 @@ import { findLeaks } from '../support/leaks.ts';
 import { startApp, type AppHarness } from './support/app-harness.ts';
 
 const TYPED_SECRET = 'ws1-oauth-secret-Pq7Lm2Xv9Rt4';
+let traceText = '';
 
 describe('no secret leaves main', () => {
   let app: AppHarness;
@@ -19,7 +20,7 @@ describe('no secret leaves main', () => {
   });
 
   test('every flow runs', async () => {
-    const { page } = app;
+    const { page, services } = app;
     await page.getByRole('searchbox', { name: 'Search devices' }).fill('LAB-DEM-002');
     await page.getByRole('article', { name: 'Device LAB-DEM-002' }).getByRole('button', { name: /Remove the primary user/ }).click();
     await page.getByRole('button', { name: /^Start: change 1 device$/ }).click();
@@ -36,6 +37,14 @@ describe('no secret leaves main', () => {
     await page.getByLabel('OAuth client secret').fill(TYPED_SECRET);
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved Leak check.').waitFor();
+    // the support trace of every call above is part of what is scanned (IPC result and DOM)
+    await page.getByTestId('ws1-mode-wire').getByText("Mode changes: verified against this tenant's API description", { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Copy API trace' }).click();
+    await page.getByText(/Copied the last \d+ API calls|could not be copied/).waitFor();
+    const trace = await services.router.invoke('supportApiTrace', undefined, { frameUrl: `${app.origin}/`, isMainFrame: true });
+    const value = (trace.ok ? trace.value : { text: '', calls: 0 }) as { text: string; calls: number };
+    assert.ok(value.calls > 5, 'the flows were traced');
+    traceText = value.text;
   });
 
   test('no token, credential or typed secret in IPC, DOM, storage, files or logs', async () => {
@@ -50,7 +59,12 @@ describe('no secret leaves main', () => {
       { label: 'web storage and cookies', text: storage },
       { label: 'app log', text: logLines.join('') },
       { label: 'data folder', path: dataDir },
+      { label: 'API trace', text: traceText },
     ]);
     assert.deepEqual(leaks, []);
+    // no user names either: the demo tenant's users never appear in the trace
+    const users = d.data.ws1Users.map((u) => u.userName).filter((n) => n.length > 3);
+    assert.deepEqual(users.filter((n) => traceText.toLowerCase().includes(n.toLowerCase())), []);
+    assert.doesNotMatch(traceText, /@|%40|Bearer|Basic /);
   });
 });

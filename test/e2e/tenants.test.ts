@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join, resolve } from 'node:path';
-import { startApp, type AppHarness } from './support/app-harness.ts';
+import { goToArea, startApp, type AppHarness } from './support/app-harness.ts';
 
 const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
 const SECRET = 'oauth-client-secret-Zq8RtY2vLm4Pw9';
@@ -12,9 +12,7 @@ describe('tenants', () => {
   let app: AppHarness;
   before(async () => {
     app = await startApp({ tenantPolicy: 'any' });
-    await app.page.getByTestId('demo-banner').waitFor();
-    await app.page.keyboard.press('Control+,');
-    await app.page.getByRole('heading', { level: 1, name: 'Tenants' }).waitFor();
+    await goToArea(app.page, 'Control+,', 'Tenants');
   });
   after(async () => {
     await app?.close();

@@ -69,6 +69,16 @@ export const contract = {
   ),
   profilesRemove: invoke('Delete a profile, its secrets and its token cache.', z.object({ id: profileIdSchema }), z.null()),
   profilesTest: invoke('Try the profile and say exactly what is missing (scope, role, host, region, ...).', z.object({ id: profileIdSchema }), connectionReportSchema),
+  ws1ModeWireStatus: invoke(
+    "How the connected Workspace ONE tenant's mode changes are shaped: verified against its API description (and when), or not verified.",
+    noArg,
+    z.object({ connected: z.boolean(), verified: z.boolean(), line: z.string() }),
+  ),
+  supportApiTrace: invoke(
+    'The last 500 platform calls as text for a support ticket: method, path without query values, status, duration, request id; no tokens, secrets or user names.',
+    noArg,
+    z.object({ text: z.string(), calls: z.number().int().nonnegative() }),
+  ),
   profilesActivate: invoke(
     'Use these profiles (null: none of that kind); with none, the app returns to the demo tenant.',
     z.object({ intune: profileIdSchema.nullable(), ws1: profileIdSchema.nullable() }),

@@ -322,7 +322,7 @@ class Generator {
       enrolledUserId: enrolled.id,
       locationGroupId: lg.id,
       locationGroupName: lg.name,
-      locationGroupUuid: r.guid(),
+      locationGroupUuid: organizationGroupUuid(lg, r.guid()),
       platform: 'WinRT',
       model: hw.model,
       operatingSystem: build.split('.').slice(0, 3).join('.'),
@@ -372,4 +372,9 @@ function noPrimary(): Pick<IntuneDevice, 'userId' | 'userPrincipalName' | 'userD
 /** Sets or clears a device's primary user (what `users/$ref` writes do). */
 export function setPrimaryUser(d: IntuneDevice, u: GraphUser | null): void {
   Object.assign(d, u ? primary(u) : noPrimary());
+}
+
+/** One UUID per organization group (the mode change names it); the draw stays so the rest of the tenant is unchanged. */
+function organizationGroupUuid(lg: { uuid: string }, _unusedDraw: string): string {
+  return lg.uuid;
 }

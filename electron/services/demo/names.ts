@@ -29,9 +29,9 @@ export const windowsHardware = [
 export const windowsBuilds = ['10.0.19045.5131', '10.0.22631.4460', '10.0.22631.4541', '10.0.26100.2314', '10.0.26100.2454'] as const;
 
 export const locationGroups = [
-  { id: 570, name: 'Contoso / Clinics / Ward A' },
-  { id: 571, name: 'Contoso / Clinics / Ward B' },
-  { id: 580, name: 'Contoso / Schools / Library' },
-  { id: 590, name: 'Contoso / Offices / Front Desk' },
-  { id: 600, name: 'Contoso / Warehouse / Floor' },
+  { id: 570, uuid: '7d1c0a57-0570-4c1a-9a57-0000000570aa', name: 'Contoso / Clinics / Ward A' },
+  { id: 571, uuid: '7d1c0a57-0571-4c1a-9a57-0000000571aa', name: 'Contoso / Clinics / Ward B' },
+  { id: 580, uuid: '7d1c0a57-0580-4c1a-9a57-0000000580aa', name: 'Contoso / Schools / Library' },
+  { id: 590, uuid: '7d1c0a57-0590-4c1a-9a57-0000000590aa', name: 'Contoso / Offices / Front Desk' },
+  { id: 600, uuid: '7d1c0a57-0600-4c1a-9a57-0000000600aa', name: 'Contoso / Warehouse / Floor' },
 ] as const;

@@ -76,7 +76,10 @@ export class GraphClient {
   /** Every page of a collection, following @odata.nextLink only, and only to Graph's own origin. */
   async *pages(firstUrl: string, signal?: AbortSignal, forbidden?: string): AsyncGenerator<RawRecord[]> {
     let url: string | undefined = firstUrl;
+    const seen = new Set<string>();
     while (url) {
+      if (seen.has(url)) throw new AppError('unavailable', 'Intune sent the same page of results twice; the app stopped reading the list.', `nextLink loop at ${url.slice(0, 200)}`);
+      seen.add(url);
       const page = await this.get(url, signal, 'the device list', forbidden);
       yield Array.isArray(page.value) ? (page.value as RawRecord[]) : [];
       const next = page['@odata.nextLink'];

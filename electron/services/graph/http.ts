@@ -2,6 +2,7 @@
 // cancellation, Retry-After, exponential back-off with jitter, one re-authentication on 401, 403 explained;
 // redirects followed only within the request's origin (../net/same-origin-fetch.ts).
 import { AppError } from '../../common/errors.ts';
+import { apiTrace } from '../net/api-trace.ts';
 import { CrossOriginRedirect, sameOriginFetch, TooManyRedirects } from '../net/same-origin-fetch.ts';
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -113,12 +114,15 @@ export class ResilientHttp {
       const last = attempt >= this.policy.maxAttempts;
       const timeout = AbortSignal.timeout(this.policy.timeoutMs);
       const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
-      let res: Response;
+      let res: Response | undefined;
       let text: string;
+      const started = Date.now();
       try {
         res = await this.fetchFn(call.url, { method: call.method, headers: await call.headers(), body: call.body, signal });
         text = await res.text();
+        apiTrace.record({ service: label, method: call.method, url: call.url, status: res.status, startedMs: started, headers: res.headers });
       } catch (err) {
+        apiTrace.record({ service: label, method: call.method, url: call.url, status: res?.status ?? null, startedMs: started, headers: res?.headers });
         if (call.signal?.aborted) throw cancelled();
         if (err instanceof AppError) throw err; // from headers(): sign-in failed
         if (err instanceof CrossOriginRedirect)

@@ -76,7 +76,8 @@ export class IntuneSource {
   /** Devices whose name really starts with the text: the lax server filter re-checked, or every page when it capped. */
   private async namePrefix(lower: string, s: string, signal?: AbortSignal): Promise<RawRecord[]> {
     const starts = (d: RawRecord) => String(d.deviceName ?? '').toLowerCase().startsWith(lower);
-    const lax = await this.client.listDevices(`startswith(deviceName,${s})`, signal);
+    // Bounded at the cap: a server that does page the lax filter is not followed further than Graph would go.
+    const lax = await this.client.listDevices(`startswith(deviceName,${s})`, signal, laxFilterCap);
     if (lax.length < laxFilterCap) return lax.filter(starts);
     const out: RawRecord[] = [];
     for await (const page of this.client.pages(this.client.listUrl(), signal)) out.push(...page.filter(starts));

@@ -84,6 +84,17 @@ export function logsHandlers(d: LogsHandlerDeps): LogsHandlers {
     }
   }
 
+  // Indexing and tail progress arrive after the call that started them: a session closed meanwhile has
+  // nothing left to report, and nothing here may throw outside a handler.
+  const reportIndexed = (session: string): void => {
+    if (!sessions.has(session)) return;
+    try {
+      d.progress(session, null, { phase: 'index', bytesDone: 1, bytesTotal: 1, records: d.logs.count(session), done: true });
+    } catch {
+      /* closed between the check and the count */
+    }
+  };
+
   async function open(paths: string[]) {
     let sessionId = '';
     const info = await d.logs.open(paths, { onProgress: (p) => sessionId && d.progress(sessionId, null, p) });
@@ -91,12 +102,9 @@ export function logsHandlers(d: LogsHandlerDeps): LogsHandlers {
     sessions.add(info.id);
     d.settings.rememberLogs(paths);
     // Indexing goes on in a worker; progress after this point reaches the renderer by session id.
-    // A session closed before its indexing ends has nothing left to report (count() would throw).
     void d.logs
       .whenIndexed(info.id)
-      .then(() => {
-        if (sessions.has(info.id)) d.progress(info.id, null, { phase: 'index', bytesDone: 1, bytesTotal: 1, records: d.logs.count(info.id), done: true });
-      })
+      .then(() => reportIndexed(info.id))
       .catch(() => {});
     return info;
   }
@@ -145,7 +153,7 @@ export function logsHandlers(d: LogsHandlerDeps): LogsHandlers {
       if (follow) {
         following.set(
           session,
-          d.logs.follow(session, () => d.progress(session, null, { phase: 'index', bytesDone: 1, bytesTotal: 1, records: d.logs.count(session), done: true })),
+          d.logs.follow(session, () => reportIndexed(session)),
         );
       }
       return null;

@@ -8,6 +8,7 @@ import { testConnection } from '../profiles/test-connection.ts';
 import type { Handlers } from '../router/router.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 import type { TenantManager } from '../tenant/manager.ts';
+import type { Ws1WireBook } from '../ws1/wire-book.ts';
 
 type TenantChannels =
   | 'profilesList'
@@ -26,6 +27,8 @@ export interface TenantHandlerDeps {
   secrets: SecretStore;
   settings: SettingsStore;
   info(): AppInfo;
+  /** Where "Test connection" keeps what a Workspace ONE tenant's API description says. */
+  wires?: Ws1WireBook;
   deviceCode(p: { profileId: string; userCode: string; verificationUri: string; message: string; expiresAt: string }): void;
 }
 
@@ -54,7 +57,7 @@ export function tenantHandlers(d: TenantHandlerDeps): Pick<Handlers, TenantChann
     profilesTest: async ({ id }) => {
       requireReal();
       const profile = await d.tenants.profiles.get(id);
-      return profile.kind === 'intune' ? testConnection(profile, { intune: { signIn: d.tenants.signIn(profile) } }) : testConnection(profile, { ws1: { secrets: d.secrets } });
+      return profile.kind === 'intune' ? testConnection(profile, { intune: { signIn: d.tenants.signIn(profile) } }) : testConnection(profile, { ws1: { secrets: d.secrets, wires: d.wires } });
     },
     profilesActivate: async (ids) => {
       if (ids.intune || ids.ws1) requireReal();

@@ -27,7 +27,7 @@ export function actionsFor(target: JobTarget): ActionId[] {
   const mode = target.ws1?.userMode;
   if (mode && mode !== 'unknown') {
     for (const id of Object.values(ws1Transitions[mode])) if (id && !out.includes(id)) out.push(id);
-  }
+  } else if (mode === 'unknown') out.push(...unknownModeActions);
   if (target.intune && intuneIneligibility(target) === undefined) {
     if (target.intune.primaryUser) out.push('intune.removePrimaryUser');
     out.push('intune.assignPrimaryUser');
@@ -47,8 +47,14 @@ export function intuneIneligibility(target: JobTarget): SkipReason | undefined {
   return undefined;
 }
 
+/** With the user mode unreadable, every change stays possible; the preview carries the warning. */
+const unknownModeActions: ActionId[] = ['ws1.changeToMultiuser', 'ws1.migrateToMultiuser', 'ws1.changeToSingleuser'];
+const unknownModeGoalAction: Record<Ws1Goal, ActionId> = { multiuser: 'ws1.changeToMultiuser', migrate: 'ws1.migrateToMultiuser', singleuser: 'ws1.changeToSingleuser' };
+const unknownModeWarning = (action: ActionId): string =>
+  `Warning: user mode unknown on this tenant, so the app cannot check that ${action === 'ws1.changeToSingleuser' ? 'the device is in Multiuser mode' : 'this change applies'}; Workspace ONE refuses it if the device is in another mode (a Single user (Legacy) device needs "Migrate to Multiuser").`;
+
 export type Decision =
-  | { ok: true; action: ActionId; user?: UserRef; expected: DeviceState }
+  | { ok: true; action: ActionId; user?: UserRef; expected: DeviceState; note?: string }
   | { ok: false; reason: SkipReason; note?: string };
 
 export interface DecideOptions {
@@ -62,7 +68,11 @@ export function decide(target: JobTarget, goal: ModeGoal, opts: DecideOptions): 
   if (goal.kind === 'multiuser' || goal.kind === 'migrate' || goal.kind === 'singleuser') {
     const mode = target.ws1?.userMode;
     if (!target.ws1 || !mode) return { ok: false, reason: 'notOnPlatform', note: 'Not enrolled in Workspace ONE.' };
-    if (mode === 'unknown') return { ok: false, reason: 'modeUnknown', note: 'Workspace ONE does not report a user mode.' };
+    if (mode === 'unknown') {
+      // the tenant's records do not say the mode: the technician may still send the change, warned
+      const action = unknownModeGoalAction[goal.kind];
+      return { ok: true, action, expected: { ws1UserMode: ws1ResultingMode[action] }, note: unknownModeWarning(action) };
+    }
     const action = ws1Transitions[mode][goal.kind];
     if (!action) return { ok: false, reason: 'alreadyInMode', note: `Already ${mode}.` };
     return { ok: true, action, expected: { ws1UserMode: ws1ResultingMode[action] } };

@@ -13,6 +13,7 @@ import type { ActionExecutor } from './executor.ts';
 import { Journal } from './journal.ts';
 import { PendingTracker, type PollDevices } from './pending.ts';
 import { planSteps, previewOf } from './preview.ts';
+import type { Ws1ModeWire } from '../ws1/mode-wire.ts';
 import { JobRun, defaultRunnerSettings, type RunnerSettings } from './runner.ts';
 import { TokenBucket, intuneWriteLimit, type RateLimit } from './throttle.ts';
 import { undoSteps } from './undo.ts';
@@ -36,6 +37,8 @@ export interface JobEngineOptions {
   random?: () => number;
   /** Whether a process holding a job still runs (default: signal 0); injected for tests. */
   isAlive?: (pid: number) => boolean;
+  /** The current tenant's Workspace ONE mode-change shape as known now, for the preview's wording. */
+  ws1Wire?: () => Ws1ModeWire | null;
 }
 
 function processAlive(pid: number): boolean {
@@ -81,7 +84,7 @@ export class JobEngine {
   /** Builds and stores the preview; nothing is called until start(). */
   plan(req: PlanRequest): Preview {
     const id = this.newId();
-    const steps = planSteps(req.targets, req.goal, { jobId: id, now: this.clock.now(), syncAfter: req.syncAfter, user: req.user });
+    const steps = planSteps(req.targets, req.goal, { jobId: id, now: this.clock.now(), syncAfter: req.syncAfter, user: req.user, ws1Wire: this.opts.ws1Wire?.() });
     return this.store(id, 'change', goalLabel(req.goal), steps);
   }
 

@@ -1,25 +1,21 @@
 // An ActionExecutor speaking the Graph and WS1 wire shapes directly with fetch: used with the demo tenant
 // and in tests until the Graph/WS1 clients grow write calls (then adapt those to ActionExecutor instead).
 import { AppError } from '../../common/errors.ts';
+import { apiTrace } from '../net/api-trace.ts';
 import type { ActionId, DeviceState, JobTarget } from '../../common/jobs.ts';
-import { enumKey, ws1Fields, ws1UserModes } from '../ws1/mapping.ts';
+import { enumKey, ws1UserModes } from '../ws1/mapping.ts';
+import type { Ws1ModeWire } from '../ws1/mode-wire.ts';
+import { ws1OrganizationGroupUuid, ws1PendingModeAction, ws1UserModeRaw } from '../ws1/normalize.ts';
+import { Ws1WireBook } from '../ws1/wire-book.ts';
 import type { ActionExecutor, CallOutcome, IntuneWriteCall, Ws1BatchOutcome } from './executor.ts';
 import { intuneWire, intuneWrite } from './intune-wire.ts';
-import { parseWs1ModeActionResponse, ws1ModeActionRequest, ws1ModeActionWire } from './ws1-action-wire.ts';
+import { sendWs1ModeChange, ws1ModeActionWire } from './ws1-action-wire.ts';
 
 /** Unverified: how a WS1 device is read back by uuid; the user-mode field and values are ws1/mapping.ts's. */
 export const ws1DeviceRead = {
   path: (uuid: string) => `/api/mdm/devices/${encodeURIComponent(uuid)}`,
   accept: 'application/json;version=2',
-  /** Not known to exist upstream; our test tenant reports it so a crash right after a call is settled exactly. */
-  pendingAction: 'PendingUserModeAction',
 } as const;
-
-function field(rec: Record<string, unknown>, names: readonly string[]): unknown {
-  const wanted = names.map((n) => n.toLowerCase());
-  for (const [k, v] of Object.entries(rec)) if (wanted.includes(k.toLowerCase())) return v;
-  return undefined;
-}
 
 type NotOk = Exclude<CallOutcome, { kind: 'ok' }>;
 
@@ -27,20 +23,24 @@ export interface HttpExecutorOptions {
   /** Absent when the tenant has no Intune side: Intune calls then fail with a sentence. */
   graph?: { url: string /* e.g. https://graph.microsoft.com, no version */; getToken: () => Promise<string> };
   /** Authorization + aw-tenant-code headers for WS1. */
-  ws1?: { url: string; getHeaders: () => Promise<Record<string, string>> };
+  ws1?: { url: string; getHeaders: () => Promise<Record<string, string>>; modeWire?: () => Promise<Ws1ModeWire> };
   fetch?: typeof fetch;
   timeoutMs?: number;
 }
 
 export function createHttpExecutor(o: HttpExecutorOptions): ActionExecutor {
   const doFetch = o.fetch ?? fetch;
+  const ownWireBook = new Ws1WireBook(null); // without a shared book: the tenant's description is read once here
   const timeoutMs = o.timeoutMs ?? 30_000;
 
   async function call(url: string, init: RequestInit, signal: AbortSignal, platform: 'intune' | 'ws1'): Promise<{ res?: Response; out?: NotOk }> {
     let res: Response;
+    const started = Date.now();
     try {
       res = await doFetch(url, { ...init, signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) });
+      apiTrace.record({ service: platform === 'intune' ? 'Intune' : 'Workspace ONE', method: init.method ?? 'GET', url, status: res.status, startedMs: started, headers: res.headers });
     } catch (err) {
+      apiTrace.record({ service: platform === 'intune' ? 'Intune' : 'Workspace ONE', method: init.method ?? 'GET', url, status: null, startedMs: started });
       const timedOut = err instanceof Error && err.name === 'TimeoutError';
       const code = signal.aborted ? 'cancelled' : timedOut ? 'timeout' : 'unavailable';
       const service = platform === 'intune' ? 'Intune' : 'Workspace ONE';
@@ -74,12 +74,18 @@ export function createHttpExecutor(o: HttpExecutorOptions): ActionExecutor {
     },
     async ws1Action(action: ActionId, uuids: string[], signal): Promise<Ws1BatchOutcome> {
       if (!o.ws1) return notConnected('Workspace ONE');
-      const req = ws1ModeActionRequest(action, uuids);
-      const r = await call(`${o.ws1.url}${req.path}`, { method: req.method, headers: { ...(await ws1Headers()), ...req.headers }, body: req.body }, signal, 'ws1');
-      if (r.out) return r.out;
-      const parsed = parseWs1ModeActionResponse(await r.res!.json().catch(() => undefined));
-      if (!parsed) return { kind: 'transient', error: new AppError('unavailable', 'Workspace ONE answered the mode change in an unexpected shape.') };
-      return { kind: 'ok', ...parsed };
+      const ws1 = o.ws1;
+      return sendWs1ModeChange(action, uuids, {
+        wire: await (ws1.modeWire?.() ?? ownWireBook.forChange({ baseUrl: ws1.url, authHeaders: ws1Headers, fetch: o.fetch, signal })),
+        post: async (req) => {
+          const r = await call(`${ws1.url}${req.path}`, { method: req.method, headers: { ...(await ws1Headers()), ...req.headers }, body: req.body }, signal, 'ws1');
+          return r.out ?? { kind: 'sent', body: await r.res!.json().catch(() => undefined), requestId: r.res!.headers.get('request-id') ?? undefined };
+        },
+        organizationGroupOf: async (uuid) => {
+          const r = await call(`${ws1.url}${ws1DeviceRead.path(uuid)}`, { headers: { ...(await ws1Headers()), accept: ws1DeviceRead.accept } }, signal, 'ws1');
+          return r.out ? null : ws1OrganizationGroupUuid((await r.res!.json().catch(() => ({}))) as Record<string, unknown>);
+        },
+      });
     },
     async readState(t: JobTarget, signal) {
       const state: DeviceState = {};
@@ -93,9 +99,9 @@ export function createHttpExecutor(o: HttpExecutorOptions): ActionExecutor {
         const r = await call(`${o.ws1.url}${ws1DeviceRead.path(t.ws1.uuid)}`, { headers: { ...(await ws1Headers()), accept: ws1DeviceRead.accept } }, signal, 'ws1');
         if (r.out) return { kind: 'error', error: 'error' in r.out ? r.out.error : new AppError('throttled', 'Workspace ONE is busy; try again.') };
         const rec = (await r.res!.json()) as Record<string, unknown>;
-        const mode = field(rec, ws1Fields.userMode);
-        state.ws1UserMode = (typeof mode === 'string' && ws1UserModes[enumKey(mode)]) || 'unknown';
-        const pending = Object.entries(ws1ModeActionWire.actionNames).find(([, name]) => name === field(rec, [ws1DeviceRead.pendingAction]));
+        const mode = ws1UserModeRaw(rec, (await o.ws1.modeWire?.())?.userMode?.path);
+        state.ws1UserMode = (mode && ws1UserModes[enumKey(mode)]) || 'unknown';
+        const pending = Object.entries(ws1ModeActionWire.actionNames).find(([, name]) => name === ws1PendingModeAction(rec));
         if (pending) state.ws1PendingAction = pending[0] as ActionId;
       }
       return { kind: 'ok', state };

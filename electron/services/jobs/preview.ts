@@ -3,6 +3,7 @@
 import type { DeviceState, JobStep, JobTarget, ModeGoal, Preview, TargetResolution, UserRef } from '../../common/jobs.ts';
 import { decide, goalLabel, isWs1Action } from './catalogue.ts';
 import { describeIntuneCall } from './intune-wire.ts';
+import type { Ws1ModeWire } from '../ws1/mode-wire.ts';
 import { describeWs1Call } from './ws1-action-wire.ts';
 
 /** More devices than this and the technician types the count to start. */
@@ -14,6 +15,8 @@ export interface PlanOptions {
   syncAfter?: boolean;
   /** For a `user:UPN` goal: the directory user, resolved once for the whole plan. */
   user?: UserRef | null;
+  /** The Workspace ONE tenant's mode-change wire shape as known now (null: not verified on this tenant). */
+  ws1Wire?: Ws1ModeWire | null;
 }
 
 export function currentState(t: JobTarget): DeviceState {
@@ -42,7 +45,8 @@ export function planSteps(resolutions: TargetResolution[], goal: ModeGoal, opts:
       ...device,
       status: 'planned',
       action: { id: d.action, user: d.user, syncAfter: !ws1 && (opts.syncAfter ?? false) },
-      call: ws1 ? describeWs1Call(d.action) : describeIntuneCall(d.action, d.user),
+      call: ws1 ? describeWs1Call(d.action, opts.ws1Wire) : describeIntuneCall(d.action, d.user),
+      ...(d.note ? { note: d.note } : {}),
     };
   });
 }

@@ -1,34 +1,46 @@
 // The analyses over a session's logs: reassignment attempts (DeviceReassignment logs) and Win32 app
-// attempts (IME logs), each reading every record of the files it concerns.
+// attempts (IME logs), each reading every record of the files it concerns, on a log worker (the patterns
+// are chosen by the file: they never run on main).
 import { basename } from 'node:path';
+import { AppError } from '../../common/errors.ts';
 import type { ReassignmentAttempt, Win32AppAttempt } from '../../common/logs.ts';
-import { Win32AppSummary } from './ime/win32-apps.ts';
-import { forEachRecord } from './reading.ts';
-import { ReassignmentExplainer } from './reassignment/explain.ts';
-import { settled, type Session } from './session.ts';
+import type { AnalysisJob } from './analysis-job.ts';
+import { settled, type Engine, type Session } from './session.ts';
+
+async function analyse<T>(e: Engine, s: Session, file: number, analysis: AnalysisJob['analysis'], signal?: AbortSignal): Promise<T[]> {
+  const f = s.files[file];
+  const job: AnalysisJob = {
+    analysis,
+    path: f.fsPath,
+    label: f.info.path,
+    file,
+    chunks: f.index.exportChunks(),
+    format: f.info.format,
+    encoding: f.info.encoding,
+    offsetMinutes: f.info.offsetMinutes,
+    unitSize: f.unitSize,
+  };
+  const out = await e.pool.run<T[] | null>({ kind: 'analysis', job }, () => {}, signal);
+  if (!out) throw new AppError('cancelled', 'The analysis was cancelled.');
+  return out;
+}
 
 /** Reassignment attempts in the session's DeviceReassignment logs (or every file if none is named so). */
-export async function explainReassignments(s: Session, signal?: AbortSignal): Promise<ReassignmentAttempt[]> {
+export async function explainReassignments(e: Engine, s: Session, signal?: AbortSignal): Promise<ReassignmentAttempt[]> {
   await settled(s);
   const named = s.files.filter((f) => /devicereassignment/i.test(basename(f.info.path)));
   const attempts: ReassignmentAttempt[] = [];
-  for (const f of named.length ? named : s.files) {
-    const ex = new ReassignmentExplainer(f.info.path);
-    await forEachRecord(s, s.files.indexOf(f), signal, (r) => ex.add({ index: r.index, time: r.time, timeMs: r.timeMs, message: r.message }));
-    attempts.push(...ex.done());
-  }
+  for (const f of named.length ? named : s.files) attempts.push(...(await analyse<ReassignmentAttempt>(e, s, s.files.indexOf(f), 'reassignment', signal)));
   return attempts;
 }
 
 /** Win32 apps seen in the session's IME logs (AppWorkload, IntuneManagementExtension), with their errors. */
-export async function win32Apps(s: Session, signal?: AbortSignal): Promise<Win32AppAttempt[]> {
+export async function win32Apps(e: Engine, s: Session, signal?: AbortSignal): Promise<Win32AppAttempt[]> {
   await settled(s);
   const out: Win32AppAttempt[] = [];
   for (const [file, f] of s.files.entries()) {
     if (!/^(appworkload|intunemanagementextension)/i.test(basename(f.info.path.replace(/^.*!\//, '')))) continue;
-    const sum = new Win32AppSummary(f.info.path);
-    await forEachRecord(s, file, signal, (r) => sum.add(r));
-    out.push(...sum.done());
+    out.push(...(await analyse<Win32AppAttempt>(e, s, file, 'win32', signal)));
   }
   return out;
 }

@@ -8,6 +8,7 @@ import type { ChunkMessage } from './index-chunk.ts';
 import type { IndexCursor } from './index-cursor.ts';
 import { RecordIndex } from './index-store.ts';
 import { createMatcher, type TextMatcher } from './match.ts';
+import { runEvtxFilter } from './formats/evtx/filter.ts';
 
 const WINDOW = 1 << 20;
 /** A record larger than this is searched in overlapping pieces (its match may then be approximate). */
@@ -102,6 +103,13 @@ export function runFilter(job: FilterJob, hooks: FilterHooks): { matches: number
     return { matches, scanned, stopped };
   }
 
+  if (job.format === 'evtx') {
+    const onProgress = (n: number, bytes: number): void => hooks.onProgress(n, bytes, matches);
+    const r = runEvtxFilter(idx, { ...job, ...f, keep: indexPass, add, progress: onProgress, shouldStop: hooks.shouldStop });
+    flush();
+    hooks.onProgress(r.scanned, idx.bytes, matches);
+    return { matches, scanned: r.scanned, stopped: r.stopped };
+  }
   const matcher = f.text ? createMatcher(f.text, job.encoding) : null;
   const fd = openSync(job.path, 'r');
   const buf = Buffer.allocUnsafe(WINDOW);

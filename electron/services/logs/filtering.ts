@@ -1,12 +1,26 @@
-// Filtering a session: each file's records tested in the calling thread when the span is small, otherwise
-// on the workers (a big span cut into one record range per worker); the matches become a view.
+// Filtering a session: each file's records are tested on the log workers, whatever the file's size (a
+// user's pattern never runs on main; a big span is cut into one record range per worker); the matches
+// become a view.
 import { AppError } from '../../common/errors.ts';
 import { logLevels, type LogFilterResult, type LogFilterSpec, type LogProgress } from '../../common/logs.ts';
-import { runFilter, type FileFilter, type FilterJob } from './filter.ts';
+import type { FileFilter, FilterJob } from './filter.ts';
 import { settled, type Engine, type FileState, type Session } from './session.ts';
 import { keepView, positionsInBase, viewOf } from './session-views.ts';
 import { FilteredView } from './views.ts';
 import type { WorkerMessage } from './worker-host.ts';
+
+const cancelled = (): AppError => new AppError('cancelled', 'The log task was cancelled.');
+
+/** `p`, or a cancelled error as soon as `signal` aborts (waiting for indexing is cancellable too). */
+export function untilAborted<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.reject(cancelled());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(cancelled());
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
 
 function concat(parts: Uint32Array[]): Uint32Array {
   const all = new Uint32Array(parts.reduce((a, p) => a + p.length, 0));
@@ -33,7 +47,7 @@ function fileFilter(spec: LogFilterSpec, f: FileState): FileFilter {
 /** Record numbers in [from, to) of one file that match `spec` (at most `limit`). */
 export async function filterFile(e: Engine, s: Session, file: number, spec: LogFilterSpec, from: number, to: number, limit: number, onMatches: (n: number, scanned: number) => void, signal?: AbortSignal): Promise<Uint32Array> {
   const f = s.files[file];
-  await f.indexed;
+  await untilAborted(f.indexed, signal);
   const base: FilterJob = {
     path: f.fsPath,
     encoding: f.info.encoding,
@@ -45,12 +59,7 @@ export async function filterFile(e: Engine, s: Session, file: number, spec: LogF
     limit,
   };
   const span = base.to - from;
-  if ((span / Math.max(1, f.index.count)) * f.info.bytes <= e.inProcessBytes && !signal?.aborted) {
-    const parts: Uint32Array[] = [];
-    const res = runFilter(base, { onMatches: (m) => parts.push(m), onProgress: (scanned, _b, matches) => onMatches(matches, scanned), shouldStop: () => false });
-    onMatches(res.matches, res.scanned);
-    return concat(parts);
-  }
+  if (signal?.aborted) throw cancelled();
   // Big spans are cut into one record range per worker; results come back in range order.
   const n = span > 100_000 && limit === Infinity ? e.pool.size : 1;
   const ranges = Array.from({ length: n }, (_, k) => [from + Math.floor((span * k) / n), from + Math.floor((span * (k + 1)) / n)]);
@@ -83,7 +92,7 @@ export async function filterFile(e: Engine, s: Session, file: number, spec: LogF
 
 /** Filters the session's records; counts stream through `onProgress`; the result is a view. */
 export async function filterSession(e: Engine, s: Session, spec: LogFilterSpec, onProgress?: (p: LogProgress) => void, signal?: AbortSignal): Promise<LogFilterResult> {
-  await settled(s);
+  await untilAborted(settled(s), signal);
   const files = s.files.map((_, i) => i).filter((i) => !spec.files || spec.files.includes(i));
   const counts = new Map<number, number>();
   const scannedBy = new Map<number, number>();

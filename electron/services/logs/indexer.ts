@@ -7,6 +7,7 @@ import { detectFormat, formatSpec } from './formats/table.ts';
 import { IndexBuilder } from './index-builder.ts';
 import type { ChunkMessage } from './index-chunk.ts';
 import { createScanner } from './scanner.ts';
+import { evtxSplit, isEvtx } from './formats/evtx/chunk.ts';
 
 const READ_BYTES = 256 * 1024; // small enough that the bytes just read are still in cache when scanned
 const SNIFF_BYTES = 64 * 1024;
@@ -30,6 +31,7 @@ export function sniffFile(path: string, forceFormat?: LogFormat): Sniffed {
 }
 
 export function sniffBytes(head: Buffer): EncodingInfo & { format: LogFormat } {
+  if (isEvtx(head)) return { encoding: 'utf-16le', bomBytes: 0, unitSize: 1, format: 'evtx' };
   const enc = detectEncoding(head);
   let sample = head.subarray(enc.bomBytes);
   if (enc.unitSize === 2) {
@@ -139,6 +141,7 @@ export function indexFile(opts: IndexRunOptions): IndexSummary {
  */
 export function findSplit(path: string, format: LogFormat, atByte: number): number | null {
   const spec = formatSpec(format);
+  if (spec.split === 'evtx') return evtxSplit(atByte);
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.allocUnsafe(4 << 20);

@@ -15,6 +15,7 @@ import { resolveSources } from './sources.ts';
 import { remerge } from './session-views.ts';
 
 export async function openSession(e: Engine, sources: string[], o: OpenOptions): Promise<Session> {
+  await e.swept; // the start-up sweep of leftover extractions ends before this open extracts anything
   const resolved = await resolveSources(sources, {
     tempDir: e.opts.tempDir,
     include: e.opts.include,

@@ -2,6 +2,7 @@
 // successive windows of the file; it returns the offset from which it still needs data, so a 100 MB
 // line or record never has to be held whole. Every unit ends up in exactly one record.
 import { CmtraceScanner } from './cmtrace-scanner.ts';
+import { EvtxScanner } from './formats/evtx/scanner.ts';
 import { Lvl, jsonLineFields, newHeader, type Header, type HeaderParser } from './formats/header.ts';
 import type { FormatSpec } from './formats/table.ts';
 
@@ -31,6 +32,7 @@ export interface Scanner {
  * `startUnit` is where scanning begins (after a byte-order mark, which belongs to the first record).
  */
 export function createScanner(spec: FormatSpec, startUnit: number, recordStart = 0): Scanner {
+  if (spec.split === 'evtx') return new EvtxScanner(recordStart);
   return spec.split === 'cmtrace' ? new CmtraceScanner(startUnit, recordStart) : new LineScanner(spec, startUnit, recordStart);
 }
 

@@ -17,6 +17,7 @@ import type {
   Win32AppAttempt,
 } from '../../common/logs.ts';
 import { explainReassignments, win32Apps } from './analyses.ts';
+import { removeLeftoverExtractions } from './extraction-folders.ts';
 import { filterSession } from './filtering.ts';
 import { closeSession, openSession } from './opening.ts';
 import { find, histogram, nextLevel, stats } from './queries.ts';
@@ -38,6 +39,7 @@ export class LogsService {
       pool: new WorkerPool(opts.workerUrl ?? defaultWorkerUrl, opts.workers ?? Math.max(1, Math.min(2, availableParallelism()))),
       maxChars: opts.maxMessageChars ?? 256 * 1024,
       inProcessBytes: opts.inProcessBytes ?? 4 * 1024 * 1024,
+      swept: removeLeftoverExtractions(opts.tempDir),
     };
   }
 
@@ -119,12 +121,12 @@ export class LogsService {
 
   /** Reassignment attempts in the session's DeviceReassignment logs (or every file if none is named so). */
   async explain(id: string, signal?: AbortSignal): Promise<ReassignmentAttempt[]> {
-    return explainReassignments(this.session(id), signal);
+    return explainReassignments(this.engine, this.session(id), signal);
   }
 
   /** Win32 apps seen in the session's IME logs (AppWorkload, IntuneManagementExtension), with their errors. */
   async win32Apps(id: string, signal?: AbortSignal): Promise<Win32AppAttempt[]> {
-    return win32Apps(this.session(id), signal);
+    return win32Apps(this.engine, this.session(id), signal);
   }
 
   /** Stops workers and removes extracted zip entries. */

@@ -20,8 +20,9 @@ export interface LogsServiceOptions {
   /** Bytes read up front so the first screen does not wait for the worker. */
   firstScreenBytes?: number;
   /**
-   * Work smaller than this many bytes runs in the calling thread (a few ms), saving a worker start;
-   * bigger files and scans always go to a worker.
+   * Files smaller than this many bytes are indexed in the calling thread (a few ms, a linear scan),
+   * saving a worker start; bigger files always go to a worker. Filter, find and analyses always run on
+   * the workers.
    */
   inProcessBytes?: number;
   /** Worker threads (default: up to 2). A big file is indexed and searched in that many parts. */
@@ -43,8 +44,10 @@ export interface Engine {
   readonly pool: WorkerPool;
   /** Largest message in a window. */
   readonly maxChars: number;
-  /** Below this many bytes, work runs in the calling thread. */
+  /** Below this many bytes, a file is indexed in the calling thread. */
   readonly inProcessBytes: number;
+  /** The start-up sweep of extraction folders left by ended processes. */
+  readonly swept?: Promise<unknown>;
 }
 
 export interface FileState {

@@ -1,21 +1,27 @@
 // Turns what the technician opened (files, folders, zips, `a.zip!/entry` paths) into plain files to index.
 // Zip entries are extracted to a private temp folder under flat generated names, so no entry name ever
-// becomes a path; unsafe entries are refused with a sentence, zip bombs stop the whole archive.
+// becomes a path; unsafe entries are refused with a sentence, zip bombs stop the whole archive. One byte
+// budget, entry count and aggregate ratio hold over everything opened at once, nested archives included.
 import { createWriteStream } from 'node:fs';
-import { lstat, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import yauzl from 'yauzl';
 import { AppError } from '../../common/errors.ts';
+import { EXTRACT_PREFIX, OWNER_FILE } from './extraction-folders.ts';
 
 export interface ZipLimits {
   /** Largest uncompressed entry. */
   maxEntryBytes: number;
-  /** Largest total uncompressed size of one archive, nested archives included. */
+  /** Largest total uncompressed size of everything opened at once, nested archives included. */
   maxTotalBytes: number;
-  /** Largest uncompressed / compressed ratio of an entry (text logs compress ~10-30×). */
+  /**
+   * Largest uncompressed / compressed ratio of an entry over 1 MiB, and of all entries extracted so far
+   * once they pass 1 MiB together (text logs compress ~10-30×): many small entries are judged together.
+   */
   maxRatio: number;
+  /** Most entries in all the archives opened at once, nested archives included. */
   maxEntries: number;
   maxDepth: number;
 }
@@ -28,10 +34,19 @@ export const defaultZipLimits: ZipLimits = {
   maxDepth: 4,
 };
 
+/** What one open has extracted so far, over every archive and nested archive: one budget for all. */
+export interface ZipBudget {
+  bytes: number;
+  compressed: number;
+  entries: number;
+}
+
+const RATIO_FLOOR = 1024 * 1024;
+
 /** A folder walk stops after this many matching files, or this many entries looked at (each folder opened). */
 export const defaultFolderCaps = { maxFolderFiles: 5000, maxFolderEntries: 200_000 };
 
-export const defaultIncludePatterns = ['*.log', '*.lo_', '*.txt', '*.json', '*.jsonl'];
+export const defaultIncludePatterns = ['*.log', '*.lo_', '*.txt', '*.json', '*.jsonl', '*.evtx'];
 
 export interface ResolvedFile {
   /** What the technician sees: a file path, or `bundle.zip!/folder/entry.log`. */
@@ -73,10 +88,13 @@ export async function resolveSources(sources: string[], opts: ResolveOptions): P
   const problems: string[] = [];
   let extractRoot: string | null = null;
   let counter = 0;
+  const budget: ZipBudget = { bytes: 0, compressed: 0, entries: 0 };
   const extractDir = async (): Promise<string> => {
     if (!extractRoot) {
       await mkdir(opts.tempDir, { recursive: true });
-      extractRoot = await mkdtemp(join(opts.tempDir, 'sdh-logs-'));
+      extractRoot = await mkdtemp(join(opts.tempDir, EXTRACT_PREFIX));
+      // Who owns the folder: a start-up sweep leaves folders of live processes alone.
+      await writeFile(join(extractRoot, OWNER_FILE), String(process.pid), { mode: 0o600 });
     }
     return extractRoot;
   };
@@ -88,7 +106,7 @@ export async function resolveSources(sources: string[], opts: ResolveOptions): P
     }
     const found: ResolvedFile[] = [];
     try {
-      const nested = await extractZip(fsPath, display, limits, await extractDir(), () => counter++, problems, opts.signal, opts.onExtract, (name) =>
+      const nested = await extractZip(fsPath, display, limits, budget, await extractDir(), () => counter++, problems, opts.signal, opts.onExtract, (name) =>
         only !== null ? name === only || only.startsWith(`${name}!/`) : include.test(basename(name)) || isZipName(name),
       );
       for (const e of nested) {
@@ -161,6 +179,11 @@ export async function resolveSources(sources: string[], opts: ResolveOptions): P
   };
 }
 
+/** All entries extracted so far, once past 1 MiB together, may not compress better than `maxRatio`. */
+function checkAggregateRatio(bytes: number, compressed: number, limits: ZipLimits, bomb: (why: string) => AppError): void {
+  if (bytes > RATIO_FLOOR && bytes / Math.max(1, compressed) > limits.maxRatio) throw bomb(`its entries together compress ${Math.round(bytes / Math.max(1, compressed))}:1`);
+}
+
 interface Extracted {
   name: string;
   fsPath: string;
@@ -184,6 +207,7 @@ async function extractZip(
   zipPath: string,
   display: string,
   limits: ZipLimits,
+  budget: ZipBudget,
   outDir: string,
   nextId: () => number,
   problems: string[],
@@ -195,11 +219,10 @@ async function extractZip(
     yauzl.open(zipPath, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (err, z) => (err ? rej(err) : res(z))),
   );
   const out: Extracted[] = [];
-  let total = 0;
-  let count = 0;
   const bomb = (why: string): AppError => new AppError('invalid_input', `${display}: refused, ${why} (possible zip bomb).`);
   try {
-    if (zip.entryCount > limits.maxEntries) throw bomb(`it holds ${zip.entryCount} entries, more than ${limits.maxEntries}`);
+    budget.entries += zip.entryCount;
+    if (budget.entries > limits.maxEntries) throw bomb(`it holds ${zip.entryCount} entries, more than ${limits.maxEntries} with the archives opened with it`);
     const entries: yauzl.Entry[] = [];
     await new Promise<void>((res, rej) => {
       zip.on('entry', (e: yauzl.Entry) => {
@@ -233,9 +256,8 @@ async function extractZip(
       if (entry.uncompressedSize > limits.maxEntryBytes) throw bomb(`entry ${name} would unpack to ${entry.uncompressedSize} bytes`);
       if (entry.uncompressedSize > 1024 * 1024 && entry.uncompressedSize / Math.max(1, entry.compressedSize) > limits.maxRatio)
         throw bomb(`entry ${name} compresses ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))}:1`);
-      total += entry.uncompressedSize;
-      if (total > limits.maxTotalBytes) throw bomb(`it would unpack to more than ${limits.maxTotalBytes} bytes`);
-      if (++count > limits.maxEntries) throw bomb('too many entries');
+      if (budget.bytes + entry.uncompressedSize > limits.maxTotalBytes) throw bomb(`with the archives opened with it, it would unpack to more than ${limits.maxTotalBytes} bytes`);
+      checkAggregateRatio(budget.bytes + entry.uncompressedSize, budget.compressed + entry.compressedSize, limits, bomb);
       const fsPath = join(outDir, `${nextId()}-${basename(name).replace(/[^\w.-]/g, '_')}`);
       const stream = await new Promise<NodeJS.ReadableStream>((res, rej) => zip.openReadStream(entry, (err, s) => (err ? rej(err) : res(s))));
       // Count real bytes too: declared sizes can lie (yauzl also checks them).
@@ -243,13 +265,16 @@ async function extractZip(
       const guard = new Transform({
         transform(chunk: Buffer, _enc, cb) {
           seen += chunk.length;
-          if (seen > limits.maxEntryBytes || seen > Math.max(1024 * 1024, entry.compressedSize * limits.maxRatio)) cb(bomb(`entry ${name} unpacks beyond its limits`));
+          budget.bytes += chunk.length;
+          if (seen > limits.maxEntryBytes || seen > Math.max(RATIO_FLOOR, entry.compressedSize * limits.maxRatio) || budget.bytes > limits.maxTotalBytes) cb(bomb(`entry ${name} unpacks beyond its limits`));
           else cb(null, chunk);
         },
       });
       await pipeline(stream, guard, createWriteStream(fsPath, { flags: 'wx', mode: 0o600 }), { signal });
+      budget.compressed += entry.compressedSize;
+      checkAggregateRatio(budget.bytes, budget.compressed, limits, bomb);
       out.push({ name, fsPath });
-      onExtract?.(total, wantedTotal, `${display}!/${name}`);
+      onExtract?.(budget.bytes, wantedTotal, `${display}!/${name}`);
     }
   } finally {
     zip.close();

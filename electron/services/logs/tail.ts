@@ -17,7 +17,8 @@ export async function refreshSession(e: Engine, s: Session, onProgress?: (p: Log
     if (!st || (st.ino === f.ino && st.size === f.info.bytes)) continue;
     changed = true;
     const report = (bytesDone: number, records: number, done: boolean): void => onProgress?.({ phase: 'index', file: n, bytesDone, bytesTotal: st.size, records, done });
-    if (st.ino !== f.ino || st.size < f.info.bytes) {
+    // An event log is rewritten in place (chunks fill, wrap around): read it again whole.
+    if (st.ino !== f.ino || st.size < f.info.bytes || f.info.format === 'evtx') {
       reindexed = true;
       f.ino = st.ino;
       f.info.bytes = st.size;

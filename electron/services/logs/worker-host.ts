@@ -29,7 +29,15 @@ interface Pending {
   signal?: AbortSignal;
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
+  /** Called when a worker takes the job. */
+  started?: () => void;
 }
+
+/**
+ * A cancelled job has this long to notice its stop flag; a worker still busy after it (a regex that
+ * backtracks for good) is terminated and a fresh one takes its place, well within 250 ms of Cancel.
+ */
+export const CANCEL_GRACE_MS = 60;
 
 // Jobs hold a few MB at a time (windows, one latin1 copy for regex); a small heap makes V8 collect early,
 // which keeps RSS flat as files grow.
@@ -79,12 +87,23 @@ export class WorkerPool {
     if (signal?.aborted) return Promise.reject(new AppError('cancelled', 'The log task was cancelled.'));
     if (this.closed) return Promise.reject(new AppError('cancelled', 'The logs service is shutting down.'));
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ job, onMessage, signal, resolve: resolve as (v: unknown) => void, reject });
+      const p: Pending = { job, onMessage, signal, resolve: resolve as (v: unknown) => void, reject };
+      // Cancelled while still waiting for a worker: leave the queue at once.
+      const leaveQueue = (): void => {
+        const i = this.queue.indexOf(p);
+        if (i < 0) return;
+        this.queue.splice(i, 1);
+        reject(new AppError('cancelled', 'The log task was cancelled.'));
+      };
+      signal?.addEventListener('abort', leaveQueue, { once: true });
+      p.started = () => signal?.removeEventListener('abort', leaveQueue);
+      this.queue.push(p);
       this.pump();
     });
   }
 
   private pump(): void {
+    if (!this.queue.length) return;
     this.warm();
     for (const slot of this.slots) {
       if (slot.busy) continue;
@@ -96,15 +115,27 @@ export class WorkerPool {
 
   private dispatch(slot: Slot, p: Pending): void {
     const id = this.nextId++;
+    p.started?.();
     const stop = new SharedArrayBuffer(4);
     const w = slot.worker;
     slot.busy = true;
     w.ref();
+    let grace: NodeJS.Timeout | undefined;
     const onAbort = (): void => {
       Atomics.store(new Int32Array(stop), 0, 1);
+      grace = setTimeout(() => {
+        // The job ignored its stop flag: end the worker; the pool starts a fresh one for the next job.
+        const i = this.slots.indexOf(slot);
+        if (i >= 0) this.slots.splice(i, 1);
+        cleanup(); // its 'exit' then finds no job to fail
+        void w.terminate();
+        p.reject(new AppError('cancelled', 'The log task was cancelled.'));
+        this.pump();
+      }, CANCEL_GRACE_MS);
     };
     p.signal?.addEventListener('abort', onAbort, { once: true });
     const cleanup = (): void => {
+      clearTimeout(grace);
       p.signal?.removeEventListener('abort', onAbort);
       w.off('message', onMsg);
       slot.lost = undefined;
@@ -136,6 +167,13 @@ export class WorkerPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const p of this.queue.splice(0)) p.reject(new AppError('cancelled', 'The logs service is shutting down.'));
-    await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
+    // An idle worker is unref'd: ref it while it stops, or the process could end with close() pending
+    // (a worker replaced after a cancel may still be starting).
+    await Promise.all(
+      this.slots.splice(0).map((s) => {
+        s.worker.ref();
+        return s.worker.terminate();
+      }),
+    );
   }
 }

@@ -1,6 +1,7 @@
-// Worker thread entry: runs index and filter jobs one at a time and reports by messages tagged with the
+// Worker thread entry: runs index, filter and analysis jobs one at a time and reports by messages tagged with the
 // job id. Cancellation is a shared flag (the job loops are synchronous, so messages could not reach them).
 import { parentPort } from 'node:worker_threads';
+import { runAnalysis, type AnalysisJob } from './analysis-job.ts';
 import { indexFile } from './indexer.ts';
 import { runFilter, type FilterJob } from './filter.ts';
 import type { ChunkMessage } from './index-chunk.ts';
@@ -8,7 +9,8 @@ import type { LogFormat } from '../../common/logs.ts';
 
 export type WorkerJob =
   | { kind: 'index'; path: string; format?: LogFormat; startByte?: number; endByte?: number; stop: SharedArrayBuffer }
-  | { kind: 'filter'; job: FilterJob; stop: SharedArrayBuffer };
+  | { kind: 'filter'; job: FilterJob; stop: SharedArrayBuffer }
+  | { kind: 'analysis'; job: AnalysisJob; stop: SharedArrayBuffer };
 
 const PROGRESS_MS = 100;
 
@@ -52,6 +54,10 @@ function run(id: number, job: WorkerJob): void {
     });
     send();
     port.postMessage({ id, type: 'done', summary });
+    return;
+  }
+  if (job.kind === 'analysis') {
+    port.postMessage({ id, type: 'done', result: runAnalysis(job.job, shouldStop) });
     return;
   }
   const result = runFilter(job.job, {

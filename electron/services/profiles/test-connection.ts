@@ -18,6 +18,8 @@ import { graphScopeNames, graphScopes } from '../auth/scopes.ts';
 import type { FetchLike, GraphTokenProvider } from '../auth/types.ts';
 import { Ws1OAuthProvider, ws1AuthFor } from '../auth/ws1-auth.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
+import { modeWireStatusLine } from '../ws1/mode-wire.ts';
+import type { Ws1WireBook } from '../ws1/wire-book.ts';
 import { profileSecretKey } from './secret-keys.ts';
 
 class Report {
@@ -96,6 +98,8 @@ export interface Ws1TestDeps {
   /** Replaces the regional token URLs (tests, demo tenant); the profile's region picks one. */
   tokenUrls?: Partial<Record<Ws1Region, string>>;
   signal?: AbortSignal;
+  /** Reads and keeps the tenant's API description (mode-change shape); skipped when absent. */
+  wires?: Ws1WireBook;
 }
 
 export async function testWs1Connection(profile: Ws1Profile, deps: Ws1TestDeps): Promise<ConnectionReport> {
@@ -157,6 +161,11 @@ export async function testWs1Connection(profile: Ws1Profile, deps: Ws1TestDeps):
   if (response.status === 404) return r.fail(step, 'host', `${profile.apiHost} has no device API: check the API host.`, clip(text));
   if (!response.ok) return r.fail(step, 'network', `${profile.apiHost} answered ${response.status}; try again later.`, clip(text));
   r.pass(step, `HTTP ${response.status}`);
+  if (deps.wires) {
+    // not a failure when unreadable: mode changes then use the best-known shape, marked unverified
+    const learned = await deps.wires.learn({ baseUrl: base, authHeaders: async () => headers, fetch: deps.fetch as typeof fetch | undefined, signal: deps.signal });
+    r.pass('API description (mode changes)', learned.wire ? `${modeWireStatusLine(learned.wire)} (${learned.wire.source})` : `${modeWireStatusLine(null)} ${learned.problem ?? ''}`.trim());
+  }
   return r.done(`Connected to ${profile.name} (${profile.apiHost}).`);
 }
 

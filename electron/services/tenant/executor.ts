@@ -2,9 +2,10 @@
 // job always calls the tenant it was planned for (jobs refuse to run under another tenant).
 import type { ActionExecutor } from '../jobs/executor.ts';
 import { createHttpExecutor } from '../jobs/http-executor.ts';
+import type { Ws1WireBook } from '../ws1/wire-book.ts';
 import type { TenantConnection } from './connection.ts';
 
-export function tenantExecutor(current: () => TenantConnection): ActionExecutor {
+export function tenantExecutor(current: () => TenantConnection, wires?: Ws1WireBook): ActionExecutor {
   const made = new WeakMap<TenantConnection, ActionExecutor>();
   const exec = (): ActionExecutor => {
     const conn = current();
@@ -13,7 +14,9 @@ export function tenantExecutor(current: () => TenantConnection): ActionExecutor 
       const { graph, ws1 } = conn;
       e = createHttpExecutor({
         graph: graph ? { url: graph.baseUrl, getToken: () => graph.getToken('write') } : undefined,
-        ws1: ws1 ? { url: ws1.baseUrl, getHeaders: ws1.authHeaders } : undefined,
+        ws1: ws1
+          ? { url: ws1.baseUrl, getHeaders: ws1.authHeaders, modeWire: wires && (() => wires.forChange({ baseUrl: ws1.baseUrl, authHeaders: ws1.authHeaders })) }
+          : undefined,
       });
       made.set(conn, e);
     }

@@ -122,3 +122,10 @@ export async function startApp(o: StartOptions = {}): Promise<AppHarness> {
     },
   };
 }
+
+/** Waits for the demo tenant's first screen, then goes to an area by its shortcut and waits for its heading. */
+export async function goToArea(page: Page, shortcut: 'Control+2' | 'Control+3' | 'Control+,', heading: 'Logs' | 'Changes' | 'Tenants'): Promise<void> {
+  await page.getByTestId('demo-banner').waitFor();
+  await page.keyboard.press(shortcut);
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}

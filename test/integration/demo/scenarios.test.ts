@@ -114,17 +114,17 @@ test('the iPad from account-driven Apple User Enrollment reports no serial', asy
 });
 
 test('WS1 devices in each of the four user modes', async () => {
-  assert.equal((await uem('ws1-single-user-legacy')).UserMode, 'SingleUserLegacy');
-  assert.equal((await uem('ws1-single-user')).UserMode, 'SingleUser');
-  assert.equal((await uem('ws1-multiuser-capable')).UserMode, 'MultiUserCapable');
+  assert.equal((await uem('ws1-single-user-legacy')).WindowsUserMode, 'SingleUserLegacy');
+  assert.equal((await uem('ws1-single-user')).WindowsUserMode, 'SingleUser');
+  assert.equal((await uem('ws1-multiuser-capable')).WindowsUserMode, 'MultiUserCapable');
   const mu = await uem('ws1-multiuser');
-  assert.equal(mu.UserMode, 'MultiUser');
+  assert.equal(mu.WindowsUserMode, 'MultiUser');
   assert.equal(mu.Ownership, 'S');
 });
 
 test('Multiuser device whose enrolled user lags the signed-in Windows user', async () => {
   const d = await uem('ws1-enrolled-user-lags');
-  assert.equal(d.UserMode, 'MultiUser');
+  assert.equal(d.WindowsUserMode, 'MultiUser');
   assert.notEqual(d.LastLoggedInUser.split('\\')[1].toLowerCase(), d.UserName.toLowerCase());
 });
 

@@ -17,6 +17,10 @@ after(() => t.stop());
 
 const device = (name: string) => t.data.ws1Devices.find((d) => d.reportedName === name)!;
 const V3 = { accept: 'application/json;version=3' };
+/** A body in the demo tenant's own description (BulkDeviceActionRequest at /api/help/Docs/mdmv3). */
+const act = (action: string, uuids: string[], og: string) => ({ action_type: action, device_uuid_list: uuids, organization_group_uuid: og, requested_device_count: uuids.length });
+const queued = (a: { json: { queued_device_uuids: string[] } }) => a.json.queued_device_uuids;
+const failed = (a: { json: { failed_devices: { device_uuid: string; failure_reason: string }[] } }) => a.json.failed_devices;
 
 describe('auth', () => {
   test('missing or wrong credentials and a wrong tenant code are 401 with {errorCode,message,activityId}', async () => {
@@ -81,21 +85,29 @@ describe('devices', () => {
     assert.equal(r.Platform, 'WinRT');
     assert.equal(typeof r.LocationGroupId.Id.Value, 'number');
     assert.match(r.LastSeen, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
-    assert.equal(r.UserMode, 'MultiUser');
+    assert.equal(r.WindowsUserMode, 'MultiUser');
     assert.match(r.LastLoggedInUser, /^CONTOSO\\/);
     assert.notEqual(r.LastLoggedInUser.split('\\')[1], r.UserName, 'the enrolled user lags the signed-in user');
     assert.equal((await w.get(`/api/mdm/devices/${r.Id.Value}`)).json.Uuid, r.Uuid);
+    // v2 by uuid is nested like published responses, with the user mode where the demo's mdmv2 says
     const v2 = await w.get(`/api/mdm/devices/${r.Uuid}`, { accept: 'application/json;version=2' });
     assert.equal(v2.json.uuid, r.Uuid);
-    assert.equal(v2.json.enrollmentStatus, 'ENROLLED');
-    assert.match(v2.json.lastSeen, /Z$/);
+    assert.equal(v2.json.platformInfo.platformName, 'WinRT');
+    assert.equal(v2.json.enrollmentInfo.enrollmentStatus, 'ENROLLED');
+    assert.equal(v2.json.enrollmentInfo.organizationGroupId, r.LocationGroupId.Uuid);
+    assert.equal(v2.json.enrollmentInfo.userName, r.UserName);
+    assert.match(v2.json.enrollmentInfo.lastSeenTimestamp, /Z$/);
+    assert.equal(v2.json.windowsInfo.windowsUserMode, 'MULTI_USER');
+    assert.equal(v2.json.UserMode, undefined, 'no flat user mode in v2');
   });
 
   test('not found is JSON 404; an unknown route is an HTML 404', async () => {
     const a = await w.get('/api/mdm/devices?searchby=Serialnumber&id=NOPE');
     assert.equal(a.status, 404);
     ws1ErrorCode(a);
+    assert.equal(ws1ErrorCode(a), 5061, 'device not found is errorCode 5061, as in published responses');
     assert.equal((await w.get('/api/mdm/devices/99999999')).status, 404);
+    assert.equal(ws1ErrorCode(await w.get('/api/mdm/devices/0f0f0f0f-0000-4000-8000-000000000000', { accept: 'application/json;version=2' })), 5061);
     const html = await w.get('/api/mdm/nothing/here');
     assert.equal(html.status, 404);
     assert.match(html.headers.get('content-type') ?? '', /^text\/html/);
@@ -125,42 +137,65 @@ describe('devices', () => {
 });
 
 describe('mode change (v3 devices/action)', () => {
+  test('the API explorer lists its descriptions and mdmv3 describes the body with names of its own', async () => {
+    const index = await w.get('/api/help');
+    assert.match(index.text, /Docs\/mdmv3/);
+    const doc = (await w.get('/api/help/Docs/mdmv3')).json;
+    assert.equal(doc.paths['/devices/action'].post.operationId, 'DeviceActionsV3_ExecuteBulkDeviceActionAsync');
+    assert.deepEqual(Object.keys(doc.definitions.BulkDeviceActionRequest.properties).sort(), ['action_type', 'device_uuid_list', 'organization_group_uuid', 'requested_device_count']);
+    assert.ok((await w.get('/api/help/Docs/mdmv2')).json.definitions.DeviceV2.properties.windowsInfo);
+  });
+
   test('accepts valid transitions, rejects others with a reason, stays pending until consumed', async () => {
     const legacy = device('WS1-LEG-002');
     const single = device('WS1-SU-002');
     const capable = device('WS1-MUC-002');
     const multi = device('FLOOR-MU-002');
-    const a = await w.send('POST', '/api/mdm/devices/action', { action: 'CHANGE_TO_MULTIUSER', device_uuids: [single.uuid, capable.uuid, legacy.uuid, multi.uuid, 'no-such-uuid'] }, V3);
-    assert.equal(a.status, 202);
-    assert.deepEqual(a.json.accepted, [single.uuid, capable.uuid]);
-    assert.deepEqual(a.json.rejected.map((r: { device_uuid: string }) => r.device_uuid), [legacy.uuid, multi.uuid, 'no-such-uuid']);
-    assert.match(a.json.rejected[0].reason, /MIGRATE_TO_MULTIUSER/);
-    const again = await w.send('POST', '/api/mdm/devices/action', { action: 'CHANGE_TO_SINGLEUSER', device_uuids: [single.uuid] }, V3);
-    assert.match(again.json.rejected[0].reason, /pending/);
+    const inGroup = (d: { locationGroupUuid: string }) => d.locationGroupUuid;
+    const a = await w.send('POST', '/api/mdm/devices/action', act('CHANGE_TO_MULTIUSER', [single.uuid, 'no-such-uuid'], inGroup(single)), V3);
+    assert.equal(a.status, 200);
+    assert.deepEqual(queued(a), [single.uuid]);
+    assert.deepEqual(failed(a).map((r) => r.device_uuid), ['no-such-uuid']);
+    assert.deepEqual(queued(await w.send('POST', '/api/mdm/devices/action', act('CHANGE_TO_MULTIUSER', [capable.uuid], inGroup(capable)), V3)), [capable.uuid]);
+    const wrong = await w.send('POST', '/api/mdm/devices/action', act('CHANGE_TO_MULTIUSER', [legacy.uuid], inGroup(legacy)), V3);
+    assert.match(failed(wrong)[0].failure_reason, /MIGRATE_TO_MULTIUSER/);
+    assert.match(failed(await w.send('POST', '/api/mdm/devices/action', act('CHANGE_TO_SINGLEUSER', [multi.uuid], '00000000-0000-4000-8000-000000000000'), V3))[0].failure_reason, /organization group/);
+    const again = await w.send('POST', '/api/mdm/devices/action', act('CHANGE_TO_SINGLEUSER', [single.uuid], inGroup(single)), V3);
+    assert.match(failed(again)[0].failure_reason, /pending/);
     assert.equal(t.pendingUserMode(single.uuid), 'MultiUser');
-    const mode = async () => (await w.get(`/api/mdm/devices/${single.id}`)).json.UserMode;
+    const v2 = async () => (await w.get(`/api/mdm/devices/${single.uuid}`, { accept: 'application/json;version=2' })).json.windowsInfo;
+    assert.deepEqual(await v2(), { windowsUserMode: 'SINGLE_USER', pendingUserModeAction: 'CHANGE_TO_MULTIUSER' });
+    const mode = async () => (await w.get(`/api/mdm/devices/${single.id}`)).json.WindowsUserMode;
     assert.equal(await mode(), 'SingleUser');
     clock.advance(29_999);
     assert.equal(await mode(), 'SingleUser');
     clock.advance(1);
     assert.equal(await mode(), 'MultiUser');
+    assert.deepEqual(await v2(), { windowsUserMode: 'MULTI_USER', pendingUserModeAction: null });
     assert.equal(t.pendingUserMode(single.uuid), null);
-    const migrate = await w.send('POST', '/api/mdm/devices/action', { action: 'MIGRATE_TO_MULTIUSER', device_uuids: [legacy.uuid] }, V3);
-    assert.deepEqual(migrate.json.accepted, [legacy.uuid]);
-    const back = await w.send('POST', '/api/mdm/devices/action', { action: 'CHANGE_TO_SINGLEUSER', device_uuids: [multi.uuid] }, V3);
-    assert.deepEqual(back.json.accepted, [multi.uuid]);
+    assert.deepEqual(queued(await w.send('POST', '/api/mdm/devices/action', act('MIGRATE_TO_MULTIUSER', [legacy.uuid], inGroup(legacy)), V3)), [legacy.uuid]);
+    assert.deepEqual(queued(await w.send('POST', '/api/mdm/devices/action', act('CHANGE_TO_SINGLEUSER', [multi.uuid], inGroup(multi)), V3)), [multi.uuid]);
     assert.equal(t.counters.actionCalls('CHANGE_TO_MULTIUSER', single.uuid), 1);
   });
 
-  test('needs version=3, a known action and 1 to 100 uuids', async () => {
-    const uuids = t.data.ws1Devices.slice(0, 101).map((d) => d.uuid);
-    assert.equal((await w.send('POST', '/api/mdm/devices/action', { action: 'CHANGE_TO_MULTIUSER', device_uuids: uuids.slice(0, 1) })).status, 400);
-    assert.equal((await w.send('POST', '/api/mdm/devices/action', { action: 'FLIP', device_uuids: uuids.slice(0, 1) }, V3)).status, 400);
-    assert.equal((await w.send('POST', '/api/mdm/devices/action', { action: 'CHANGE_TO_MULTIUSER', device_uuids: [] }, V3)).status, 400);
-    const tooMany = await w.send('POST', '/api/mdm/devices/action', { action: 'CHANGE_TO_MULTIUSER', device_uuids: uuids }, V3);
+  test('a body that does not follow the description is 400: version=3, known properties only, all required, 1 to 100 uuids, the count', async () => {
+    const d = t.data.ws1Devices.slice(0, 101);
+    const og = d[0].locationGroupUuid;
+    const uuids = d.map((x) => x.uuid);
+    const status = async (body: unknown, headers: Record<string, string> = V3) => (await w.send('POST', '/api/mdm/devices/action', body, headers)).status;
+    assert.equal(await status(act('CHANGE_TO_MULTIUSER', uuids.slice(0, 1), og), {}), 400);
+    const old = await w.send('POST', '/api/mdm/devices/action', { action: 'CHANGE_TO_MULTIUSER', device_uuids: uuids.slice(0, 1) }, V3);
+    assert.equal(old.status, 400, 'the shape the app guessed before is refused');
+    assert.match(old.json.message, /Unknown properties action, device_uuids/);
+    assert.equal(await status(act('FLIP', uuids.slice(0, 1), og)), 400);
+    assert.equal(await status(act('CHANGE_TO_MULTIUSER', [], og)), 400);
+    assert.equal(await status({ ...act('CHANGE_TO_MULTIUSER', uuids.slice(0, 2), og), requested_device_count: 1 }), 400);
+    const { organization_group_uuid: _dropped, ...noGroup } = act('CHANGE_TO_MULTIUSER', uuids.slice(0, 1), og);
+    assert.equal(await status(noGroup), 400);
+    const tooMany = await w.send('POST', '/api/mdm/devices/action', act('CHANGE_TO_MULTIUSER', uuids, og), V3);
     assert.equal(tooMany.status, 400);
     ws1ErrorCode(tooMany);
-    assert.equal((await w.send('POST', '/api/mdm/devices/action', { action: 'CHANGE_TO_MULTIUSER', device_uuids: uuids.slice(0, 100) }, V3)).status, 202);
+    assert.equal(await status(act('CHANGE_TO_MULTIUSER', uuids.slice(0, 100), og)), 200);
   });
 });
 

@@ -7,11 +7,12 @@ import { AppError } from '../../../electron/common/errors.ts';
 import { GraphClient } from '../../../electron/services/graph/client.ts';
 import { Ws1Client } from '../../../electron/services/ws1/client.ts';
 import { sameOrigin } from '../../../electron/services/net/same-origin-fetch.ts';
-import { sendJson, startFakeServer, type FakeServer } from './fake-server.ts';
+import { sendJson, startFakeServer, type FakeServer, type Handler } from './fake-server.ts';
 
-async function withServers(fn: (home: FakeServer, elsewhere: FakeServer) => Promise<void>, home: Parameters<typeof startFakeServer>[0]): Promise<void> {
+/** A home server whose handler knows the other origin's URL, and that other origin, which must hear nothing. */
+async function withServers(home: (other: string) => Handler, fn: (home: FakeServer, elsewhere: FakeServer) => Promise<void>): Promise<void> {
   const elsewhere = await startFakeServer((_req, res) => sendJson(res, 200, { value: [{ id: 'stolen' }], Devices: [], Total: 0 }));
-  const srv = await startFakeServer(home);
+  const srv = await startFakeServer(home(elsewhere.url));
   try {
     await fn(srv, elsewhere);
   } finally {
@@ -26,35 +27,36 @@ const ws1 = (url: string) =>
 const refused = (e: unknown) => e instanceof AppError && e.code === 'not_allowed' && /another host/.test(e.message) && !/secret|tenant-api-key/.test(e.message);
 
 test('Graph: a 302 to another origin is refused; the other host receives nothing', async () => {
-  let other = '';
   await withServers(
+    (other) => (_req, res) => {
+      res.writeHead(302, { location: `${other}/v1.0/deviceManagement/managedDevices` });
+      res.end();
+    },
     async (srv, elsewhere) => {
-      other = elsewhere.url;
       await assert.rejects(graph(srv.url).listDevices(undefined), refused);
       assert.equal(elsewhere.requests.length, 0);
       assert.equal(srv.requests.length, 1, 'a refused redirect is not retried');
-    },
-    (_req, res) => {
-      res.writeHead(302, { location: `${other}/v1.0/deviceManagement/managedDevices` });
-      res.end();
     },
   );
 });
 
 test('Graph: an @odata.nextLink to another origin is refused; the token is not sent there', async () => {
-  let other = '';
   await withServers(
+    (other) => (_req, res) => sendJson(res, 200, { value: [{ id: 'a' }], '@odata.nextLink': `${other}/v1.0/deviceManagement/managedDevices?$skiptoken=x` }),
     async (srv, elsewhere) => {
-      other = elsewhere.url;
       await assert.rejects(graph(srv.url).listDevices(undefined), refused);
       assert.equal(elsewhere.requests.length, 0);
     },
-    (_req, res) => sendJson(res, 200, { value: [{ id: 'a' }], '@odata.nextLink': `${other}/v1.0/deviceManagement/managedDevices?$skiptoken=x` }),
   );
 });
 
 test('Graph: a redirect within the origin is followed, with the token, and 303 turns a POST into a GET', async () => {
   await withServers(
+    () => (req, res) => {
+      if (req.url.startsWith('/moved')) return sendJson(res, 200, { value: [{ id: 'moved' }] });
+      res.writeHead(req.method === 'POST' ? 303 : 307, { location: '/moved/list' });
+      res.end();
+    },
     async (srv, elsewhere) => {
       assert.deepEqual((await graph(srv.url).listDevices(undefined)).map((d) => d.id), ['moved']);
       assert.equal(srv.requests.length, 2);
@@ -65,39 +67,32 @@ test('Graph: a redirect within the origin is followed, with the token, and 303 t
       assert.equal(srv.requests.at(-1)?.body, '');
       assert.equal(elsewhere.requests.length, 0);
     },
-    (req, res) => {
-      if (req.url.startsWith('/moved')) return sendJson(res, 200, { value: [{ id: 'moved' }] });
-      res.writeHead(req.method === 'POST' ? 303 : 307, { location: '/moved/list' });
-      res.end();
-    },
   );
 });
 
 test('Graph: a redirect loop ends after five hops with a sentence, not a hang', async () => {
   await withServers(
+    () => (req, res) => {
+      res.writeHead(302, { location: `/loop/${req.url.length}` });
+      res.end();
+    },
     async (srv) => {
       await assert.rejects(graph(srv.url).listDevices(undefined), (e: unknown) => e instanceof AppError && e.code === 'unavailable' && /keeps redirecting/.test(e.message));
       assert.ok(srv.requests.length <= 4 * 6, `bounded: ${srv.requests.length} requests`);
-    },
-    (req, res) => {
-      res.writeHead(302, { location: `/loop/${req.url.length}` });
-      res.end();
     },
   );
 });
 
 test('Workspace ONE: a redirect to another origin carries neither Basic nor aw-tenant-code there', async () => {
-  let other = '';
   await withServers(
+    (other) => (_req, res) => {
+      res.writeHead(301, { location: `${other}/api/mdm/devices/search` });
+      res.end();
+    },
     async (srv, elsewhere) => {
-      other = elsewhere.url;
       await assert.rejects(ws1(srv.url).searchDevices({}, 0), refused);
       assert.equal(elsewhere.requests.length, 0);
       assert.equal(srv.requests[0].headers['aw-tenant-code'], 'tenant-api-key', 'the home host got the key');
-    },
-    (_req, res) => {
-      res.writeHead(301, { location: `${other}/api/mdm/devices/search` });
-      res.end();
     },
   );
 });

@@ -16,7 +16,8 @@ test('only the WS1 transitions valid for the current mode are offered', () => {
   assert.deepEqual(actionsFor(ws1('singleUser')), ['ws1.changeToMultiuser']);
   assert.deepEqual(actionsFor(ws1('multiUserCapable')), ['ws1.changeToMultiuser']);
   assert.deepEqual(actionsFor(ws1('multiUser')), ['ws1.changeToSingleuser']);
-  assert.deepEqual(actionsFor(ws1('unknown')), []);
+  // user mode unknown on this tenant: every change stays possible (the preview warns)
+  assert.deepEqual(actionsFor(ws1('unknown')), ['ws1.changeToMultiuser', 'ws1.migrateToMultiuser', 'ws1.changeToSingleuser']);
   assert.deepEqual(actionsFor(intune()), ['intune.removePrimaryUser', 'intune.assignPrimaryUser']);
   assert.deepEqual(actionsFor(intune({ primaryUser: null })), ['intune.assignPrimaryUser']);
   assert.deepEqual(actionsFor(intune({ joinType: 'Microsoft Entra registered' })), []);
@@ -26,7 +27,9 @@ test('goals map to one action per device or a reason to skip', () => {
   assert.deepEqual(decide(ws1('singleUserLegacy'), { kind: 'multiuser' }, { now }), { ok: true, action: 'ws1.migrateToMultiuser', expected: { ws1UserMode: 'multiUser' } });
   assert.equal((decide(ws1('singleUser'), { kind: 'migrate' }, { now }) as { reason: string }).reason, 'alreadyInMode');
   assert.equal((decide(ws1('multiUser'), { kind: 'multiuser' }, { now }) as { reason: string }).reason, 'alreadyInMode');
-  assert.equal((decide(ws1('unknown'), { kind: 'singleuser' }, { now }) as { reason: string }).reason, 'modeUnknown');
+  const blind = decide(ws1('unknown'), { kind: 'singleuser' }, { now }) as { ok: true; action: string; note: string };
+  assert.equal(blind.action, 'ws1.changeToSingleuser');
+  assert.match(blind.note, /^Warning: user mode unknown on this tenant/);
   assert.equal((decide(intune(), { kind: 'multiuser' }, { now }) as { reason: string }).reason, 'notOnPlatform');
   assert.equal((decide(ws1('multiUser'), { kind: 'shared' }, { now }) as { reason: string }).reason, 'notOnPlatform');
   assert.equal((decide(intune({ primaryUser: null }), { kind: 'shared' }, { now }) as { reason: string }).reason, 'alreadyInMode');

@@ -40,7 +40,7 @@ test('sync afterwards is planned for Intune changes only', () => {
   assert.deepEqual(q.rows[0].action, { id: 'intune.assignPrimaryUser', user: { id: 'ben', upn: 'ben@contoso.com' }, syncAfter: true });
 });
 
-test('the WS1 v3 mode-change request and answer, as agreed with the demo tenant', () => {
+test('the WS1 v3 mode-change request and answer in the best-known shape (no tenant description read)', () => {
   const r = ws1ModeActionRequest('ws1.changeToMultiuser', ['a', 'b']);
   assert.equal(r.method, 'POST');
   assert.equal(r.path, '/api/mdm/devices/action');
@@ -51,8 +51,11 @@ test('the WS1 v3 mode-change request and answer, as agreed with the demo tenant'
   assert.deepEqual(parseWs1ModeActionResponse({ accepted: ['a'], rejected: [{ device_uuid: 'b', reason: 'already multiuser' }] }), {
     accepted: ['a'],
     rejected: [{ uuid: 'b', reason: 'already multiuser' }],
+    shapeKnown: true,
   });
   assert.equal(parseWs1ModeActionResponse('<html>'), undefined);
+  // any 2xx with the sent devices known: all accepted, never re-sent blind
+  assert.deepEqual(parseWs1ModeActionResponse('', ['a', 'b']), { accepted: ['a', 'b'], rejected: [], shapeKnown: false });
 });
 
 test('the Graph primary-user writes', () => {

@@ -15,6 +15,7 @@ export const modeTransitions: Record<ModeAction, { from: readonly Ws1UserMode[];
 
 interface Pending {
   device: Ws1Device;
+  action: ModeAction;
   to: Ws1UserMode;
   due: number;
 }
@@ -44,6 +45,12 @@ export class ModeChanges {
     return this.pending.get(uuid)?.to ?? null;
   }
 
+  /** The action still waiting for the device, as the v2 record reports it. */
+  pendingActionFor(uuid: string): ModeAction | null {
+    this.settle();
+    return this.pending.get(uuid)?.action ?? null;
+  }
+
   /** Accepts the change or says why not, as a sentence for the technician. */
   request(action: ModeAction, device: Ws1Device | undefined): { ok: true } | { ok: false; reason: string } {
     this.settle();
@@ -57,7 +64,7 @@ export class ModeChanges {
       const hint = (Object.keys(modeTransitions) as ModeAction[]).find((a) => modeTransitions[a]?.from.includes(device.userMode));
       return { ok: false, reason: `${action} does not apply to a device in ${device.userMode} mode${hint ? `; use ${hint}` : ''}.` };
     }
-    this.pending.set(device.uuid, { device, to: t.to, due: this.now() + this.consumeDelayMs });
+    this.pending.set(device.uuid, { device, action, to: t.to, due: this.now() + this.consumeDelayMs });
     return { ok: true };
   }
 }

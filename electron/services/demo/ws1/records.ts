@@ -3,22 +3,16 @@
 import type { TenantData, Ws1Device, Ws1User, Ws1UserMode } from '../model.ts';
 
 export const ws1Unverified = {
-  /** v1 search/detail field that reports the Windows user mode, and its values. */
-  userModeField: 'UserMode',
+  /** v1 search/detail field that reports the Windows user mode (the console's column), and its values. */
+  userModeField: 'WindowsUserMode',
   userModeValues: ['SingleUserLegacy', 'SingleUser', 'MultiUserCapable', 'MultiUser'] satisfies Ws1UserMode[],
-  /** v2 (by uuid) field with the same values. */
-  v2UserModeField: 'userMode',
   /** v1 field with the last signed-in Windows user (`DOMAIN\user`); Multiuser devices may lag behind it. */
   lastLoggedInUserField: 'LastLoggedInUser',
   /** v1 user-search fields beyond the documented ones. */
   userExternalIdField: 'ExternalId',
   userPrincipalNameField: 'UserPrincipalName',
-  /** v3 `POST /api/mdm/devices/action` body keys and per-call limit. */
-  actionKey: 'action',
-  actionUuidsKey: 'device_uuids',
-  actionMaxDevices: 100,
-  /** `errorCode` values the simulator answers with (the real numbers are not published). */
-  errorCodes: { unauthorized: 1005, tenantCode: 1013, forbidden: 1010, notFound: 1001, badRequest: 400, throttled: 429, server: 1000, notAllowed: 405 },
+  /** `errorCode` values the simulator answers with; 5061 (device not found) is in published responses, the others are not. */
+  errorCodes: { unauthorized: 1005, tenantCode: 1013, forbidden: 1010, notFound: 5061, badRequest: 400, throttled: 429, server: 1000, notAllowed: 405 },
   /** v1 search: `lastseen` = seen on or before, `seensince` = seen on or after (ISO or yyyy-MM-dd). */
   lastSeenMeansBefore: true,
 } as const;
@@ -66,33 +60,39 @@ export function deviceV1(d: Ws1Device, data: TenantData): Record<string, unknown
   };
 }
 
-export function deviceV2(d: Ws1Device, data: TenantData): Record<string, unknown> {
+/** v2 by uuid, nested like published responses (platformInfo, enrollmentInfo) and the demo's mdmv2 description. */
+export function deviceV2(d: Ws1Device, data: TenantData, pendingAction: string | null): Record<string, unknown> {
   const user = data.ws1UsersById.get(d.enrolledUserId);
   return {
     uuid: d.uuid,
-    deviceId: d.id,
     udid: d.udid,
     serialNumber: d.serialNumber,
     macAddress: d.macAddress,
+    imei: '',
     friendlyName: d.friendlyName,
     deviceReportedName: d.reportedName,
-    organizationGroupUuid: d.locationGroupUuid,
     organizationGroupName: d.locationGroupName,
-    enrollmentUserUuid: user?.uuid ?? '',
-    enrollmentUserName: user?.userName ?? '',
-    enrollmentUserEmail: user?.email ?? '',
-    platform: 'WIN_RT',
-    model: d.model,
-    osVersion: d.operatingSystem,
-    ownership: ownershipV2[d.ownership],
-    enrollmentStatus: d.enrollmentStatus.toUpperCase(),
-    complianceStatus: d.compliant ? 'COMPLIANT' : 'NON_COMPLIANT',
-    lastSeen: d.lastSeen,
-    enrolledOn: d.lastEnrolledOn,
-    [ws1Unverified.v2UserModeField]: d.userMode,
+    supervised: false,
+    platformInfo: { deviceType: d.platform, platformName: d.platform, modelName: d.model, osVersion: d.operatingSystem },
+    enrollmentInfo: {
+      enrollmentStatus: d.enrollmentStatus.toUpperCase(),
+      compliant: d.compliant,
+      enrollmentTimestamp: d.lastEnrolledOn,
+      lastSeenTimestamp: d.lastSeen,
+      ownership: ownershipV2[d.ownership],
+      organizationGroupId: d.locationGroupUuid,
+      organizationGroupName: d.locationGroupName,
+      userName: user?.userName ?? '',
+      userEmailAddress: user?.email ?? '',
+      enrollmentUserUuid: user?.uuid ?? '',
+      managedBy: 'MDM',
+    },
+    windowsInfo: { windowsUserMode: userModeV2[d.userMode], pendingUserModeAction: pendingAction },
     lastLoggedInUser: d.lastLoggedInUser,
   };
 }
+
+const userModeV2: Record<Ws1UserMode, string> = { SingleUserLegacy: 'SINGLE_USER_LEGACY', SingleUser: 'SINGLE_USER', MultiUserCapable: 'MULTI_USER_CAPABLE', MultiUser: 'MULTI_USER' };
 
 export function userV1(u: Ws1User, enrolledDevices: number): Record<string, unknown> {
   return {

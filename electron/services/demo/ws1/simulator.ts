@@ -5,9 +5,10 @@ import { MALFORMED_JSON, type FaultInjector } from '../faults.ts';
 import type { DemoCounters } from '../counters.ts';
 import { SlidingWindow, type DemoLimits } from '../limits.ts';
 import type { TenantData, Ws1Device } from '../model.ts';
-import { deviceV1, deviceV2, userV1, ws1Unverified } from './records.ts';
+import { deviceV1, deviceV2, userV1 } from './records.ts';
+import { actionBodyProblem, demoActionAnswer, demoActionBody, demoDescriptions, demoHelpIndex } from './description.ts';
 import { ws1Errors } from './errors.ts';
-import { modeActions, ModeChanges, type ModeAction } from './modes.ts';
+import { ModeChanges, type ModeAction } from './modes.ts';
 
 export interface Ws1Credentials {
   clientId: string;
@@ -131,6 +132,12 @@ export class Ws1Simulator {
   private route(req: SimRequest): SimResponse {
     const { method, path, query } = req;
     const { data } = this.ctx;
+    if (method === 'GET' && /^\/api\/help\/?$/i.test(path)) return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: demoHelpIndex() };
+    const doc = /^\/api\/help\/Docs\/([a-z0-9]+)$/i.exec(path);
+    if (method === 'GET' && doc) {
+      const d = demoDescriptions[doc[1].toLowerCase()];
+      return d ? json(200, d) : ws1Errors.htmlNotFound();
+    }
     if (method === 'GET' && path === '/api/mdm/devices/search') return this.searchDevices(query);
     if (method === 'GET' && path === '/api/system/users/search') return this.searchUsers(query);
     if (method === 'GET' && path === '/api/mdm/devices') {
@@ -148,7 +155,7 @@ export class Ws1Simulator {
         return d ? json(200, deviceV1(d, data)) : ws1Errors.deviceNotFound();
       }
       const d = data.ws1ByUuid.get(one[1].toLowerCase());
-      return d ? json(200, deviceV2(d, data)) : ws1Errors.deviceNotFound();
+      return d ? json(200, deviceV2(d, data, this.modes.pendingActionFor(d.uuid))) : ws1Errors.deviceNotFound();
     }
     const cmd = /^\/api\/mdm\/devices\/(\d+)\/commands$/.exec(path);
     if (cmd && method === 'POST') {
@@ -227,27 +234,32 @@ export class Ws1Simulator {
     return json(200, { Users: slice.map((u) => userV1(u, counts.get(u.id) ?? 0)), Page: p.page, PageSize: p.size, Total: rows.length });
   }
 
+  /** v3 devices/action, held to the demo's own description (description.ts): any other body gets 400. */
   private modeAction(req: SimRequest): SimResponse {
     if (!/version\s*=\s*3\b/.test(req.headers.accept ?? '')) return ws1Errors.badRequest('This action needs Accept: application/json;version=3.');
-    let body: Record<string, unknown>;
+    let body: unknown;
     try {
-      body = JSON.parse(req.body) as Record<string, unknown>;
+      body = JSON.parse(req.body);
     } catch {
       return ws1Errors.badRequest('The request body is not valid JSON.');
     }
-    const action = body?.[ws1Unverified.actionKey];
-    const uuids = body?.[ws1Unverified.actionUuidsKey];
-    if (typeof action !== 'string' || !(modeActions as readonly string[]).includes(action)) return ws1Errors.badRequest(`action must be one of ${modeActions.join(', ')}.`);
-    if (!Array.isArray(uuids) || uuids.length === 0 || !uuids.every((u) => typeof u === 'string')) return ws1Errors.badRequest('device_uuids must be a non-empty list of device UUIDs.');
-    if (uuids.length > ws1Unverified.actionMaxDevices) return ws1Errors.badRequest(`At most ${ws1Unverified.actionMaxDevices} devices per call.`);
-    const accepted: string[] = [];
-    const rejected: { device_uuid: string; reason: string }[] = [];
-    for (const uuid of uuids as string[]) {
-      const result = this.modes.request(action as ModeAction, this.ctx.data.ws1ByUuid.get(uuid.toLowerCase()));
+    const problem = actionBodyProblem(body);
+    if (problem) return ws1Errors.badRequest(problem);
+    const b = body as Record<string, unknown>;
+    const action = b[demoActionBody.action] as ModeAction;
+    const group = String(b[demoActionBody.organizationGroup]).toLowerCase();
+    const queued: string[] = [];
+    const failed: Record<string, string>[] = [];
+    for (const uuid of b[demoActionBody.uuids] as string[]) {
+      const device = this.ctx.data.ws1ByUuid.get(uuid.toLowerCase());
+      const result =
+        device && device.locationGroupUuid.toLowerCase() !== group
+          ? { ok: false as const, reason: `The device is not in organization group ${group}.` }
+          : this.modes.request(action, device);
       this.ctx.counters.countAction(action, uuid);
-      if (result.ok) accepted.push(uuid);
-      else rejected.push({ device_uuid: uuid, reason: result.reason });
+      if (result.ok) queued.push(uuid);
+      else failed.push({ [demoActionAnswer.uuid]: uuid, [demoActionAnswer.reason]: result.reason });
     }
-    return json(202, { accepted, rejected });
+    return json(200, { [demoActionAnswer.queued]: queued, [demoActionAnswer.failed]: failed });
   }
 }

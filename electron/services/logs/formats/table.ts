@@ -18,7 +18,7 @@ import {
  * header line and keeps following non-header lines (exceptions, stack traces) with it; `separate` makes
  * every line a record; `json` is `join` with level and time read from the JSON keys.
  */
-export type SplitRule = 'cmtrace' | 'join' | 'separate' | 'json';
+export type SplitRule = 'cmtrace' | 'join' | 'separate' | 'json' | 'evtx';
 
 export interface FormatSpec {
   format: LogFormat;
@@ -40,6 +40,7 @@ export const formatTable: readonly FormatSpec[] = [
   { format: 'us-text', label: 'Timestamped text (M/D/YYYY)', split: 'join', header: usHeader, columns: ['time', 'level', 'message'] },
   { format: 'iso-text', label: 'Timestamped text (ISO)', split: 'join', header: isoHeader, columns: ['time', 'level', 'message'] },
   { format: 'raw', label: 'Plain text', split: 'separate', columns: ['message'] },
+  { format: 'evtx', label: 'Windows event log', split: 'evtx', columns: ['time', 'level', 'component', 'source', 'message'] },
 ];
 
 export function formatSpec(format: LogFormat): FormatSpec {

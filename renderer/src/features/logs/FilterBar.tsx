@@ -1,7 +1,9 @@
-// Filters by level, component, thread, time range and text (plain or regex, any case). Enter applies;
+// Filters by level, component, thread, time range and text (plain or regex, any case). Level boxes apply
+// at once; Enter applies the rest;
 // the match count streams while the filter runs, and Esc or Cancel stops it.
 import type { FormEvent } from 'react';
 import type { LogLevel } from '../../../../electron/common/logs.ts';
+import { toggleLevel } from './levels.ts';
 import { useLogs } from './store.ts';
 
 const levelChoices: { level: LogLevel; label: string }[] = [
@@ -17,9 +19,10 @@ export function FilterBar() {
     e.preventDefault();
     void applyFilter();
   };
-  const toggleLevel = (level: LogLevel) => {
-    const levels = draft.levels.includes(level) ? draft.levels.filter((l) => l !== level) : [...draft.levels, level, ...(level === 'error' ? (['fatal'] as LogLevel[]) : [])];
-    setDraft({ levels: [...new Set(levels)] });
+  // Level boxes apply at once, like CMTrace's and klogg's; text and time wait for Enter or Filter.
+  const onLevel = (level: LogLevel) => {
+    setDraft({ levels: toggleLevel(draft.levels, level) });
+    void applyFilter();
   };
 
   return (
@@ -28,7 +31,7 @@ export function FilterBar() {
         <legend className="visually-hidden">Levels</legend>
         {levelChoices.map((c) => (
           <label key={c.level} className={`chip level-chip-${c.level}`}>
-            <input type="checkbox" checked={draft.levels.includes(c.level)} onChange={() => toggleLevel(c.level)} />
+            <input type="checkbox" checked={draft.levels.includes(c.level)} onChange={() => onLevel(c.level)} />
             {c.label}
           </label>
         ))}

@@ -133,7 +133,7 @@ export function DeviceCard({ device }: { device: Device }) {
             </h3>
             <dl className="facts">
               <Fact label="User mode">
-                <strong>{userModeLabel[w.userMode]}</strong>
+                <strong>{w.userMode === 'unknown' ? 'user mode unknown on this tenant' : userModeLabel[w.userMode]}</strong>
               </Fact>
               <Fact label="Enrolled user">{user(w.enrolledUser)}</Fact>
               <Fact label="Last Windows user">{w.lastLoggedInUser ?? '—'}</Fact>

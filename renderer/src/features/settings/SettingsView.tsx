@@ -6,6 +6,7 @@ import { useApp } from '../../app/store.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
 import { describeProfile, useSettings } from './store.ts';
+import { SupportPanel } from './SupportPanel.tsx';
 import './settings.css';
 
 function Report({ id }: { id: string }) {
@@ -204,6 +205,7 @@ export function SettingsView() {
           </>
         )
       )}
+      <SupportPanel />
     </section>
   );
 }

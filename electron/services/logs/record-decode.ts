@@ -1,0 +1,50 @@
+// One indexed record's bytes made into a LogRecord: decoded, split into fields, its message cut at
+// `maxChars`. Shared by main's windows (async reads) and the workers' analyses (sync reads).
+import { logLevels, type LogEncoding, type LogFormat, type LogRecord } from '../../common/logs.ts';
+import { decodeText } from './encoding.ts';
+import { parseFields, type RecordFields } from './formats/fields.ts';
+import type { IndexedRecord } from './index-store.ts';
+
+export interface RecordSource {
+  format: LogFormat;
+  encoding: LogEncoding;
+  offsetMinutes: number;
+  unitSize: 1 | 2;
+}
+
+/** Bytes to read from a record's start for a message of `maxChars`. */
+export const headBytes = (rec: IndexedRecord, maxChars: number): number => Math.min(rec.length, maxChars * 4 + 8);
+
+/** Bytes of a huge CMTrace record's trailer (time and component) to read, or 0 when not needed. */
+export function tailBytes(f: RecordSource, rec: IndexedRecord, maxChars: number): number {
+  return headBytes(rec, maxChars) < rec.length && f.format === 'cmtrace' && logLevels[rec.level] !== 'unparsed' ? Math.min(rec.length, 8192) : 0;
+}
+
+export function decodeRecord(f: RecordSource, file: number, rec: IndexedRecord, head: Buffer, tail: Buffer | null, maxChars: number): LogRecord {
+  const cap = headBytes(rec, maxChars);
+  let text = decodeText(head.subarray(0, head.length & (f.unitSize === 2 ? ~1 : ~0)), f.encoding);
+  const truncated = cap < rec.length || text.length > maxChars;
+  if (text.length > maxChars) text = text.slice(0, maxChars);
+  const level = logLevels[rec.level];
+  let fields: RecordFields = level === 'unparsed' ? { time: null, timeMs: null, message: text } : parseFields(f.format, text);
+  if (tail) {
+    // A huge CMTrace record keeps its time and component in the trailer at the end.
+    const t = parseFields('cmtrace', decodeText(tail, f.encoding));
+    fields = { ...t, message: parseFields('cmtrace', `${text}]LOG]!>`).message };
+  }
+  return {
+    position: 0,
+    file,
+    index: rec.index,
+    offset: rec.offset,
+    length: rec.length,
+    level,
+    time: fields.time,
+    timeMs: fields.timeMs === null ? null : fields.timeMs + f.offsetMinutes * 60000,
+    component: fields.component,
+    thread: fields.thread,
+    source: fields.source,
+    message: fields.message.replace(/\r?\n$/, '').replace(/\r$/, ''),
+    truncated,
+  };
+}
