@@ -171,6 +171,8 @@ export const lookupPartialSchema = z.object({
   requestId: z.string(),
   source: lookupSourceSchema,
   devices: z.array(deviceSchema),
+  /** How many devices match in all (the true N; `devices` holds them all unless the request set a limit). */
+  total: z.number().int().min(0),
   errors: z.array(lookupErrorSchema),
   pending: z.array(deviceSourceSchema),
   done: z.boolean(),
@@ -184,7 +186,8 @@ export type LookupPartial = z.infer<typeof lookupPartialSchema>;
 export const lookupRequestSchema = z.object({
   query: z.string().trim().min(1).max(256),
   offline: z.boolean().optional(),
-  limit: z.number().int().min(1).max(200).optional(),
+  /** At most this many cards (the total is always counted); absent: every match. */
+  limit: z.number().int().min(1).max(1_000_000).optional(),
 });
 export type LookupRequest = z.infer<typeof lookupRequestSchema>;
 

@@ -18,7 +18,7 @@ import type { Logger } from '../log/logger.ts';
 import type { KnownSecrets } from '../log/redact.ts';
 import { raceAbort } from './abort.ts';
 import { fromMsalError } from './msal-errors.ts';
-import { authorityUrl, graphScopes } from './scopes.ts';
+import { authorityUrl, graphScopes, type GraphNeed } from './scopes.ts';
 import type { GraphTokenProvider, TokenRequestOptions } from './types.ts';
 
 export interface DeviceCodePrompt {
@@ -78,7 +78,7 @@ export class IntuneSignIn implements GraphTokenProvider {
   }
 
   /** Scopes for reading (sign-in), changing a primary user, and remote actions, on this profile's cloud. */
-  scopes(need: 'read' | 'write' | 'privileged'): string[] {
+  scopes(need: GraphNeed): string[] {
     return graphScopes(this.options.profile.cloud, need);
   }
 

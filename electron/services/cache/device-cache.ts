@@ -3,6 +3,7 @@
 import type { DeviceSource, IntuneSide, Ws1Side } from '../../common/device.ts';
 import { localPart, normUser, serialKey, userFields } from '../lookup/match.ts';
 import { applyMigrations, type Db, type Migration } from './db.ts';
+import { SignInHistory } from './signin-history.ts';
 
 export const deviceCacheMigrations: Migration[] = [
   {
@@ -54,13 +55,17 @@ export function keepDetails(fresh: IntuneSide, cached: IntuneSide | undefined): 
 export class DeviceCache {
   private readonly stmt;
   private readonly counts = new Map<string, number>();
+  /** Who was seen on which device, kept beyond what the platforms remember (every upsert records into it). */
+  readonly history: SignInHistory;
 
   /** `scope` separates tenants (demo vs a real one) inside one database. */
   constructor(
     private readonly db: Db,
     readonly scope: string,
+    historyDays?: number,
   ) {
     applyMigrations(db, deviceCacheMigrations);
+    this.history = new SignInHistory(db, scope, historyDays);
     this.stmt = {
       upsert: db.prepare(`INSERT INTO device_side (scope, source, source_id, serial, name_lc, seen_sync, json) VALUES (@scope, @source, @sourceId, @serial, @name, @gen, @json)
         ON CONFLICT (scope, source, source_id) DO UPDATE SET serial = excluded.serial, name_lc = excluded.name_lc, json = excluded.json,
@@ -104,6 +109,7 @@ export class DeviceCache {
         this.put('intune', keepDetails(i, row ? (JSON.parse(row.json) as IntuneSide) : undefined), generation);
       }
       for (const w of ws1) this.put('ws1', w, generation);
+      this.history.recordSides(intune, ws1);
     })();
   }
 
@@ -223,6 +229,7 @@ export class DeviceCache {
   sweep(source: DeviceSource, generation: number): number {
     this.counts.clear();
     const gone = this.stmt.sweep.all(this.scope, source, generation) as { id: number }[];
+    this.history.prune();
     this.db.transaction(() => {
       for (const { id } of gone) {
         this.stmt.deleteFts.run(id);

@@ -27,12 +27,14 @@ export const batchLimit = 20;
 const scopes = {
   devices: 'Intune refused access: the account needs the DeviceManagementManagedDevices.Read.All permission and an Intune role with "Managed devices: Read".',
   users: 'Intune refused access to users: the account needs the User.Read.All (or User.ReadBasic.All) permission.',
+  signIns: 'Entra refused the sign-in logs: the account needs the AuditLog.Read.All permission and a reports role, and the tenant Entra ID P1 or P2.',
 };
 
 export interface GraphClientOptions extends HttpDeps {
   /** Graph root without version, e.g. https://graph.microsoft.com (see clouds.ts) or a local simulator. */
   baseUrl: string;
-  getToken: () => Promise<string>;
+  /** A token for reading devices; with 'auditLogs', one that may read Entra sign-in logs (AuditLog.Read.All). */
+  getToken: (need?: 'auditLogs') => Promise<string>;
   /** Called once on a 401 before the call is retried with a fresh token. */
   onUnauthorized?: () => Promise<void>;
 }
@@ -69,14 +71,17 @@ export class GraphClient {
     return parseJson(r, what);
   }
 
-  private async headers(): Promise<Record<string, string>> {
-    return { Authorization: `Bearer ${await this.options.getToken()}`, Accept: 'application/json' };
+  private async headers(need?: 'auditLogs'): Promise<Record<string, string>> {
+    return { Authorization: `Bearer ${await this.options.getToken(need)}`, Accept: 'application/json' };
   }
 
   /** Every page of a collection, following @odata.nextLink only, and only to Graph's own origin. */
   async *pages(firstUrl: string, signal?: AbortSignal, forbidden?: string): AsyncGenerator<RawRecord[]> {
     let url: string | undefined = firstUrl;
+    const seen = new Set<string>();
     while (url) {
+      if (seen.has(url)) throw new AppError('unavailable', 'Intune sent the same page of results twice; the app stopped reading the list.', `nextLink loop at ${url.slice(0, 200)}`);
+      seen.add(url);
       const page = await this.get(url, signal, 'the device list', forbidden);
       yield Array.isArray(page.value) ? (page.value as RawRecord[]) : [];
       const next = page['@odata.nextLink'];
@@ -208,6 +213,30 @@ export class GraphClient {
     });
     const page = await this.get(`${this.base}/v1.0/users?${q.toString().replace(/\+/g, '%20')}`, signal, 'users', scopes.users);
     return (Array.isArray(page.value) ? (page.value as RawRecord[]) : []).map((u) => toUser(u, String(u.id ?? '')));
+  }
+
+  /**
+   * Windows sign-ins to one device since `sinceIso` from the Entra sign-in logs (v1.0 `auditLogs/signIns`,
+   * `deviceDetail/deviceId` = the device's Entra device id), every page. Needs AuditLog.Read.All and Entra ID
+   * P1/P2: a 403 is an AppError 'forbidden' whose detail carries Graph's error code.
+   */
+  async windowsSignIns(azureAdDeviceId: string, sinceIso: string, signal?: AbortSignal): Promise<RawRecord[]> {
+    const q = new URLSearchParams({
+      $filter: `deviceDetail/deviceId eq ${odataString(azureAdDeviceId)} and createdDateTime ge ${sinceIso} and appDisplayName eq 'Windows Sign In'`,
+      $select: 'id,createdDateTime,userPrincipalName,userId,userDisplayName,appDisplayName,deviceDetail,status',
+      $top: '1000',
+    });
+    const out: RawRecord[] = [];
+    let url: string | undefined = `${this.base}/v1.0/auditLogs/signIns?${q.toString().replace(/\+/g, '%20')}`;
+    while (url) {
+      const r = await this.http.send({ method: 'GET', url, headers: () => this.headers('auditLogs'), signal, forbidden: scopes.signIns });
+      if (r.status !== 200) throw unexpectedStatus('Intune', r, 'the sign-in logs');
+      const page = parseJson(r, 'the sign-in logs');
+      if (Array.isArray(page.value)) out.push(...(page.value as RawRecord[]));
+      const next = page['@odata.nextLink'];
+      url = typeof next === 'string' && sameOrigin(next, this.base) && next !== url ? next : undefined;
+    }
+    return out;
   }
 
   /** Reverse lookup: devices a user has signed in to (beta). */

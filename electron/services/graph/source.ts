@@ -16,6 +16,9 @@ export interface IntuneSourceOptions {
 }
 
 /** Errors that mean "the service is not usable", not "this filter is not supported". */
+/** Where Graph stops a lax `startswith` on managedDevices (no next link after it). */
+export const laxFilterCap = 1000;
+
 const fatal = new Set(['unauthorized', 'forbidden', 'cancelled', 'throttled', 'unavailable', 'timeout']);
 
 export class IntuneSource {
@@ -28,15 +31,22 @@ export class IntuneSource {
     return (this.options.now?.() ?? new Date()).toISOString();
   }
 
-  /** Name prefix, serial, primary user, and devices any matching user has signed in to. */
+  /**
+   * Serial and exact name (`eq`) first, then the name prefix, primary user, and devices any matching user has
+   * signed in to. Graph answers `startswith(deviceName,…)` with contains matches and stops at 1,000 without a
+   * next link, so every prefix result is re-checked locally and, when that cap is reached, the whole device list
+   * is paged instead: no match is lost past 1,000. Every match comes back; the first `detailLimit` (serial,
+   * exact name, users, then prefixes) get per-device details, the rest stay lean (`detailsLoaded: false`).
+   */
   async search(query: string, signal?: AbortSignal): Promise<IntuneSide[]> {
     const q = query.trim();
     const s = odataString(q);
-    const cap = 1000; // one Graph page: enough candidates, never the whole tenant
+    const lower = q.toLowerCase();
     const tasks: Promise<RawRecord[]>[] = [
       this.client.listDevices(`serialNumber eq ${s}`, signal),
-      this.client.listDevices(`startswith(deviceName,${s})`, signal, cap),
-      this.client.listDevices(`startswith(userPrincipalName,${s})`, signal, cap),
+      this.client.listDevices(`deviceName eq ${s}`, signal),
+      this.namePrefix(lower, s, signal),
+      this.client.listDevices(`startswith(userPrincipalName,${s})`, signal).then((l) => l.filter((d) => String(d.userPrincipalName ?? '').toLowerCase().startsWith(lower))),
     ];
     const knownUsers = new Map<string, GraphUser>();
     tasks.push(
@@ -48,16 +58,30 @@ export class IntuneSource {
       }),
     );
     const settled = await Promise.allSettled(tasks);
-    const found = new Map<string, RawRecord>();
     const failures: unknown[] = [];
-    const lists = settled.map((r) => (r.status === 'fulfilled' ? r.value : (failures.push(r.reason), [])));
-    // Details are fetched for the best candidates: serial, exact name, users, then other name prefixes.
-    const lower = q.toLowerCase();
-    const exactName = lists[1].filter((d) => String(d.deviceName).toLowerCase() === lower);
-    for (const d of [...lists[0], ...exactName, ...lists[2], ...lists[3], ...lists[1]]) if (typeof d.id === 'string' && !found.has(d.id)) found.set(d.id, d);
+    const [serial, exact, prefix, byUpn, signedIn] = settled.map((r) => (r.status === 'fulfilled' ? r.value : (failures.push(r.reason), [])));
     const worst = failures.find((e) => e instanceof AppError && fatal.has(e.code)) ?? (failures.length === settled.length ? failures[0] : undefined);
     if (worst) throw worst;
-    return this.complete([...found.values()].slice(0, this.options.detailLimit ?? 50), signal, knownUsers);
+    const found = new Map<string, RawRecord>();
+    const exactName = exact.filter((d) => String(d.deviceName).toLowerCase() === lower);
+    for (const d of [...serial, ...exactName, ...byUpn, ...signedIn, ...prefix]) if (typeof d.id === 'string' && !found.has(d.id)) found.set(d.id, d);
+    const all = [...found.values()];
+    const limit = this.options.detailLimit ?? 50;
+    const detailed = await this.complete(all.slice(0, limit), signal, knownUsers);
+    const fetchedAt = this.now();
+    const lean = all.slice(limit).map((device) => normalizeIntune({ device, details: undefined, primaryUsers: undefined, userNames: knownUsers, portal: this.options.portal, fetchedAt }));
+    return [...detailed, ...lean];
+  }
+
+  /** Devices whose name really starts with the text: the lax server filter re-checked, or every page when it capped. */
+  private async namePrefix(lower: string, s: string, signal?: AbortSignal): Promise<RawRecord[]> {
+    const starts = (d: RawRecord) => String(d.deviceName ?? '').toLowerCase().startsWith(lower);
+    // Bounded at the cap: a server that does page the lax filter is not followed further than Graph would go.
+    const lax = await this.client.listDevices(`startswith(deviceName,${s})`, signal, laxFilterCap);
+    if (lax.length < laxFilterCap) return lax.filter(starts);
+    const out: RawRecord[] = [];
+    for await (const page of this.client.pages(this.client.listUrl(), signal)) out.push(...page.filter(starts));
+    return out;
   }
 
   /** The Intune side of devices found elsewhere (cross-platform join by serial). */

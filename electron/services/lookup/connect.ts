@@ -15,7 +15,8 @@ export interface LookupConnection {
   scope: string;
   graph?: {
     baseUrl: string;
-    getToken: () => Promise<string>;
+    /** 'auditLogs': a token that may read the Entra sign-in logs (asked for only when they are read). */
+    getToken: (need?: 'auditLogs') => Promise<string>;
     onUnauthorized?: () => Promise<void>;
     /** Intune admin center origin (clouds.ts) for portal links; null for simulators. */
     portal: string | null;

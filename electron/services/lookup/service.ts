@@ -37,6 +37,8 @@ export interface SearchOptions {
 }
 
 const unreachable = new Set(['unavailable', 'timeout']);
+/** Candidates the offline cache gives per kind when no limit is asked (more than any tenant's matches). */
+const cacheCandidateMax = 1_000_000;
 
 interface LiveCounts {
   enrolledBy: Map<string, number>;
@@ -95,7 +97,7 @@ export class LookupService {
     const { signal } = opts;
     const requestId = opts.requestId ?? `lookup-${Date.now()}`;
     const query = req.query.trim();
-    const limit = req.limit ?? 50;
+    const limit = req.limit ?? Infinity; // no hidden cap: every match is counted and returned unless asked
     const cache = this.o.cache ?? null;
     const intune = new Map<string, IntuneSide>();
     const ws1 = new Map<string, Ws1Side>();
@@ -103,13 +105,16 @@ export class LookupService {
     const live: DeviceSource[] = req.offline ? [] : (['intune', 'ws1'] as const).filter((s) => !!this.o[s]);
     const pending = new Set<DeviceSource>(live);
     const counted: LiveCounts = { enrolledBy: new Map(), signedIn: new Map() };
+    let total = 0;
     const cards = () => {
       const ctx = this.context(this.o.now?.() ?? new Date(), counted);
-      const shown = rankDevices(
+      const matched = rankDevices(
         pairSides(intune.values(), ws1.values())
           .map((s) => buildDevice(s, query))
           .filter((d) => d.match),
-      ).slice(0, limit);
+      );
+      total = matched.length;
+      const shown = matched.slice(0, limit);
       cache?.primeSignedIn(shown.flatMap((d) => [...(d.intune?.loggedOnUsers ?? []).map((l) => l.upn ?? ''), d.ws1?.lastLoggedInUser ?? ''].filter(Boolean)));
       return shown.map((d) => buildDevice({ intune: d.intune, ws1: d.ws1 }, query, ctx));
     };
@@ -122,6 +127,7 @@ export class LookupService {
         requestId,
         source,
         devices,
+        total,
         errors: [...errors],
         pending: [...pending],
         done,
@@ -142,7 +148,7 @@ export class LookupService {
     };
 
     if (cache) {
-      const hit = cache.search(query, Math.max(100, 2 * limit));
+      const hit = cache.search(query, Number.isFinite(limit) ? Math.max(100, 2 * limit) : cacheCandidateMax);
       for (const x of hit.intune) intune.set(x.id, x);
       for (const x of hit.ws1) ws1.set(x.id, x);
       if (live.length > 0) snapshot('cache', false);

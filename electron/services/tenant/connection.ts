@@ -6,6 +6,7 @@ import type { DemoTenant } from '../demo/index.ts';
 import { graphClouds } from '../graph/clouds.ts';
 import { createLookup, ws1StaticAuth, type Lookup } from '../lookup/connect.ts';
 import { ws1AuthFor, type IntuneSignIn } from '../auth/index.ts';
+import type { GraphNeed } from '../auth/scopes.ts';
 import type { KnownSecrets } from '../log/redact.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 
@@ -16,7 +17,7 @@ export interface TenantConnection {
   /** Separates this tenant's rows in the cache and the job journal. */
   scope: string;
   lookup: Lookup;
-  graph: { baseUrl: string; getToken: (need: 'read' | 'write' | 'privileged') => Promise<string> } | null;
+  graph: { baseUrl: string; getToken: (need: GraphNeed) => Promise<string> } | null;
   ws1: { baseUrl: string; authHeaders: () => Promise<Record<string, string>> } | null;
 }
 
@@ -47,7 +48,7 @@ export function profileConnection(p: { intune?: IntuneProfile; ws1?: Ws1Profile 
     p.intune && deps.intuneSignIn
       ? (() => {
           const signIn = deps.intuneSignIn;
-          return { baseUrl: graphClouds[p.intune.cloud].graph, getToken: (need: 'read' | 'write' | 'privileged') => signIn.getToken(signIn.scopes(need)) };
+          return { baseUrl: graphClouds[p.intune.cloud].graph, getToken: (need: GraphNeed) => signIn.getToken(signIn.scopes(need)) };
         })()
       : null;
   const ws1Provider = p.ws1 ? ws1AuthFor(p.ws1, { secrets: deps.secrets, knownSecrets: deps.knownSecrets }) : null;
@@ -56,7 +57,7 @@ export function profileConnection(p: { intune?: IntuneProfile; ws1?: Ws1Profile 
   const lookup = createLookup(
     {
       scope,
-      graph: graph && p.intune ? { baseUrl: graph.baseUrl, getToken: () => graph.getToken('read'), portal: graphClouds[p.intune.cloud].intunePortal } : undefined,
+      graph: graph && p.intune ? { baseUrl: graph.baseUrl, getToken: (need?: 'auditLogs') => graph.getToken(need ?? 'read'), portal: graphClouds[p.intune.cloud].intunePortal } : undefined,
       ws1: ws1 ? { ...ws1, onUnauthorized: async () => ws1Provider?.invalidate() } : undefined,
     },
     { db: deps.db },

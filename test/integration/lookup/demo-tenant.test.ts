@@ -143,8 +143,8 @@ test('throttling that does not end is reported as throttled; malformed JSON as u
   tenant.faults.inject(/.*/, 'throttled', { target: 'graph', retryAfterSeconds: null });
   const r = await l.service.search({ query: 'PC-UD' });
   assert.equal(r.errors[0]?.error.code, 'throttled');
-  // Four parallel calls each back off 500, 1000, 2000 ms (no jitter for 429), then give up.
-  assert.deepEqual([...delays].sort((a, b) => a - b), [500, 500, 500, 500, 1000, 1000, 1000, 1000, 2000, 2000, 2000, 2000]);
+  // Five parallel calls (serial, exact name, name prefix, UPN, users) each back off 500, 1000, 2000 ms (no jitter for 429), then give up.
+  assert.deepEqual([...delays].sort((a, b) => a - b), [500, 500, 500, 500, 500, 1000, 1000, 1000, 1000, 1000, 2000, 2000, 2000, 2000, 2000]);
   assert.ok(delays.includes(2000), 'exponential back-off without Retry-After');
   tenant.faults.clear();
   tenant.faults.inject(/.*/, 'malformed_json', { target: 'ws1' });

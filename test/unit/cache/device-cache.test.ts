@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyMigrations, openDatabase } from '../../../electron/services/cache/db.ts';
 import { DeviceCache, deviceCacheMigrations } from '../../../electron/services/cache/device-cache.ts';
+import { signInHistoryMigrations } from '../../../electron/services/cache/signin-history.ts';
 import { syncIntune, syncWs1 } from '../../../electron/services/cache/sync.ts';
 import type { IntuneSide, Ws1Side } from '../../../electron/common/device.ts';
 import type { RawRecord } from '../../../electron/services/graph/client.ts';
@@ -19,9 +20,9 @@ test('openDatabase creates the file, applies each namespace once, and is safe to
     new DeviceCache(db, 'demo');
     db.close();
     const again = openDatabase(path, jobs);
-    assert.equal(applyMigrations(again, [...jobs, ...deviceCacheMigrations]), 0);
+    assert.equal(applyMigrations(again, [...jobs, ...deviceCacheMigrations, ...signInHistoryMigrations]), 0);
     const rows = again.prepare('SELECT namespace, version FROM schema_migrations ORDER BY namespace').all();
-    assert.deepEqual(rows, [{ namespace: 'device-cache', version: 1 }, { namespace: 'jobs', version: 1 }]);
+    assert.deepEqual(rows, [{ namespace: 'device-cache', version: 1 }, { namespace: 'jobs', version: 1 }, { namespace: 'signin-history', version: 1 }]);
     assert.equal(again.pragma('journal_mode', { simple: true }), 'wal');
     again.close();
   } finally {

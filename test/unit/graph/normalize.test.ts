@@ -67,7 +67,9 @@ test('IntuneSource: name, serial, user and reverse lookup in one search; complet
     const url = new URL(req.url, 'http://x');
     if (url.pathname === '/v1.0/deviceManagement/managedDevices') {
       const f = url.searchParams.get('$filter') ?? '';
-      return sendJson(res, 200, { value: f.startsWith('startswith(deviceName') ? [base] : [] });
+      // Graph's lax startswith also answers contains matches (LAB-BEN-3): the source drops them.
+      const lax = [{ ...base, id: 'd1', deviceName: 'BENCH-01' }, { ...base, id: 'd3', deviceName: 'LAB-BEN-3' }];
+      return sendJson(res, 200, { value: f.startsWith('startswith(deviceName') ? lax : [] });
     }
     if (url.pathname === '/v1.0/users') return sendJson(res, 200, { value: [{ id: 'u2', userPrincipalName: 'ben@contoso.com', displayName: 'Ben' }] });
     if (url.pathname === '/beta/users/u2/getLoggedOnManagedDevices') return sendJson(res, 200, { value: [{ ...base, id: 'd2', deviceName: 'PC-9' }] });
@@ -89,6 +91,7 @@ test('IntuneSource: name, serial, user and reverse lookup in one search; complet
     const filters = srv.requests.map((r) => new URL(r.url, 'http://x').searchParams.get('$filter')).filter(Boolean);
     assert.ok(filters.includes("startswith(deviceName,'ben')"));
     assert.ok(filters.includes("serialNumber eq 'ben'"));
+    assert.ok(filters.includes("deviceName eq 'ben'"), 'the exact name is asked for with eq');
     assert.ok(filters.includes("startswith(userPrincipalName,'ben')"));
     assert.equal(srv.requests.filter((r) => r.url === '/beta/$batch').length, 1, 'no user-name batch needed');
   } finally {
@@ -107,17 +110,22 @@ test('OData strings are quoted safely', async () => {
   }
 });
 
-test('IntuneSource: details go to the best candidates first, and a broad name list is not paged to the end', async () => {
+test('IntuneSource: details go to the best candidates first; a capped lax name filter is asked once, then the whole list is paged to the end', async () => {
+  // Shaped like Graph: the lax startswith stops at 1,000 rows with no next link; the plain LIST pages through a
+  // finite tenant (3 pages of 1,000). Every prefix match comes back (true total), only `detailLimit` get details.
+  const pageOf = (page: number) => Array.from({ length: 1000 }, (_, k) => (page === 0 && k === 500 ? { ...base, id: 'exact', deviceName: 'pc' } : { ...base, id: `n${page}-${k}`, deviceName: `PC-${page}-${k}` }));
   const srv = await startFakeServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     const f = url.searchParams.get('$filter') ?? '';
-    if (url.pathname === '/v1.0/deviceManagement/managedDevices' && f.startsWith('startswith(deviceName')) {
+    if (url.pathname === '/v1.0/deviceManagement/managedDevices') {
+      if (f.startsWith('startswith(deviceName')) return sendJson(res, 200, { value: pageOf(0) });
+      if (f === "deviceName eq 'pc'") return sendJson(res, 200, { value: [{ ...base, id: 'exact', deviceName: 'pc' }] });
+      if (f.startsWith('serialNumber')) return sendJson(res, 200, { value: [{ ...base, id: 'serial' }] });
+      if (f) return sendJson(res, 200, { value: [] });
       const page = Number(url.searchParams.get('page') ?? 0);
-      const value = Array.from({ length: 1000 }, (_, k) => ({ ...base, id: `n${page}-${k}`, deviceName: `PC-${page}-${k}` }));
-      if (page === 0) value[500] = { ...base, id: 'exact', deviceName: 'pc' };
-      return sendJson(res, 200, { value, '@odata.nextLink': `${srv.url}/v1.0/deviceManagement/managedDevices?$filter=${encodeURIComponent(f)}&page=${page + 1}` });
+      const next = page < 2 ? { '@odata.nextLink': `${srv.url}/v1.0/deviceManagement/managedDevices?page=${page + 1}` } : {};
+      return sendJson(res, 200, { value: pageOf(page), ...next });
     }
-    if (url.pathname === '/v1.0/deviceManagement/managedDevices') return sendJson(res, 200, { value: f.startsWith('serialNumber') ? [{ ...base, id: 'serial' }] : [] });
     if (url.pathname === '/v1.0/users') return sendJson(res, 200, { value: [{ id: 'u9', userPrincipalName: 'pc.user@contoso.com', displayName: 'PC User' }] });
     if (url.pathname === '/beta/users/u9/getLoggedOnManagedDevices') return sendJson(res, 200, { value: [{ ...base, id: 'signed-in' }] });
     if (url.pathname === '/beta/$batch') {
@@ -129,8 +137,23 @@ test('IntuneSource: details go to the best candidates first, and a broad name li
   try {
     const src = new IntuneSource(new GraphClient({ baseUrl: srv.url, getToken: async () => 't' }), { portal: null, detailLimit: 4 });
     const sides = await src.search('pc');
-    assert.deepEqual(sides.map((x) => x.id), ['serial', 'exact', 'signed-in', 'n0-0']);
-    assert.equal(srv.requests.filter((r) => decodeURIComponent(r.url).includes('startswith(deviceName')).length, 1, 'one page of names, not the whole tenant');
+    assert.deepEqual(sides.slice(0, 4).map((x) => x.id), ['serial', 'exact', 'signed-in', 'n0-0']);
+    assert.equal(sides.length, 2 + 3000, 'serial + signed-in + every name that starts with pc');
+    assert.deepEqual(sides.map((x) => x.detailsLoaded).lastIndexOf(true), 3, 'details for the best four only');
+    const decoded = srv.requests.map((r) => decodeURIComponent(r.url));
+    assert.equal(decoded.filter((u) => u.includes('startswith(deviceName')).length, 1, 'the lax filter once, bounded at its cap');
+    assert.equal(decoded.filter((u) => u.startsWith('/v1.0/deviceManagement/managedDevices') && !u.includes('$filter')).length, 3, 'the whole list once, to its end');
+  } finally {
+    await srv.close();
+  }
+});
+
+test('GraphClient: a next link that points back at a page already read stops the list instead of looping', async () => {
+  const srv = await startFakeServer((req, res) => sendJson(res, 200, { value: [base], '@odata.nextLink': `${srv.url}${req.url}` }));
+  try {
+    const client = new GraphClient({ baseUrl: srv.url, getToken: async () => 't' });
+    await assert.rejects(client.listDevices(undefined), (e: Error & { code?: string }) => e.code === 'unavailable');
+    assert.equal(srv.requests.length, 1);
   } finally {
     await srv.close();
   }

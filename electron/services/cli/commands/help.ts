@@ -13,7 +13,7 @@ export const help = {
     ],
     options: {
       '--offline': 'answer from the local cache only',
-      '--limit N': 'at most N devices per platform (1..200)',
+      '--limit N': 'print at most N devices (the total is always counted); default: every match',
       '--no-sync': 'do not refresh a stale Workspace ONE cache before searching',
       '--full': 'sync every device, not only those changed since the last sync',
     },

@@ -90,6 +90,7 @@ function printText(io: CliIo, p: LookupPartial): void {
   if (p.offline) io.stdout.write(`Offline: results from the cache (Intune synced ${p.cacheAge.intune ?? 'never'}, Workspace ONE synced ${p.cacheAge.ws1 ?? 'never'}).\n`);
   for (const e of p.errors) io.stderr.write(`${e.source}: ${e.error.message}\n`);
   if (p.devices.length === 0) io.stdout.write('No device matches.\n');
+  else io.stdout.write(p.total > p.devices.length ? `${p.total} devices match; showing ${p.devices.length} (--limit).\n` : `${p.total} device${p.total === 1 ? '' : 's'} match.\n`);
   p.devices.forEach((d: Device, i) => io.stdout.write(`${i ? '\n' : ''}${deviceCardText(d)}\n`));
 }
 
@@ -109,7 +110,7 @@ export const lookupGroup: CliGroup = {
     if (!query) throw new UsageError('lookup needs a QUERY (device name, serial, or user)');
     const limitRaw = stringFlag(p, 'limit');
     const limit = limitRaw === undefined ? undefined : Number(limitRaw);
-    if (limit !== undefined && !(Number.isInteger(limit) && limit > 0 && limit <= 200)) throw new UsageError('--limit must be 1..200');
+    if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new UsageError('--limit must be a whole number above 0');
     const result = await withLookup(io, offline, async (l) => {
       // WS1 v1 cannot search by device name: keep its cache fresh enough to answer name queries.
       if (!offline && !p.flags.has('no-sync')) await refreshWs1IfStale(l, { signal: io.signal }).catch(() => false); // the search reports the source's error
@@ -117,7 +118,7 @@ export const lookupGroup: CliGroup = {
     });
     if (json) {
       const errors = result.errors.map((e) => ({ source: e.source, code: e.error.code, message: e.error.message }));
-      io.stdout.write(`${JSON.stringify({ devices: result.devices, errors, offline: result.offline, cacheAge: result.cacheAge })}\n`);
+      io.stdout.write(`${JSON.stringify({ devices: result.devices, errors, total: result.total, offline: result.offline, cacheAge: result.cacheAge })}\n`);
     } else printText(io, result);
     return result.errors.length > 0 && result.devices.length === 0 ? 1 : 0;
   },

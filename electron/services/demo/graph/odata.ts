@@ -195,3 +195,26 @@ export function parseOrderBy(src: string | null, fields: ReadonlySet<string>): (
     return x < y ? -dir : x > y ? dir : 0;
   };
 }
+
+/**
+ * Graph's managedDevices answers `startswith` with *contains* matches and stops at 1,000 without a next
+ * link (microsoft-graph-docs #11809, #21956): the filter as that endpoint really applies it, and whether it did.
+ */
+export function startswithAsContains(f: Filter): { filter: Filter; lax: boolean } {
+  switch (f.kind) {
+    case 'fn':
+      return f.name === 'startswith' ? { filter: { ...f, name: 'contains' }, lax: true } : { filter: f, lax: false };
+    case 'and':
+    case 'or': {
+      const l = startswithAsContains(f.left);
+      const r = startswithAsContains(f.right);
+      return { filter: { kind: f.kind, left: l.filter, right: r.filter }, lax: l.lax || r.lax };
+    }
+    case 'not': {
+      const e = startswithAsContains(f.expr);
+      return { filter: { kind: 'not', expr: e.filter }, lax: e.lax };
+    }
+    case 'cmp':
+      return { filter: f, lax: false };
+  }
+}

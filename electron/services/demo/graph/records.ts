@@ -30,11 +30,23 @@ const listPlaceholders: Record<(typeof betaOnlyDeviceFields)[number], unknown> =
   enrolledByUserPrincipalName: null,
 };
 
+/**
+ * Intune often answers `usersLoggedOn: []` for devices people do use (microsoft-graph-docs #19862, #17139):
+ * one in six of the background devices (never a scenario device, whose story needs its sign-ins).
+ */
+export function intuneForgotLogons(d: IntuneDevice): boolean {
+  if (d.scenario !== null) return false;
+  let h = 0;
+  for (let i = 0; i < d.id.length; i++) h = (Math.imul(h, 31) + d.id.charCodeAt(i)) >>> 0;
+  return h % 6 === 0;
+}
+
 export function deviceRecord(d: IntuneDevice, version: GraphVersion, mode: 'list' | 'get'): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of v1DeviceFields) out[f] = d[f];
   if (version === 'beta') {
     for (const f of betaOnlyDeviceFields) out[f] = mode === 'list' ? listPlaceholders[f] : structuredClone(d[f]);
+    if (mode === 'get' && intuneForgotLogons(d)) out.usersLoggedOn = [];
   }
   return out;
 }

@@ -6,10 +6,11 @@ import type { DemoCounters } from '../counters.ts';
 import { SlidingWindow, type DemoLimits } from '../limits.ts';
 import { setPrimaryUser } from '../generate.ts';
 import type { GraphUser, IntuneDevice, TenantData } from '../model.ts';
-import { matches, ODataError, parseFilter, parseOrderBy, parseSelect, project, type Filter } from './odata.ts';
-import { deviceFields, deviceRecord, userFields, userRecord, type GraphVersion } from './records.ts';
+import { matches, ODataError, parseFilter, parseOrderBy, parseSelect, project, startswithAsContains, type Filter } from './odata.ts';
+import { deviceFields, deviceRecord, intuneForgotLogons, userFields, userRecord, type GraphVersion } from './records.ts';
 import { graphErrors } from './errors.ts';
 import { LogCollections } from './log-collection.ts';
+import { listSignIns } from './signins.ts';
 
 export interface GraphContext {
   data: TenantData;
@@ -26,6 +27,8 @@ export interface GraphContext {
 
 const PAGE = 1_000;
 const BATCH_MAX = 20;
+/** Where a lax `startswith` on managedDevices stops, next link or not. */
+const LAX_CAP = 1_000;
 const filterableDeviceFields = deviceFields['v1.0'];
 
 export class GraphSimulator {
@@ -129,6 +132,8 @@ export class GraphSimulator {
       return this.deviceRoute(version, device, dm[3] ?? '', req);
     }
     if (path === '/users' && method === 'GET') return this.listUsers(version, req);
+    if (path === '/auditLogs/signIns' && method === 'GET')
+      return json(200, { '@odata.context': this.context(version, 'auditLogs/signIns'), value: listSignIns(this.ctx.data, req.query, this.ctx.now()) });
     const um = /^\/users\/([^/]+)(\/getLoggedOnManagedDevices(?:\(\))?)?$/.exec(path);
     if (um && method === 'GET') {
       const key = um[1];
@@ -136,7 +141,7 @@ export class GraphSimulator {
       if (!user) return graphErrors.userNotFound(key);
       if (!um[2]) return json(200, { '@odata.context': this.context(version, 'users/$entity'), ...project(userRecord(user), parseSelect(req.query.get('$select'), userFields, 'user')) });
       const select = parseSelect(req.query.get('$select'), deviceFields[version], 'managedDevice');
-      const value = this.ctx.data.intuneDevices.filter((d) => d.usersLoggedOn.some((l) => l.userId === user.id)).map((d) => project(deviceRecord(d, version, 'list'), select));
+      const value = this.ctx.data.intuneDevices.filter((d) => !intuneForgotLogons(d) && d.usersLoggedOn.some((l) => l.userId === user.id)).map((d) => project(deviceRecord(d, version, 'list'), select));
       return json(200, { '@odata.context': this.context(version, 'deviceManagement/managedDevices'), value });
     }
     return graphErrors.noSegment(path.split('/').filter(Boolean).pop() ?? path);
@@ -181,9 +186,10 @@ export class GraphSimulator {
     const q = req.query;
     const select = parseSelect(q.get('$select'), deviceFields[version], 'managedDevice');
     const filterSrc = q.get('$filter');
-    const filter = filterSrc ? parseFilter(filterSrc, filterableDeviceFields) : null;
+    const lax = filterSrc ? startswithAsContains(parseFilter(filterSrc, filterableDeviceFields)) : null;
     const { offset, size } = this.paging(q);
-    const rows = this.rows(this.ctx.data.intuneDevices as unknown as Record<string, unknown>[], filter, parseOrderBy(q.get('$orderby'), filterableDeviceFields));
+    const all = this.rows(this.ctx.data.intuneDevices as unknown as Record<string, unknown>[], lax?.filter ?? null, parseOrderBy(q.get('$orderby'), filterableDeviceFields));
+    const rows = lax?.lax ? all.slice(0, LAX_CAP) : all;
     const value = (rows.slice(offset, offset + size) as unknown as IntuneDevice[]).map((d) => project(deviceRecord(d, version, 'list'), select));
     const body: Record<string, unknown> = { '@odata.context': this.context(version, 'deviceManagement/managedDevices') };
     if (offset + size < rows.length) body['@odata.nextLink'] = this.nextLink(version, '/deviceManagement/managedDevices', q, offset + size);

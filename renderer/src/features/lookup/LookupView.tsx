@@ -7,8 +7,11 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ago } from '../../ui/format.ts';
 import { DeviceCard } from './DeviceCard.tsx';
 import { userModeLabel } from './labels.ts';
-import { useLookup } from './store.ts';
+import { pageSize, useLookup } from './store.ts';
 import './lookup.css';
+
+/** The longest query the search accepts (lookupRequestSchema); the box stops there. */
+const queryMax = 256;
 
 const sourceName = { intune: 'Intune', ws1: 'Workspace ONE' } as const;
 
@@ -124,15 +127,25 @@ export function LookupView() {
           aria-label="Search devices"
           aria-controls={s.requestId ? 'results' : undefined}
           value={s.query}
+          maxLength={queryMax}
           onChange={(e) => s.setQuery(e.target.value)}
           onKeyDown={(e) => {
-            const keys: Record<string, () => void> = { ArrowDown: () => move(1), ArrowUp: () => move(-1), Enter: () => void s.search() };
+            const clear = () => {
+              s.setQuery('');
+              void s.search();
+            };
+            const keys: Record<string, () => void> = { ArrowDown: () => move(1), ArrowUp: () => move(-1), Enter: () => void s.search(), Escape: clear };
             const action = keys[e.key];
             if (!action) return;
             e.preventDefault();
             action();
           }}
         />
+        {s.query.length > queryMax - 56 && (
+          <span className="muted query-counter" aria-live="polite">
+            {s.query.length}/{queryMax}
+          </span>
+        )}
         <label className="chip" title="Search only the local cache">
           <input type="checkbox" checked={s.offline} onChange={(e) => s.setOffline(e.target.checked)} />
           Offline
@@ -151,11 +164,16 @@ export function LookupView() {
         {s.sync.message && <span className="muted sync-status">{s.sync.message}</span>}
       </div>
       <SourceStatus />
-      {s.devices.length > 1 && s.done && (
+      {s.requestId && s.total > 0 && (
         <p className="bulk-row">
-          <button type="button" onClick={changeAll}>
-            Change these {s.devices.length} devices…
-          </button>
+          <span className="result-total" aria-live="polite">
+            {s.total.toLocaleString()} device{s.total === 1 ? '' : 's'} match{s.done ? '' : ' so far'}
+          </span>
+          {s.total > 1 && s.done && (
+            <button type="button" onClick={changeAll}>
+              Change these {s.total.toLocaleString()} devices…
+            </button>
+          )}
         </p>
       )}
       {s.error && (
@@ -174,9 +192,16 @@ export function LookupView() {
             aria-activedescendant={selected ? `result-${selected.key}` : undefined}
             onKeyDown={onListKey}
           >
-            {s.devices.map((d) => (
+            {s.devices.slice(0, s.shown).map((d) => (
               <ResultRow key={d.key} d={d} selected={d.key === s.selectedKey} onSelect={() => s.select(d.key)} />
             ))}
+            {s.devices.length > s.shown && (
+              <li className="more-results">
+                <button type="button" className="link" onClick={s.showMore}>
+                  Show {Math.min(pageSize, s.devices.length - s.shown).toLocaleString()} more (showing {s.shown.toLocaleString()} of {s.devices.length.toLocaleString()})
+                </button>
+              </li>
+            )}
             {s.done && s.devices.length === 0 && <li className="muted empty-results">No device matches “{s.query}”.</li>}
           </ul>
           <div className="card-pane">{selected ? <DeviceCard device={selected} /> : null}</div>

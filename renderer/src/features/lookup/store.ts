@@ -8,6 +8,11 @@ interface LookupState {
   offline: boolean;
   requestId: string | null;
   devices: Device[];
+  /** How many devices match in all (the true N). */
+  total: number;
+  /** How many rows of the result list are drawn (it grows page by page). */
+  shown: number;
+  showMore(): void;
   errors: LookupError[];
   pending: string[];
   done: boolean;
@@ -28,12 +33,17 @@ interface LookupState {
 }
 
 let n = 0;
+/** Rows drawn per page of the result list. */
+export const pageSize = 500;
 
 export const useLookup = create<LookupState>((set, get) => ({
   query: '',
   offline: false,
   requestId: null,
   devices: [],
+  total: 0,
+  shown: pageSize,
+  showMore: () => set({ shown: get().shown + pageSize }),
   errors: [],
   pending: [],
   done: true,
@@ -48,9 +58,9 @@ export const useLookup = create<LookupState>((set, get) => ({
     const query = get().query.trim();
     const previous = get().requestId;
     if (previous && !get().done) void call('lookupCancel', { requestId: previous }).catch(() => {});
-    if (!query) return set({ devices: [], errors: [], pending: [], done: true, requestId: null, selectedKey: null });
+    if (!query) return set({ devices: [], total: 0, shown: pageSize, errors: [], pending: [], done: true, requestId: null, selectedKey: null });
     const requestId = `q${++n}`;
-    set({ requestId, pending: ['intune', 'ws1'], done: false, error: null, errors: [] });
+    set({ requestId, shown: pageSize, pending: ['intune', 'ws1'], done: false, error: null, errors: [] });
     try {
       const final = await call('lookupSearch', { requestId, query, offline: get().offline || undefined });
       get().onPartial(final);
@@ -65,6 +75,7 @@ export const useLookup = create<LookupState>((set, get) => ({
     const selectedKey = get().selectedKey;
     set({
       devices: p.devices,
+      total: p.total,
       errors: p.errors,
       pending: p.pending,
       done: p.done,
