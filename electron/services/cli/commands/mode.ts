@@ -195,7 +195,8 @@ export const openDefaultModeContext: OpenModeContext = async (io, onProgress) =>
     // the app's key (keychain), so the app and the CLI check the same chain; a session key without one
     audit: { key: await loadAuditKey(await openSecretStore({ probeTimeoutMs: 2_000 })) },
     executor: createHttpExecutor({
-      graph: c.graph && { url: c.graph.baseUrl, getToken: c.graph.getToken },
+      // the CLI's connection holds one token (from the environment, or the demo's), whatever the call needs
+      graph: c.graph && { url: c.graph.baseUrl, getToken: () => c.graph!.getToken() },
       ws1: c.ws1 && { url: c.ws1.baseUrl, getHeaders: c.ws1.authHeaders },
     }),
     identity: () => ({ technician: io.env.SDH_TECHNICIAN || osTechnician(io.env), tenant: c.scope }),
