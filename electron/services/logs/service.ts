@@ -99,19 +99,19 @@ export class LogsService {
     return find(this.engine, this.session(id), spec, from, direction, viewId, signal);
   }
 
-  /** Next/previous record at one of `levels` (default error and fatal), from the index alone. */
-  nextLevel(id: string, from: number, direction: 'next' | 'previous', levels: string[] = ['error', 'fatal'], viewId?: string): number | null {
-    return nextLevel(this.session(id), from, direction, levels, viewId);
+  /** Next/previous record at one of `levels` (default error and fatal), from the index alone, on a log worker. */
+  async nextLevel(id: string, from: number, direction: 'next' | 'previous', levels: string[] = ['error', 'fatal'], viewId?: string, signal?: AbortSignal): Promise<number | null> {
+    return nextLevel(this.engine, this.session(id), from, direction, levels, viewId, signal);
   }
 
-  /** Next/previous error or fatal record (F8-style jump), from the index alone. */
-  nextError(id: string, from: number, direction: 'next' | 'previous', viewId?: string): number | null {
-    return this.nextLevel(id, from, direction, ['error', 'fatal'], viewId);
+  /** Next/previous error or fatal record (F8-style jump), from the index alone, on a log worker. */
+  async nextError(id: string, from: number, direction: 'next' | 'previous', viewId?: string, signal?: AbortSignal): Promise<number | null> {
+    return this.nextLevel(id, from, direction, ['error', 'fatal'], viewId, signal);
   }
 
-  /** Record and error counts over `buckets` equal time slices of the view. */
-  async histogram(id: string, buckets = 100, viewId?: string): Promise<HistogramBucket[]> {
-    return histogram(this.session(id), buckets, viewId);
+  /** Record and error counts over `buckets` equal time slices of the view, on a log worker. */
+  async histogram(id: string, buckets = 100, viewId?: string, signal?: AbortSignal): Promise<HistogramBucket[]> {
+    return histogram(this.engine, this.session(id), buckets, viewId, signal);
   }
 
   /** Per-file statistics (waits for indexing). */
