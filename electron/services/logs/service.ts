@@ -10,9 +10,11 @@ import type {
   LogFileStats,
   LogFilterResult,
   LogFilterSpec,
+  LogLevel,
   LogProgress,
   LogRecord,
   LogSessionInfo,
+  LogTextQuery,
   ReassignmentAttempt,
   Win32AppAttempt,
 } from '../../common/logs.ts';
@@ -21,6 +23,7 @@ import { removeLeftoverExtractions } from './extraction-folders.ts';
 import { filterSession } from './filtering.ts';
 import { closeSession, openSession } from './opening.ts';
 import { find, histogram, nextLevel, stats } from './queries.ts';
+import { quickSearch, type QuickSearchFile } from './quick-search.ts';
 import { readDetail, readWindow } from './reading.ts';
 import { sessionInfo, settled, type Engine, type LogsServiceOptions, type OpenOptions, type Session } from './session.ts';
 import { remerge, viewOf } from './session-views.ts';
@@ -127,6 +130,14 @@ export class LogsService {
   /** Win32 apps seen in the session's IME logs (AppWorkload, IntuneManagementExtension), with their errors. */
   async win32Apps(id: string, signal?: AbortSignal): Promise<Win32AppAttempt[]> {
     return win32Apps(this.engine, this.session(id), signal);
+  }
+
+  /**
+   * Searches one file without indexing it (the CLI's `logs search`): hits first, records around them
+   * after, on the log workers. Null when the file needs a session (an event log, UTF-16).
+   */
+  async searchFile(path: string, text: LogTextQuery, levels: LogLevel[] | undefined, keep: number, signal?: AbortSignal, parts?: number): Promise<QuickSearchFile | null> {
+    return quickSearch(this.engine.pool, path, text, levels, keep, signal, parts);
   }
 
   /** Stops workers and removes extracted zip entries. */
