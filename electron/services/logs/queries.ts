@@ -6,7 +6,7 @@ import { filterFile, untilAborted } from './filtering.ts';
 import { readRecords } from './reading.ts';
 import { currentIndex, settled, type Engine, type Session } from './session.ts';
 import { viewOf } from './session-views.ts';
-import { FilteredView, MergedView, type View } from './views.ts';
+import { FilteredView, MergedView, SingleFileView, type RecordRef, type View } from './views.ts';
 import type { WalkJob } from './walk-job.ts';
 
 /**
@@ -21,29 +21,32 @@ const levelCode = new Map(logLevels.map((l, i) => [l, i]));
 
 /**
  * Next (or previous) view position after (before) `from` whose record matches `spec`; null if none.
- * Runs on the view's records in blocks, so it stops at the first hit.
+ * A single file's own view is searched by the workers straight from `from` (the next match stops the
+ * job; previous matches are looked for in growing blocks backwards). Other views go in blocks of
+ * positions mapped to per-file record ranges; main only maps positions (a block stays small enough for
+ * that to take a few ms).
  */
 export async function find(e: Engine, s: Session, spec: LogFilterSpec, from: number, direction: 'next' | 'previous', viewId?: string, signal?: AbortSignal): Promise<number | null> {
   const v = viewOf(s, viewId);
   const total = v.count();
+  const direct = v instanceof SingleFileView;
+  if (direct && direction === 'next') {
+    const m = await filterFile(e, s, 0, spec, from + 1, total, 1, () => {}, signal);
+    return m.length ? m[0] : null;
+  }
   let block = 4096;
   let lo = direction === 'next' ? from + 1 : Math.max(0, from - block);
   let hi = direction === 'next' ? Math.min(total, lo + block) : from;
   while (lo < hi) {
     signal?.throwIfAborted();
-    const refs = v.refs(lo, hi - lo);
-    const hits = new Set<string>();
-    const byFile = new Map<number, number[]>();
-    for (const r of refs) byFile.set(r.file, [...(byFile.get(r.file) ?? []), r.index]);
-    for (const [file, list] of byFile) {
-      const min = Math.min(...list), max = Math.max(...list);
-      const m = await filterFile(e, s, file, spec, min, max + 1, Infinity, () => {}, signal);
-      const wanted = new Set(list);
-      for (const i of m) if (wanted.has(i)) hits.add(`${file}:${i}`);
+    if (direct) {
+      const m = await filterFile(e, s, 0, spec, lo, hi, Infinity, () => {}, signal);
+      if (m.length) return m[m.length - 1];
+    } else {
+      const hit = await firstInBlock(e, s, v.refs(lo, hi - lo), spec, direction, signal);
+      if (hit !== null) return lo + hit;
     }
-    const order = direction === 'next' ? refs.map((_, k) => k) : refs.map((_, k) => refs.length - 1 - k);
-    for (const k of order) if (hits.has(`${refs[k].file}:${refs[k].index}`)) return lo + k;
-    block = Math.min(block * 4, 1 << 20);
+    block = Math.min(block * 4, direct ? 1 << 24 : 1 << 18);
     if (direction === 'next') {
       lo = hi;
       hi = Math.min(total, lo + block);
@@ -51,6 +54,23 @@ export async function find(e: Engine, s: Session, spec: LogFilterSpec, from: num
       hi = lo;
       lo = Math.max(0, hi - block);
     }
+  }
+  return null;
+}
+
+/** The first (or last) of `refs` whose record matches, as an offset into `refs`; null if none. */
+async function firstInBlock(e: Engine, s: Session, refs: RecordRef[], spec: LogFilterSpec, direction: 'next' | 'previous', signal?: AbortSignal): Promise<number | null> {
+  const range = new Map<number, [number, number]>();
+  for (const r of refs) {
+    const got = range.get(r.file);
+    if (!got) range.set(r.file, [r.index, r.index]);
+    else got[1] = Math.max(got[1], r.index);
+  }
+  const hits = new Map<number, Set<number>>();
+  for (const [file, [min, max]] of range) hits.set(file, new Set(await filterFile(e, s, file, spec, min, max + 1, Infinity, () => {}, signal)));
+  for (let n = 0; n < refs.length; n++) {
+    const k = direction === 'next' ? n : refs.length - 1 - n;
+    if (hits.get(refs[k].file)?.has(refs[k].index)) return k;
   }
   return null;
 }

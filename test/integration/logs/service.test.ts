@@ -292,6 +292,15 @@ test('histograms of filtered and merged views', async () => {
   assert.equal(await svc.nextError(info.id, errorAt.at(-1) ?? 0, 'next'), null);
   assert.equal(await svc.nextError(info.id, 5, 'next', errors.viewId), 6);
   assert.equal(await svc.nextError(info.id, 0, 'previous', errors.viewId), null);
+  // Find in the merged view and in a filter result agrees with the records too.
+  const spec = { text: { pattern: 'Found native', regex: false, caseSensitive: true } };
+  const foundAt = merged.flatMap((r, p) => (r.message.includes('Found native') ? [p] : []));
+  assert.equal(await svc.find(info.id, spec, -1, 'next'), foundAt[0]);
+  assert.equal(await svc.find(info.id, spec, foundAt[2], 'next'), foundAt[3]);
+  assert.equal(await svc.find(info.id, spec, foundAt[2], 'previous'), foundAt[1]);
+  assert.equal(await svc.find(info.id, spec, foundAt.at(-1) ?? 0, 'next'), null);
+  assert.equal(await svc.find(info.id, spec, 3, 'next', errors.viewId), 4);
+  assert.equal(await svc.find(info.id, spec, 3, 'previous', errors.viewId), 2);
   await svc.close(info.id);
 });
 
