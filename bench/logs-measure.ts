@@ -1,25 +1,15 @@
 // One file's measurements for bench/logs.bench.ts, which bundles this file and runs it under plain node (as
-// the packaged app runs its main process) and passes {file, literal, regex, workerFile} as JSON.
+// the packaged app runs its main process) and passes {file, literal, regex, workerFile, cli, runs} as JSON.
+// Sizes and speeds are in GB = 10^9 bytes. Ours is measured with one and with two worker threads; every
+// peer's exit status is checked and every count compared (a difference fails the run unless it is the
+// record-vs-line difference, shown per file with ripgrep's match offsets).
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { LogsService } from '../electron/services/logs/service.ts';
 import type { LogProgress } from '../electron/common/logs.ts';
-
-const round = (n: number, d = 3): number => Math.round(n * 10 ** d) / 10 ** d;
-
-/** Best of `runs` (the machine is shared: the best run is the least disturbed one, for us and for them). */
-function timed(cmd: string, args: string[], runs = 3): { seconds: number; out: string } {
-  let best = Infinity, out = '';
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 600_000 });
-    best = Math.min(best, (performance.now() - t0) / 1000);
-    out = (r.stdout ?? '').trim().split('\n').pop() ?? '';
-  }
-  return { seconds: round(best), out };
-}
+import { count, explainLines, lnav, round, timed } from './logs-peers.ts';
 
 async function bestOf<T>(runs: number, fn: () => Promise<T>): Promise<{ seconds: number; value: T }> {
   let best = Infinity, value: T | undefined;
@@ -28,42 +18,43 @@ async function bestOf<T>(runs: number, fn: () => Promise<T>): Promise<{ seconds:
     value = await fn();
     best = Math.min(best, (performance.now() - t0) / 1000);
   }
-  return { seconds: best, value: value as T };
+  return { seconds: round(best), value: value as T };
 }
 
 /**
  * Reads the file once so every tool starts from a warm page cache. This machine pages out cache untouched
  * for about a minute (DAMON), so it runs right before each measured step, ours and the peers' alike.
  */
-function warmCache(path: string): void {
+function warm(path: string): void {
   spawnSync('cat', [path], { stdio: 'ignore' });
 }
 
-async function measure(path: string, literal: string, regex: string, workerUrl: URL) {
-  const bytes = statSync(path).size;
-  warmCache(path);
-  const wc = timed('wc', ['-l', path]);
-  warmCache(path);
-  const grepF = timed('grep', ['-c', '-F', literal, path]);
-  warmCache(path);
-  const grepE = timed('grep', ['-c', '-E', regex, path]);
-  warmCache(path);
-  const lnav = timed('lnav', ['-n', '-c', ';SELECT count(*) FROM all_logs', path], 1);
+interface Args {
+  file: string;
+  literal: string;
+  regex: string;
+  workerFile: string;
+  cli: string;
+  runs: number;
+}
 
-  // As in the app: the service starts its worker threads at start-up, before any file is opened.
-  const svc = new LogsService({ tempDir: tmpdir(), workerUrl });
-  svc.warmUp();
+/**
+ * Our engine with `workers` threads: first screen, index, literal and regex filter, histogram, RSS. The
+ * matching records' offsets are read only when a count differs from ripgrep's line count (`rgLines`).
+ */
+async function ours(a: Args, workers: number, rgLines: { literal: number; regex: number }) {
+  const svc = new LogsService({ tempDir: tmpdir(), workerUrl: pathToFileURL(a.workerFile), workers });
+  svc.warmUp(); // as in the app: worker threads start at start-up, before any file is opened
   await new Promise((r) => setTimeout(r, 500));
   const open = async (onProgress?: (p: LogProgress) => void) => {
-    warmCache(path);
+    warm(a.file);
     const t0 = performance.now();
-    const info = await svc.open([path], { onProgress });
+    const info = await svc.open([a.file], { onProgress });
     const first = await svc.window(info.id, 0, 60);
     const firstScreen = (performance.now() - t0) / 1000;
     await svc.whenIndexed(info.id);
     return { info, firstRecords: first.records.length, firstScreen, index: (performance.now() - t0) / 1000 };
   };
-  // Run 1 measures memory too: RSS while indexing, then through the searches and the histogram on it.
   let rssPeak = 0;
   const rssAt: Record<string, number> = {};
   const sample = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 25);
@@ -71,50 +62,132 @@ async function measure(path: string, literal: string, regex: string, workerUrl: 
     const q = Math.floor((p.bytesDone / p.bytesTotal) * 4);
     if (p.phase === 'index' && q > 0 && !(`${q * 25}%` in rssAt)) rssAt[`${q * 25}%`] = Math.round(process.memoryUsage().rss / 1e6);
   });
-  const { info } = run1;
   const rssIndexPeak = Math.max(rssPeak, process.memoryUsage().rss);
-  const records = svc.count(info.id);
-  const indexBytes = svc.indexBytes(info.id);
-  const { seconds: literalSeconds, value: lit } = await bestOf(3, () => svc.filter(info.id, { text: { pattern: literal, regex: false, caseSensitive: true } }));
-  const { seconds: regexSeconds, value: re } = await bestOf(3, () => svc.filter(info.id, { text: { pattern: regex, regex: true, caseSensitive: true } }));
-  const t3 = performance.now();
-  await svc.histogram(info.id, 200);
-  const histogramSeconds = (performance.now() - t3) / 1000;
+  const id = run1.info.id;
+  const records = svc.count(id);
+  const indexBytes = svc.indexBytes(id);
+  warm(a.file);
+  const lit = await bestOf(a.runs, () => svc.filter(id, { text: { pattern: a.literal, regex: false, caseSensitive: true } }));
+  warm(a.file);
+  const re = await bestOf(a.runs, () => svc.filter(id, { text: { pattern: a.regex, regex: true, caseSensitive: true } }));
+  const hist = await bestOf(1, () => svc.histogram(id, 200));
   clearInterval(sample);
   rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
-  await svc.close(info.id);
-  // Runs 2 and 3 time indexing only, like the peers' best of three (run 1 also compiled the threads' code).
-  const again = async () => {
+  // Matching records (offset, length), to explain a difference with ripgrep's line counts.
+  const matched = async (viewId: string, n: number) => {
+    const out: { offset: number; length: number }[] = [];
+    for (let first = 0; first < n; first += 10000) for (const r of (await svc.window(id, first, 10000, viewId)).records) out.push({ offset: r.offset, length: r.length });
+    return out;
+  };
+  const litRecords = lit.value.matches === rgLines.literal ? [] : await matched(lit.value.viewId, lit.value.matches);
+  const reRecords = re.value.matches === rgLines.regex ? [] : await matched(re.value.viewId, re.value.matches);
+  await svc.close(id);
+  const runs = [run1];
+  for (let i = 1; i < a.runs; i++) {
     const r = await open();
     await svc.close(r.info.id);
-    return r;
-  };
-  const runs = [run1, await again(), await again()];
-  const indexSeconds = Math.min(...runs.map((r) => r.index));
-  const firstScreen = Math.min(...runs.map((r) => r.firstScreen));
+    runs.push(r);
+  }
   await svc.dispose();
+  const indexSeconds = Math.min(...runs.map((r) => r.index));
   return {
-    file: path,
-    gigabytes: round(bytes / 1024 ** 3),
-    format: info.files[0].format,
+    workers,
+    format: run1.info.files[0].format,
     records,
-    firstScreenSeconds: round(firstScreen),
+    firstScreenSeconds: round(Math.min(...runs.map((r) => r.firstScreen))),
     firstScreenRecords: run1.firstRecords,
     indexSeconds: round(indexSeconds),
     indexRunsSeconds: runs.map((r) => round(r.index)),
-    indexGBps: round(bytes / 1e9 / indexSeconds),
     indexBytesPerRecord: round(indexBytes / records),
-    histogramSeconds: round(histogramSeconds),
+    histogramSeconds: hist.seconds,
     rssIndexPeakMB: Math.round(rssIndexPeak / 1e6),
     rssPeakMB: Math.round(rssPeak / 1e6),
     rssDuringIndexMB: rssAt,
-    literal: { pattern: literal, matches: lit.matches, seconds: round(literalSeconds), grepLines: Number(grepF.out), grepSeconds: grepF.seconds, speedVsGrep: round(grepF.seconds / literalSeconds) },
-    regex: { pattern: regex, matches: re.matches, seconds: round(regexSeconds), grepLines: Number(grepE.out), grepSeconds: grepE.seconds, speedVsGrep: round(grepE.seconds / regexSeconds) },
-    wcL: { lines: Number(wc.out.split(' ')[0]), seconds: wc.seconds, indexTimeRatio: round(indexSeconds / wc.seconds) },
-    lnav: { seconds: lnav.seconds, result: lnav.out, indexSpeedup: round(lnav.seconds / indexSeconds) },
+    literal: { matches: lit.value.matches, seconds: lit.seconds, records: litRecords },
+    regex: { matches: re.value.matches, seconds: re.seconds, records: reRecords },
   };
 }
 
-const args = JSON.parse(process.argv[2]) as { file: string; literal: string; regex: string; workerFile: string };
-const result = await measure(args.file, args.literal, args.regex, pathToFileURL(args.workerFile));
-process.stdout.write(`${JSON.stringify(result)}\n`);
+/** Our count against ripgrep's line count: equal, or every rg match inside exactly our records. */
+function agree(what: string, path: string, fixed: boolean, pattern: string, ourCount: number, records: { offset: number; length: number }[], rgLines: number, grepLines: number) {
+  if (rgLines !== grepLines) throw new Error(`${what}: rg counts ${rgLines} lines, grep ${grepLines}`);
+  if (ourCount === rgLines) return { equal: true };
+  const why = explainLines(path, fixed, pattern, records);
+  if (!why.explained) throw new Error(`${what}: we count ${ourCount} records, rg ${rgLines} lines, not explained: ${JSON.stringify(why)}`);
+  return { equal: false, recordsVsLines: `${rgLines - ourCount} matching lines share a record with another matching line (multi-line records)`, ...why };
+}
+
+async function measure(a: Args) {
+  const path = a.file;
+  const bytes = statSync(path).size;
+  const gb = bytes / 1e9;
+  const peer = <T>(fn: () => T): T => (warm(path), fn());
+  const wc = peer(() => count('wc', ['-l', path], a.runs));
+  const grepF = peer(() => count('grep', ['-c', '-F', '--', a.literal, path], a.runs));
+  const grepE = peer(() => count('grep', ['-c', '-E', '--', a.regex, path], a.runs));
+  const rgF = peer(() => count('rg', ['-c', '-F', '--', a.literal, path], a.runs));
+  const rgE = peer(() => count('rg', ['-c', '--', a.regex, path], a.runs));
+  const lnavRun = peer(() => lnav(path));
+  const rgLines = { literal: rgF.count, regex: rgE.count };
+  const two = await ours(a, 2, rgLines);
+  const one = await ours(a, 1, rgLines);
+  // Our CLI in a fresh process, start-up included; `logs search` without any saved index.
+  const stats = peer(() => timed(process.execPath, [a.cli, 'logs', 'stats', '--json', path], a.runs));
+  const statsRecords = (JSON.parse(stats.out) as { files: { records: number }[] }).files[0].records;
+  if (statsRecords !== two.records) throw new Error(`sdh logs stats counts ${statsRecords} records, the service ${two.records}`);
+  const search = peer(() => timed(process.execPath, [a.cli, 'logs', 'search', '--json', '--case', '--limit', '100', a.literal, path], a.runs, [0, 1]));
+  const searchTotal = (JSON.parse(search.out) as { total: number }).total;
+  if (searchTotal !== two.literal.matches) throw new Error(`sdh logs search finds ${searchTotal} records, the filter ${two.literal.matches}`);
+  for (const o of [one, two]) if (o.literal.matches !== two.literal.matches || o.regex.matches !== two.regex.matches || o.records !== two.records) throw new Error('one and two workers disagree');
+  const lit = agree('literal', path, true, a.literal, two.literal.matches, two.literal.records, rgF.count, grepF.count);
+  const re = agree('regex', path, false, a.regex, two.regex.matches, two.regex.records, rgE.count, grepE.count);
+  const side = (o: typeof two) => ({
+    workers: o.workers,
+    firstScreenSeconds: o.firstScreenSeconds,
+    indexSeconds: o.indexSeconds,
+    indexRunsSeconds: o.indexRunsSeconds,
+    indexGBps: round(gb / o.indexSeconds),
+    indexTimeVsWcL: round(o.indexSeconds / wc.seconds),
+    literalSeconds: o.literal.seconds,
+    literalGBps: round(gb / o.literal.seconds),
+    literalSpeedVsRg: round(rgF.seconds / o.literal.seconds),
+    literalSpeedVsGrep: round(grepF.seconds / o.literal.seconds),
+    regexSeconds: o.regex.seconds,
+    regexGBps: round(gb / o.regex.seconds),
+    regexSpeedVsRg: round(rgE.seconds / o.regex.seconds),
+    regexSpeedVsGrep: round(grepE.seconds / o.regex.seconds),
+    histogramSeconds: o.histogramSeconds,
+    rssIndexPeakMB: o.rssIndexPeakMB,
+    rssPeakMB: o.rssPeakMB,
+    rssDuringIndexMB: o.rssDuringIndexMB,
+  });
+  return {
+    file: path,
+    sizeGB: round(gb),
+    format: two.format,
+    records: two.records,
+    indexBytesPerRecord: two.indexBytesPerRecord,
+    firstScreenRecords: two.firstScreenRecords,
+    literal: { pattern: a.literal, records: two.literal.matches, rgLines: rgF.count, grepLines: grepF.count, ...lit },
+    regex: { pattern: a.regex, records: two.regex.matches, rgLines: rgE.count, grepLines: grepE.count, ...re },
+    peers: {
+      wcL: { seconds: wc.seconds, lines: wc.count, GBps: round(gb / wc.seconds) },
+      grepF: { seconds: grepF.seconds, GBps: round(gb / grepF.seconds) },
+      grepE: { seconds: grepE.seconds, GBps: round(gb / grepE.seconds) },
+      rgF: { seconds: rgF.seconds, GBps: round(gb / rgF.seconds) },
+      rgE: { seconds: rgE.seconds, GBps: round(gb / rgE.seconds) },
+      lnav: 'seconds' in lnavRun ? { ...lnavRun, indexSpeedupVsLnav: round(lnavRun.seconds / two.indexSeconds) } : lnavRun,
+    },
+    twoWorkers: side(two),
+    oneWorker: side(one),
+    cli: {
+      statsSeconds: stats.seconds,
+      statsVsGrepF: round(stats.seconds / grepF.seconds),
+      searchSeconds: search.seconds,
+      searchVsRgF: round(search.seconds / rgF.seconds),
+    },
+  };
+}
+
+const args = JSON.parse(process.argv[2]) as Args;
+process.stdout.write(`${JSON.stringify(await measure(args))}\n`);

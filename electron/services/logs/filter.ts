@@ -7,7 +7,7 @@ import { parseFields } from './formats/fields.ts';
 import type { ChunkMessage } from './index-chunk.ts';
 import type { IndexCursor } from './index-cursor.ts';
 import { RecordIndex } from './index-store.ts';
-import { createMatcher, type TextMatcher } from './match.ts';
+import { compileQuery, createMatcher, type TextMatcher } from './match.ts';
 import { runEvtxFilter } from './formats/evtx/filter.ts';
 
 const WINDOW = 1 << 20;
@@ -41,6 +41,8 @@ export interface FilterHooks {
   onMatches(indices: Uint32Array): void;
   onProgress(scannedRecords: number, bytesDone: number, matches: number): void;
   shouldStop(): boolean;
+  /** Told once, before matching, when a regular expression must run on V8 (the host then sets a time budget). */
+  onBacktracking?(): void;
 }
 
 export function runFilter(job: FilterJob, hooks: FilterHooks): { matches: number; scanned: number; stopped: boolean } {
@@ -49,6 +51,7 @@ export function runFilter(job: FilterJob, hooks: FilterHooks): { matches: number
   const f = job.filter;
   const to = Math.min(job.to, idx.count);
   const needsBytes = f.text !== null || f.components !== null || f.threads !== null;
+  if (f.text?.regex && compileQuery(f.text).engine === 'v8') hooks.onBacktracking?.();
   const batch: number[] = [];
   let matches = 0, scanned = 0;
   let stopped = false;

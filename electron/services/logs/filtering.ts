@@ -8,6 +8,7 @@ import { settled, type Engine, type FileState, type Session } from './session.ts
 import { keepView, positionsInBase, viewOf } from './session-views.ts';
 import { FilteredView } from './views.ts';
 import type { WorkerMessage } from './worker-host.ts';
+import { V8_BUDGET_MS, v8BudgetMessage } from './user-regex.ts';
 
 const cancelled = (): AppError => new AppError('cancelled', 'The log task was cancelled.');
 
@@ -65,6 +66,11 @@ export async function filterFile(e: Engine, s: Session, file: number, spec: LogF
   const ranges = Array.from({ length: n }, (_, k) => [from + Math.floor((span * k) / n), from + Math.floor((span * (k + 1)) / n)]);
   const matches = ranges.map(() => 0), scanned = ranges.map(() => 0);
   const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+  // A pattern only V8 can run (lookaround, backreferences) gets a time budget; its worker is ended after it.
+  const budgetMs = e.opts.backtrackingBudgetMs ?? V8_BUDGET_MS;
+  const budget = new AbortController();
+  const stop = signal ? AbortSignal.any([signal, budget.signal]) : budget.signal;
+  let timer: NodeJS.Timeout | undefined;
   const results = await Promise.all(
     ranges.map(async ([a, b], k) => {
       const parts: Uint32Array[] = [];
@@ -72,20 +78,24 @@ export async function filterFile(e: Engine, s: Session, file: number, spec: LogF
         { kind: 'filter', job: { ...base, from: a, to: b } },
         (msg: WorkerMessage) => {
           if (msg.type === 'matches') parts.push(msg.indices as Uint32Array);
+          else if (msg.type === 'backtracking') timer ??= setTimeout(() => budget.abort(), budgetMs);
           else if (msg.type === 'progress') {
             matches[k] = msg.matches as number;
             scanned[k] = msg.scanned as number;
             onMatches(sum(matches), sum(scanned));
           }
         },
-        signal,
+        stop,
       );
-      if (res.stopped && signal?.aborted) throw new AppError('cancelled', 'The filter was cancelled.');
+      if (res.stopped && stop.aborted) throw new AppError('cancelled', 'The filter was cancelled.');
       matches[k] = res.matches;
       scanned[k] = res.scanned;
       return concat(parts);
     }),
-  );
+  ).catch((err: unknown) => {
+    if (budget.signal.aborted && !signal?.aborted) throw new AppError('timeout', v8BudgetMessage(budgetMs));
+    throw err;
+  }).finally(() => clearTimeout(timer));
   onMatches(sum(matches), sum(scanned));
   return concat(results);
 }

@@ -1,12 +1,14 @@
 // Text matching over raw file bytes. A literal case-sensitive pattern is searched as encoded bytes
-// (Buffer.indexOf, native); anything else runs a regular expression over the window read as latin1,
-// one character per byte, so match positions are byte offsets. UTF-8 is handled by converting the pattern
+// (Buffer.indexOf, native); anything else runs a regular expression (user-regex.ts: RE2, or V8 under a
+// time budget) over the window read as latin1, one character per byte, so match positions are byte offsets. UTF-8 is handled by converting the pattern
 // the same way; case folding is then ASCII-only. UTF-16 files are matched record by record on decoded text.
 import type { LogEncoding, LogTextQuery } from '../../common/logs.ts';
-import { AppError } from '../../common/errors.ts';
 import { decodeText, encodeText } from './encoding.ts';
+import { compileUserRegex, type RegexEngine, type UserRegex } from './user-regex.ts';
 
 export interface TextMatcher {
+  /** The engine running the pattern: RE2 (linear time) or V8 (only for lookaround and backreferences). */
+  engine: RegexEngine;
   /** True when matching must decode each record (UTF-16). */
   perRecord: boolean;
   /**
@@ -24,14 +26,9 @@ export interface TextMatcher {
   matchesBytes(bytes: Buffer): boolean;
 }
 
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-export function compileQuery(q: LogTextQuery): RegExp {
-  try {
-    return new RegExp(q.regex ? q.pattern : escapeRe(q.pattern), `m${q.caseSensitive === false ? 'i' : ''}`);
-  } catch (err) {
-    throw new AppError('invalid_input', `The search pattern is not a valid regular expression: ${(err as Error).message}.`);
-  }
+/** The query as one pattern over decoded text (UTF-16 records, event logs). */
+export function compileQuery(q: LogTextQuery): UserRegex {
+  return compileUserRegex(q);
 }
 
 export function createMatcher(q: LogTextQuery, encoding: LogEncoding): TextMatcher {
@@ -39,6 +36,7 @@ export function createMatcher(q: LogTextQuery, encoding: LogEncoding): TextMatch
   const textRe = compileQuery(q);
   if (encoding === 'utf-16le' || encoding === 'utf-16be') {
     return {
+      engine: textRe.engine,
       perRecord: true,
       window: 1 << 20,
       load() {},
@@ -79,6 +77,7 @@ export function createMatcher(q: LogTextQuery, encoding: LogEncoding): TextMatch
       return -1;
     };
     return {
+      engine: 'v8',
       perRecord: false,
       window: 1 << 20,
       load(w) {
@@ -98,23 +97,17 @@ export function createMatcher(q: LogTextQuery, encoding: LogEncoding): TextMatch
     };
   }
   // Regex over latin1: the pattern's non-ASCII characters become their UTF-8 bytes.
-  const source = Buffer.from(q.regex ? q.pattern : escapeRe(q.pattern), 'utf8').toString('latin1');
-  const flags = `m${caseSensitive ? '' : 'i'}`;
-  const re = new RegExp(source, `g${flags}`);
-  const one = new RegExp(source, flags);
+  const re = compileUserRegex(q, Buffer.from(q.pattern, 'utf8').toString('latin1'));
   let text = '';
   return {
+    engine: re.engine,
     perRecord: false,
     window: 120 * 1024,
     load(w) {
       text = w.toString('latin1');
     },
-    nextHit(from) {
-      re.lastIndex = from;
-      const m = re.exec(text);
-      return m ? [m.index, m.index + m[0].length] : null;
-    },
-    matchesRange: (start, end) => one.test(text.slice(start, end)),
-    matchesBytes: (bytes) => one.test(bytes.toString('latin1')),
+    nextHit: (from) => re.exec(text, from),
+    matchesRange: (start, end) => re.test(text.slice(start, end)),
+    matchesBytes: (bytes) => re.test(bytes.toString('latin1')),
   };
 }

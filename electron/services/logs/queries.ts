@@ -1,38 +1,52 @@
 // Questions over a session's records: find next/previous match, next/previous record at some levels,
-// a histogram over time, per-file statistics.
+// a histogram over time (the three on log workers), per-file statistics.
 import { logLevels, type HistogramBucket, type LevelCounts, type LogFileStats, type LogFilterSpec } from '../../common/logs.ts';
-import { filterFile } from './filtering.ts';
+import { AppError } from '../../common/errors.ts';
+import { filterFile, untilAborted } from './filtering.ts';
 import { readRecords } from './reading.ts';
 import { currentIndex, settled, type Engine, type Session } from './session.ts';
-import { viewOf, walkView } from './session-views.ts';
+import { viewOf } from './session-views.ts';
+import { FilteredView, MergedView, SingleFileView, type RecordRef, type View } from './views.ts';
+import type { WalkJob } from './walk-job.ts';
+
+/**
+ * The file of each position of a merged view. views.ts keeps it private (that file belongs to the merged
+ * views' owner); a public accessor there would replace this read.
+ */
+function mergeOrder(v: MergedView): Uint8Array {
+  return (v as unknown as { fileOf: Uint8Array }).fileOf;
+}
 
 const levelCode = new Map(logLevels.map((l, i) => [l, i]));
 
 /**
  * Next (or previous) view position after (before) `from` whose record matches `spec`; null if none.
- * Runs on the view's records in blocks, so it stops at the first hit.
+ * A single file's own view is searched by the workers straight from `from` (the next match stops the
+ * job; previous matches are looked for in growing blocks backwards). Other views go in blocks of
+ * positions mapped to per-file record ranges; main only maps positions (a block stays small enough for
+ * that to take a few ms).
  */
 export async function find(e: Engine, s: Session, spec: LogFilterSpec, from: number, direction: 'next' | 'previous', viewId?: string, signal?: AbortSignal): Promise<number | null> {
   const v = viewOf(s, viewId);
   const total = v.count();
+  const direct = v instanceof SingleFileView;
+  if (direct && direction === 'next') {
+    const m = await filterFile(e, s, 0, spec, from + 1, total, 1, () => {}, signal);
+    return m.length ? m[0] : null;
+  }
   let block = 4096;
   let lo = direction === 'next' ? from + 1 : Math.max(0, from - block);
   let hi = direction === 'next' ? Math.min(total, lo + block) : from;
   while (lo < hi) {
     signal?.throwIfAborted();
-    const refs = v.refs(lo, hi - lo);
-    const hits = new Set<string>();
-    const byFile = new Map<number, number[]>();
-    for (const r of refs) byFile.set(r.file, [...(byFile.get(r.file) ?? []), r.index]);
-    for (const [file, list] of byFile) {
-      const min = Math.min(...list), max = Math.max(...list);
-      const m = await filterFile(e, s, file, spec, min, max + 1, Infinity, () => {}, signal);
-      const wanted = new Set(list);
-      for (const i of m) if (wanted.has(i)) hits.add(`${file}:${i}`);
+    if (direct) {
+      const m = await filterFile(e, s, 0, spec, lo, hi, Infinity, () => {}, signal);
+      if (m.length) return m[m.length - 1];
+    } else {
+      const hit = await firstInBlock(e, s, v.refs(lo, hi - lo), spec, direction, signal);
+      if (hit !== null) return lo + hit;
     }
-    const order = direction === 'next' ? refs.map((_, k) => k) : refs.map((_, k) => refs.length - 1 - k);
-    for (const k of order) if (hits.has(`${refs[k].file}:${refs[k].index}`)) return lo + k;
-    block = Math.min(block * 4, 1 << 20);
+    block = Math.min(block * 4, direct ? 1 << 24 : 1 << 18);
     if (direction === 'next') {
       lo = hi;
       hi = Math.min(total, lo + block);
@@ -44,56 +58,51 @@ export async function find(e: Engine, s: Session, spec: LogFilterSpec, from: num
   return null;
 }
 
-/** Next/previous record at one of `levels`, from the index alone. */
-export function nextLevel(s: Session, from: number, direction: 'next' | 'previous', levels: string[], viewId?: string): number | null {
-  const v = viewOf(s, viewId);
-  const want = new Set(levels.map((l) => levelCode.get(l as never)));
-  const step = direction === 'next' ? 1 : -1;
-  const total = v.count();
-  const BLOCK = 8192;
-  for (let p = from + step; p >= 0 && p < total; ) {
-    const lo = step > 0 ? p : Math.max(0, p - BLOCK + 1);
-    const refs = v.refs(lo, step > 0 ? Math.min(BLOCK, total - p) : p - lo + 1);
-    const order = step > 0 ? refs.map((_, k) => k) : refs.map((_, k) => refs.length - 1 - k);
-    for (const k of order) {
-      const r = refs[k];
-      if (want.has(currentIndex(s.files[r.file]).levelAt(r.index))) return lo + k;
-    }
-    p = step > 0 ? p + refs.length : lo - 1;
-    if (refs.length === 0) break;
+/** The first (or last) of `refs` whose record matches, as an offset into `refs`; null if none. */
+async function firstInBlock(e: Engine, s: Session, refs: RecordRef[], spec: LogFilterSpec, direction: 'next' | 'previous', signal?: AbortSignal): Promise<number | null> {
+  const range = new Map<number, [number, number]>();
+  for (const r of refs) {
+    const got = range.get(r.file);
+    if (!got) range.set(r.file, [r.index, r.index]);
+    else got[1] = Math.max(got[1], r.index);
+  }
+  const hits = new Map<number, Set<number>>();
+  for (const [file, [min, max]] of range) hits.set(file, new Set(await filterFile(e, s, file, spec, min, max + 1, Infinity, () => {}, signal)));
+  for (let n = 0; n < refs.length; n++) {
+    const k = direction === 'next' ? n : refs.length - 1 - n;
+    if (hits.get(refs[k].file)?.has(refs[k].index)) return k;
   }
   return null;
 }
 
-/** Record and error counts over `buckets` equal time slices of the view. */
-export async function histogram(s: Session, buckets: number, viewId?: string): Promise<HistogramBucket[]> {
-  await settled(s);
+/** A view as a walk job sees it: each file's index (shared memory), the merge order, a filter's positions. */
+function walkJob(s: Session, v: View, ask: WalkJob['ask']): WalkJob {
+  const base = v instanceof FilteredView ? v.base : v;
+  return {
+    files: s.files.map((f) => ({ chunks: currentIndex(f).exportChunks(), offsetSec: f.info.offsetMinutes * 60 })),
+    order: base instanceof MergedView ? mergeOrder(base) : null,
+    positions: v instanceof FilteredView ? v.positions : null,
+    ask,
+  };
+}
+
+async function runWalk<T>(e: Engine, job: WalkJob, signal?: AbortSignal): Promise<T> {
+  const r = await e.pool.run<{ stopped: boolean; value: T }>({ kind: 'walk', job }, () => {}, signal);
+  if (r.stopped) throw new AppError('cancelled', 'The log task was cancelled.');
+  return r.value;
+}
+
+/** Next/previous record at one of `levels`, from the index alone, on a log worker. */
+export async function nextLevel(e: Engine, s: Session, from: number, direction: 'next' | 'previous', levels: string[], viewId?: string, signal?: AbortSignal): Promise<number | null> {
   const v = viewOf(s, viewId);
-  let min = Infinity, max = -Infinity;
-  walkView(s, v, (_p, sec) => {
-    if (sec !== sec) return;
-    if (sec < min) min = sec;
-    if (sec > max) max = sec;
-  });
-  if (min === Infinity) return [];
-  const width = Math.max(1, Math.ceil((max - min + 1) / buckets));
-  const out: HistogramBucket[] = Array.from({ length: Math.ceil((max - min + 1) / width) }, (_, b) => ({
-    startMs: (min + b * width) * 1000,
-    endMs: (min + (b + 1) * width) * 1000,
-    records: 0,
-    errors: 0,
-    warnings: 0,
-    firstPosition: -1,
-  }));
-  walkView(s, v, (p, t, level) => {
-    if (t !== t) return;
-    const b = out[Math.floor((t - min) / width)];
-    b.records++;
-    if (level >= 5 && level <= 6) b.errors++;
-    if (level === 4) b.warnings++;
-    if (b.firstPosition < 0) b.firstPosition = p;
-  });
-  return out;
+  const codes = levels.map((l) => levelCode.get(l as never)).filter((c) => c !== undefined);
+  return runWalk<number | null>(e, walkJob(s, v, { kind: 'level', from, direction, levels: codes }), signal);
+}
+
+/** Record and error counts over `buckets` equal time slices of the view, on a log worker. */
+export async function histogram(e: Engine, s: Session, buckets: number, viewId?: string, signal?: AbortSignal): Promise<HistogramBucket[]> {
+  await untilAborted(settled(s), signal);
+  return runWalk<HistogramBucket[]>(e, walkJob(s, viewOf(s, viewId), { kind: 'histogram', buckets }), signal);
 }
 
 /** Per-file statistics (waits for indexing). */

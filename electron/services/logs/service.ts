@@ -10,9 +10,11 @@ import type {
   LogFileStats,
   LogFilterResult,
   LogFilterSpec,
+  LogLevel,
   LogProgress,
   LogRecord,
   LogSessionInfo,
+  LogTextQuery,
   ReassignmentAttempt,
   Win32AppAttempt,
 } from '../../common/logs.ts';
@@ -21,6 +23,8 @@ import { removeLeftoverExtractions } from './extraction-folders.ts';
 import { filterSession } from './filtering.ts';
 import { closeSession, openSession } from './opening.ts';
 import { find, histogram, nextLevel, stats } from './queries.ts';
+import { quickSearch, type QuickSearchFile } from './quick-search.ts';
+import { matchSpans, type RecordSpans } from './spans.ts';
 import { readDetail, readWindow } from './reading.ts';
 import { sessionInfo, settled, type Engine, type LogsServiceOptions, type OpenOptions, type Session } from './session.ts';
 import { remerge, viewOf } from './session-views.ts';
@@ -99,19 +103,28 @@ export class LogsService {
     return find(this.engine, this.session(id), spec, from, direction, viewId, signal);
   }
 
-  /** Next/previous record at one of `levels` (default error and fatal), from the index alone. */
-  nextLevel(id: string, from: number, direction: 'next' | 'previous', levels: string[] = ['error', 'fatal'], viewId?: string): number | null {
-    return nextLevel(this.session(id), from, direction, levels, viewId);
+  /** Next/previous record at one of `levels` (default error and fatal), from the index alone, on a log worker. */
+  async nextLevel(id: string, from: number, direction: 'next' | 'previous', levels: string[] = ['error', 'fatal'], viewId?: string, signal?: AbortSignal): Promise<number | null> {
+    return nextLevel(this.engine, this.session(id), from, direction, levels, viewId, signal);
   }
 
-  /** Next/previous error or fatal record (F8-style jump), from the index alone. */
-  nextError(id: string, from: number, direction: 'next' | 'previous', viewId?: string): number | null {
-    return this.nextLevel(id, from, direction, ['error', 'fatal'], viewId);
+  /** Next/previous error or fatal record (F8-style jump), from the index alone, on a log worker. */
+  async nextError(id: string, from: number, direction: 'next' | 'previous', viewId?: string, signal?: AbortSignal): Promise<number | null> {
+    return this.nextLevel(id, from, direction, ['error', 'fatal'], viewId, signal);
   }
 
-  /** Record and error counts over `buckets` equal time slices of the view. */
-  async histogram(id: string, buckets = 100, viewId?: string): Promise<HistogramBucket[]> {
-    return histogram(this.session(id), buckets, viewId);
+  /** Record and error counts over `buckets` equal time slices of the view, on a log worker. */
+  async histogram(id: string, buckets = 100, viewId?: string, signal?: AbortSignal): Promise<HistogramBucket[]> {
+    return histogram(this.engine, this.session(id), buckets, viewId, signal);
+  }
+
+  /**
+   * Where `text` matches in the messages of the records at `positions` (at most 500: a screen of rows or
+   * the detail pane), for highlighting; found on a log worker. `maxChars` is how much of each message
+   * the viewer holds (a window's, by default).
+   */
+  async matchSpans(id: string, text: LogTextQuery, positions: number[], viewId?: string, maxChars = this.engine.maxChars, signal?: AbortSignal): Promise<RecordSpans[]> {
+    return matchSpans(this.engine, this.session(id), text, positions, viewId, maxChars, signal);
   }
 
   /** Per-file statistics (waits for indexing). */
@@ -127,6 +140,14 @@ export class LogsService {
   /** Win32 apps seen in the session's IME logs (AppWorkload, IntuneManagementExtension), with their errors. */
   async win32Apps(id: string, signal?: AbortSignal): Promise<Win32AppAttempt[]> {
     return win32Apps(this.engine, this.session(id), signal);
+  }
+
+  /**
+   * Searches one file without indexing it (the CLI's `logs search`): hits first, records around them
+   * after, on the log workers. Null when the file needs a session (an event log, UTF-16).
+   */
+  async searchFile(path: string, text: LogTextQuery, levels: LogLevel[] | undefined, keep: number, signal?: AbortSignal, parts?: number): Promise<QuickSearchFile | null> {
+    return quickSearch(this.engine.pool, path, text, levels, keep, signal, parts);
   }
 
   /** Stops workers and removes extracted zip entries. */

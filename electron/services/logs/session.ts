@@ -29,6 +29,8 @@ export interface LogsServiceOptions {
   workers?: number;
   /** Files above this are indexed in parts, one per worker (default 64 MB). */
   splitBytes?: number;
+  /** How long a pattern that needs V8 (lookaround, backreferences) may run per file (default V8_BUDGET_MS). */
+  backtrackingBudgetMs?: number;
 }
 
 export interface OpenOptions {

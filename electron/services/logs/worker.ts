@@ -1,16 +1,23 @@
-// Worker thread entry: runs index, filter and analysis jobs one at a time and reports by messages tagged with the
+// Worker thread entry: runs index, filter, walk (next error, histogram), hit scan,
+// match spans (highlighting) and analysis jobs one at a time and reports by messages tagged with the
 // job id. Cancellation is a shared flag (the job loops are synchronous, so messages could not reach them).
 import { parentPort } from 'node:worker_threads';
 import { runAnalysis, type AnalysisJob } from './analysis-job.ts';
 import { indexFile } from './indexer.ts';
 import { runFilter, type FilterJob } from './filter.ts';
+import { runWalk, type WalkJob } from './walk-job.ts';
+import { runHitScan, type HitScanJob } from './hit-scan.ts';
+import { runSpans, type SpansJob } from './spans-job.ts';
 import type { ChunkMessage } from './index-chunk.ts';
 import type { LogFormat } from '../../common/logs.ts';
 
 export type WorkerJob =
   | { kind: 'index'; path: string; format?: LogFormat; startByte?: number; endByte?: number; stop: SharedArrayBuffer }
   | { kind: 'filter'; job: FilterJob; stop: SharedArrayBuffer }
-  | { kind: 'analysis'; job: AnalysisJob; stop: SharedArrayBuffer };
+  | { kind: 'analysis'; job: AnalysisJob; stop: SharedArrayBuffer }
+  | { kind: 'walk'; job: WalkJob; stop: SharedArrayBuffer }
+  | { kind: 'hits'; job: HitScanJob; stop: SharedArrayBuffer }
+  | { kind: 'spans'; job: SpansJob; stop: SharedArrayBuffer };
 
 const PROGRESS_MS = 100;
 
@@ -56,6 +63,19 @@ function run(id: number, job: WorkerJob): void {
     port.postMessage({ id, type: 'done', summary });
     return;
   }
+  if (job.kind === 'hits') {
+    const result = runHitScan(job.job, shouldStop, (bytesDone, matches) => due() && port.postMessage({ id, type: 'progress', bytesDone, matches }));
+    port.postMessage({ id, type: 'done', result });
+    return;
+  }
+  if (job.kind === 'spans') {
+    port.postMessage({ id, type: 'done', result: runSpans(job.job, shouldStop) });
+    return;
+  }
+  if (job.kind === 'walk') {
+    port.postMessage({ id, type: 'done', result: runWalk(job.job, shouldStop) });
+    return;
+  }
   if (job.kind === 'analysis') {
     port.postMessage({ id, type: 'done', result: runAnalysis(job.job, shouldStop) });
     return;
@@ -64,6 +84,7 @@ function run(id: number, job: WorkerJob): void {
     shouldStop,
     onMatches: (indices) => port.postMessage({ id, type: 'matches', indices }, [indices.buffer as ArrayBuffer]),
     onProgress: (scanned, bytesDone, matches) => due() && port.postMessage({ id, type: 'progress', scanned, bytesDone, matches }),
+    onBacktracking: () => port.postMessage({ id, type: 'backtracking' }),
   });
   port.postMessage({ id, type: 'done', result });
 }

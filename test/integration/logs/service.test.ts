@@ -68,9 +68,9 @@ test('find next/previous, next/previous error, histogram', async () => {
   await svc.whenIndexed(info.id);
   const errors = await svc.filter(info.id, { levels: ['error'] });
   const errorPositions = (await svc.window(info.id, 0, 32, errors.viewId)).records.map((r) => r.index);
-  assert.equal(svc.nextLevel(info.id, -1, 'next'), errorPositions[0]);
-  assert.equal(svc.nextLevel(info.id, errorPositions[0], 'next'), errorPositions[1]);
-  assert.equal(svc.nextLevel(info.id, 2854, 'previous'), errorPositions[31]);
+  assert.equal(await svc.nextLevel(info.id, -1, 'next'), errorPositions[0]);
+  assert.equal(await svc.nextLevel(info.id, errorPositions[0], 'next'), errorPositions[1]);
+  assert.equal(await svc.nextLevel(info.id, 2854, 'previous'), errorPositions[31]);
   const spec = { text: { pattern: 'Found native machine', regex: false, caseSensitive: true } };
   assert.equal(await svc.find(info.id, spec, -1, 'next'), errorPositions[0]);
   assert.equal(await svc.find(info.id, spec, errorPositions[0], 'next'), errorPositions[1]);
@@ -283,6 +283,24 @@ test('histograms of filtered and merged views', async () => {
   const firsts = h.filter((b) => b.records > 0).map((b) => b.firstPosition);
   assert.equal(firsts[0], 0);
   assert.ok(firsts.every((p, i) => i === 0 || p > firsts[i - 1]));
+  // Next/previous error (on a worker) agrees with the records themselves, in the merged view and in the filter.
+  const merged = (await svc.window(info.id, 0, 159 + 2854)).records;
+  const errorAt = merged.flatMap((r, p) => (r.level === 'error' || r.level === 'fatal' ? [p] : []));
+  assert.equal(await svc.nextError(info.id, -1, 'next'), errorAt[0]);
+  assert.equal(await svc.nextError(info.id, errorAt[3], 'next'), errorAt[4]);
+  assert.equal(await svc.nextError(info.id, errorAt[3], 'previous'), errorAt[2]);
+  assert.equal(await svc.nextError(info.id, errorAt.at(-1) ?? 0, 'next'), null);
+  assert.equal(await svc.nextError(info.id, 5, 'next', errors.viewId), 6);
+  assert.equal(await svc.nextError(info.id, 0, 'previous', errors.viewId), null);
+  // Find in the merged view and in a filter result agrees with the records too.
+  const spec = { text: { pattern: 'Found native', regex: false, caseSensitive: true } };
+  const foundAt = merged.flatMap((r, p) => (r.message.includes('Found native') ? [p] : []));
+  assert.equal(await svc.find(info.id, spec, -1, 'next'), foundAt[0]);
+  assert.equal(await svc.find(info.id, spec, foundAt[2], 'next'), foundAt[3]);
+  assert.equal(await svc.find(info.id, spec, foundAt[2], 'previous'), foundAt[1]);
+  assert.equal(await svc.find(info.id, spec, foundAt.at(-1) ?? 0, 'next'), null);
+  assert.equal(await svc.find(info.id, spec, 3, 'next', errors.viewId), 4);
+  assert.equal(await svc.find(info.id, spec, 3, 'previous', errors.viewId), 2);
   await svc.close(info.id);
 });
 

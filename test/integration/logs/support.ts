@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ArgOf, ResultOf } from '../../../electron/common/ipc/contract.ts';
+import type { LogProgress } from '../../../electron/common/logs.ts';
 import { logsHandlers, type LogsHandlers } from '../../../electron/services/handlers/logs-handlers.ts';
 import { LogsService, type LogsServiceOptions } from '../../../electron/services/logs/service.ts';
 import { SettingsStore } from '../../../electron/services/settings/settings-store.ts';
@@ -18,10 +19,11 @@ export interface HandlersRig {
   close(): Promise<void>;
 }
 
-export function handlersRig(opts: Partial<LogsServiceOptions> = {}): HandlersRig {
+/** `onProgress` sees the progress events the handlers send (task id and progress). */
+export function handlersRig(opts: Partial<LogsServiceOptions> = {}, onProgress: (task: string | null, p: LogProgress) => void = () => {}): HandlersRig {
   const dir = mkdtempSync(join(tmpdir(), 'sdh-logs-rig-'));
   const logs = new LogsService({ tempDir: dir, ...opts });
-  const h = logsHandlers({ logs, settings: new SettingsStore(join(dir, 'data')), dialogs: undefined, demoBundle: undefined, progress: () => {} });
+  const h = logsHandlers({ logs, settings: new SettingsStore(join(dir, 'data')), dialogs: undefined, demoBundle: undefined, progress: (_s, task, p) => onProgress(task, p) });
   const ctx = { signal: new AbortController().signal };
   return {
     dir,

@@ -1,11 +1,13 @@
 // `sdh logs stats|search|explain`: the log engine without the app.
+import { statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { logLevels, type LogLevel } from '../../../common/logs.ts';
+import { logLevels, type LogLevel, type LogTextQuery } from '../../../common/logs.ts';
 import { intFlag, parseArgs, stringFlag } from '../args.ts';
 import { help } from './help.ts';
 import { UsageError, type CliGroup, type CliIo } from '../command.ts';
 import { paintLevel, paints } from '../paint.ts';
+import type { QuickSearchFile } from '../../logs/quick-search.ts';
 import { LogsService } from '../../logs/service.ts';
 
 async function withSession<T>(io: CliIo, paths: string[], fn: (svc: LogsService, id: string, problems: string[]) => Promise<T>): Promise<T> {
@@ -19,6 +21,27 @@ async function withSession<T>(io: CliIo, paths: string[], fn: (svc: LogsService,
     return await fn(svc, info.id, info.problems);
   } finally {
     await svc.close(info.id);
+  }
+}
+
+/**
+ * `logs search` over plain files, without indexing them (hits first, records around them after); null
+ * when any path is a folder, a zip, an event log or UTF-16 (those open as a session).
+ */
+async function searchUnindexed(io: CliIo, paths: string[], text: LogTextQuery, levels: LogLevel[] | undefined, keep: number): Promise<QuickSearchFile[] | null> {
+  const files = paths.map((p) => resolve(io.cwd, p));
+  if (!files.every((f) => statSync(f, { throwIfNoEntry: false })?.isFile() && !/\.zip$/i.test(f) && !f.includes('!/'))) return null;
+  const svc = new LogsService({ tempDir: io.env.SDH_TEMP_DIR ?? tmpdir(), workerUrl: io.logsWorkerUrl });
+  try {
+    const found: QuickSearchFile[] = [];
+    for (const f of files) {
+      const r = await svc.searchFile(f, text, levels, keep, io.signal);
+      if (!r) return null;
+      found.push(r);
+    }
+    return found;
+  } finally {
+    await svc.dispose();
   }
 }
 
@@ -56,15 +79,19 @@ export const logsGroup: CliGroup = {
         const levels = levelArg?.split(',').map((l) => l.trim().toLowerCase());
         for (const l of levels ?? []) if (!logLevels.includes(l as LogLevel)) throw new UsageError(`unknown level "${l}" (one of ${logLevels.join(', ')})`);
         const limit = intFlag(p, 'limit', 0) ?? 10000;
+        const text = { pattern, regex: p.flags.has('regex'), caseSensitive: p.flags.has('case') };
+        const quick = await searchUnindexed(io, paths, text, levels as LogLevel[] | undefined, limit);
+        if (quick) {
+          // Found without an index: records are named by byte offset (numbering them would mean indexing).
+          const matches = quick.flatMap((f) => f.records.map((r) => ({ file: f.path, offset: r.offset, time: r.time, level: r.level, line: r.message.split(/\r?\n/)[0] }))).slice(0, limit);
+          const total = quick.reduce((a, f) => a + f.matches, 0);
+          out(io, json, { total, matches }, () => matches.map((m) => `${m.file}@${m.offset} ${m.time ?? ''} [${paintLevel(paint.out, m.level)}] ${m.line}\n`).join('') + `${total} matching records\n`);
+          return total > 0 ? 0 : 1;
+        }
         return withSession(io, paths, async (svc, id, problems) => {
           warn(problems);
           const info = await svc.whenIndexed(id);
-          const res = await svc.filter(
-            id,
-            { text: { pattern, regex: p.flags.has('regex'), caseSensitive: p.flags.has('case') }, levels: levels as LogLevel[] | undefined },
-            undefined,
-            io.signal,
-          );
+          const res = await svc.filter(id, { text, levels: levels as LogLevel[] | undefined }, undefined, io.signal);
           const matches: { file: string; index: number; time: string | null; level: string; line: string }[] = [];
           for (let first = 0; first < Math.min(res.matches, limit); first += 1000) {
             const w = await svc.window(id, first, Math.min(1000, limit - first), res.viewId);

@@ -1,0 +1,128 @@
+// The record around a byte offset, without an index: the format's scanner is started a little before the
+// offset, at a point where indexing in parts may start (see findSplit in indexer.ts: the records after the
+// first one it sees are cut exactly as one pass from the file's start cuts them), and fed until it passes
+// the offset. Hits come in file order, so one run of the scanner serves every nearby hit; a hit far
+// ahead starts a new run. Runs in a log worker (synchronous reads).
+import { readSync } from 'node:fs';
+import type { FormatSpec } from './formats/table.ts';
+import { createScanner, type Scanner } from './scanner.ts';
+
+export interface LocatedRecord {
+  offset: number;
+  length: number;
+  level: number;
+  sec: number;
+}
+
+/** Reads grow from FIRST_READ after a new run to READ while the run goes on. */
+const FIRST_READ = 8 * 1024;
+const READ = 256 * 1024;
+/** A hit further than this past the scanner's position starts a new run instead of scanning up to it. */
+const JUMP = 8 * 1024;
+/** Start of a run: this far before the hit (grown when the first exact record begins after the hit). */
+const BACK = 2 * 1024;
+
+export class RecordLocator {
+  private scanner: Scanner | null = null;
+  private buf = Buffer.allocUnsafe(READ * 2);
+  private base = 0;
+  private len = 0;
+  private filePos = 0;
+  /** Start of the next record the scanner will report. */
+  private pos = 0;
+  /** True once the records reported are cut as in one pass from the start. */
+  private clean = false;
+  private recent: LocatedRecord[] = [];
+  private at = 0;
+  private read = FIRST_READ;
+
+  constructor(
+    private readonly fd: number,
+    private readonly spec: FormatSpec,
+    private readonly size: number,
+    /** Where the first record starts (after a byte-order mark). */
+    private readonly firstUnit: number,
+  ) {}
+
+  /** The record holding byte `h`; calls must come with `h` not decreasing. */
+  locate(h: number): LocatedRecord {
+    for (let back = BACK; ; back *= 4) {
+      if (!this.scanner || h < this.runStart() || h - this.pos > JUMP) this.startRun(Math.max(0, h - back));
+      while (this.pos <= h && this.filePos < this.size) this.feed();
+      const r = this.find(h);
+      if (r) return r;
+      if (h - back <= 0) return { offset: h, length: 1, level: 7, sec: NaN }; // cannot happen: a run from 0 covers every byte
+      this.scanner = null; // the first exact record began after h: start further back
+    }
+  }
+
+  private runStart(): number {
+    return this.recent.length ? this.recent[0].offset : this.clean ? this.pos : Infinity;
+  }
+
+  private find(h: number): LocatedRecord | null {
+    const rs = this.recent;
+    while (this.at < rs.length && rs[this.at].offset + rs[this.at].length <= h) this.at++;
+    const r = rs[this.at];
+    return r && r.offset <= h ? r : null;
+  }
+
+  private startRun(atByte: number): void {
+    this.recent = [];
+    this.at = 0;
+    this.len = 0;
+    this.read = FIRST_READ;
+    if (atByte <= this.firstUnit) {
+      this.scanner = createScanner(this.spec, this.firstUnit);
+      this.base = this.filePos = this.pos = 0;
+      this.clean = true;
+      return;
+    }
+    let start = atByte;
+    if (this.spec.split !== 'cmtrace') {
+      // Line formats: from the first line start after atByte (as findSplit does).
+      start = this.nextLineStart(atByte);
+    }
+    this.scanner = createScanner(this.spec, start, start);
+    this.base = this.filePos = this.pos = start;
+    this.clean = false;
+  }
+
+  private nextLineStart(at: number): number {
+    for (let n = FIRST_READ, from = at; from < this.size; from += n, n = Math.min(n * 4, READ)) {
+      const got = readSync(this.fd, this.buf, 0, n, from);
+      const nl = this.buf.subarray(0, got).indexOf(10);
+      if (nl >= 0) return from + nl + 1;
+      if (got === 0) break;
+    }
+    return this.size;
+  }
+
+  private feed(): void {
+    if (this.buf.length - this.len < READ) {
+      const bigger = Buffer.allocUnsafe(this.buf.length * 2);
+      this.buf.copy(bigger, 0, 0, this.len);
+      this.buf = bigger;
+    }
+    const want = Math.min(this.read, this.size - this.filePos);
+    this.read = Math.min(this.read * 2, READ);
+    const n = want > 0 ? readSync(this.fd, this.buf, this.len, want, this.filePos) : 0;
+    this.filePos = n > 0 ? this.filePos + n : this.size;
+    this.len += n;
+    const eof = this.filePos >= this.size;
+    this.recent = [];
+    this.at = 0;
+    const keep = (this.scanner as Scanner).scan(this.buf.subarray(0, this.len), this.base, eof, {
+      push: (units, level, sec) => {
+        const r = { offset: this.pos, length: units, level, sec };
+        this.pos += units;
+        if (this.clean) this.recent.push(r);
+        else if (this.spec.split !== 'cmtrace' || level !== 7) this.clean = true; // this one may be partial
+      },
+    });
+    const drop = keep - this.base;
+    this.buf.copy(this.buf, 0, drop, this.len);
+    this.len -= drop;
+    this.base = keep;
+  }
+}

@@ -1,0 +1,52 @@
+// Where a technician's pattern matches inside records' messages, for highlighting the rows and the detail
+// pane: each record is read and decoded as the viewer shows it (record-decode.ts, or the event reader),
+// and the pattern (RE2, or V8 under the budget, see user-regex.ts) is run over its message. Runs in a log
+// worker; offsets are UTF-16 code units of the message as the viewer receives it.
+import { closeSync, openSync, readSync } from 'node:fs';
+import type { LogTextQuery } from '../../common/logs.ts';
+import { EvtxChunkCache, readEvtxRecord } from './formats/evtx/read.ts';
+import type { IndexedRecord } from './index-store.ts';
+import { decodeRecord, headBytes, tailBytes, type RecordSource } from './record-decode.ts';
+import { compileUserRegex } from './user-regex.ts';
+
+export interface SpansJob extends RecordSource {
+  path: string;
+  records: IndexedRecord[];
+  text: LogTextQuery;
+  /** Characters of each message searched (what the viewer was sent). */
+  maxChars: number;
+  /** Spans kept per record. */
+  maxSpans: number;
+}
+
+/** [start, end) spans per record, in the job's order; null when stopped. */
+export function runSpans(job: SpansJob, shouldStop: () => boolean): [number, number][][] | null {
+  const re = compileUserRegex(job.text);
+  const fd = openSync(job.path, 'r');
+  const evtx = job.format === 'evtx' ? new EvtxChunkCache(fd) : null;
+  const out: [number, number][][] = [];
+  try {
+    for (const rec of job.records) {
+      if (shouldStop()) return null;
+      let message: string;
+      if (evtx) message = readEvtxRecord(evtx, rec.offset, rec.length).message.slice(0, job.maxChars);
+      else {
+        const head = Buffer.allocUnsafe(headBytes(rec, job.maxChars));
+        const n = readSync(fd, head, 0, head.length, rec.offset);
+        const tailLen = tailBytes(job, rec, job.maxChars);
+        const tail = tailLen ? Buffer.allocUnsafe(tailLen) : null;
+        if (tail) readSync(fd, tail, 0, tailLen, rec.offset + rec.length - tailLen);
+        message = decodeRecord(job, 0, rec, head.subarray(0, n), tail, job.maxChars).message;
+      }
+      const spans: [number, number][] = [];
+      for (let at = 0, hit = re.exec(message, 0); hit && spans.length < job.maxSpans; hit = re.exec(message, at)) {
+        spans.push(hit);
+        at = Math.max(hit[1], hit[0] + 1);
+      }
+      out.push(spans);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return out;
+}
