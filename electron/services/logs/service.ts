@@ -4,6 +4,7 @@
 // session-views.ts (merge, filter results), reading.ts (windows, detail), filtering.ts, queries.ts (find,
 // levels, histogram, stats) and analyses.ts (reassignment and IME).
 import { availableParallelism } from 'node:os';
+import type { BundleFacts } from '../../common/bundle-facts.ts';
 import { AppError } from '../../common/errors.ts';
 import type {
   HistogramBucket,
@@ -17,6 +18,7 @@ import type {
   Win32AppAttempt,
 } from '../../common/logs.ts';
 import { explainReassignments, win32Apps } from './analyses.ts';
+import { bundleFactsOf } from './formats/bundle-facts.ts';
 import { removeLeftoverExtractions } from './extraction-folders.ts';
 import { filterSession } from './filtering.ts';
 import { closeSession, openSession } from './opening.ts';
@@ -127,6 +129,11 @@ export class LogsService {
   /** Win32 apps seen in the session's IME logs (AppWorkload, IntuneManagementExtension), with their errors. */
   async win32Apps(id: string, signal?: AbortSignal): Promise<Win32AppAttempt[]> {
     return win32Apps(this.engine, this.session(id), signal);
+  }
+
+  /** What the session's diagnostics-bundle files say about the device (dsregcmd: join state, PRT, diagnosis). */
+  bundleFacts(id: string): BundleFacts {
+    return bundleFactsOf(this.session(id).files.map((f) => ({ path: f.info.path, fsPath: f.fsPath, format: f.info.format, encoding: f.info.encoding })));
   }
 
   /** Stops workers and removes extracted zip entries. */

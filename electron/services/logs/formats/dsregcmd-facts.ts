@@ -1,35 +1,10 @@
 // What `dsregcmd /status` says about a device, in plain words: its join state (the combinations in
 // Microsoft Learn's "Troubleshoot devices by using the dsregcmd command"), the user's Primary Refresh
 // Token, device and tenant ids, and diagnosis lines a technician can act on.
+import type { DsregcmdFacts, JoinState } from '../../../common/bundle-facts.ts';
 import { dsregSection } from './bundle-fields.ts';
 
-export type JoinState =
-  | 'Microsoft Entra joined'
-  | 'Microsoft Entra hybrid joined'
-  | 'Domain joined'
-  | 'On-premises DRS joined'
-  | 'Microsoft Entra registered'
-  | 'Not joined'
-  | 'Unknown';
-
-export interface DsregcmdFacts {
-  azureAdJoined: boolean | null;
-  domainJoined: boolean | null;
-  workplaceJoined: boolean | null;
-  enterpriseJoined: boolean | null;
-  joinState: JoinState;
-  /** The signed-in user's Primary Refresh Token from Microsoft Entra ID (SSO State: AzureAdPrt). */
-  azureAdPrt: boolean | null;
-  /** As written, e.g. "2026-07-30 08:01:12.000 UTC", or null. */
-  azureAdPrtUpdateTime: string | null;
-  deviceId: string | null;
-  deviceName: string | null;
-  tenantId: string | null;
-  tenantName: string | null;
-  domainName: string | null;
-  /** Plain-language lines, the most important first. */
-  diagnosis: string[];
-}
+export type { DsregcmdFacts, JoinState };
 
 /** Every `dsregcmd /status` field by section title and name (sections split at their top border). */
 export function dsregcmdFields(text: string): Map<string, Map<string, string>> {
