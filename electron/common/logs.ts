@@ -13,6 +13,10 @@ export const logFormats = [
   'us-text', // lines starting with M/D/YYYY h:mm:ss AM
   'raw', // one record per line, nothing parsed
   'evtx', // Windows event log (binary XML in 64 KiB chunks)
+  'reporting-events', // Windows Update ReportingEvents.log: {GUID}<TAB>2017-12-13 10:37:22:371+0900<TAB>… Success|Failure …
+  'ctime-pid', // [Thu Jul 30 13:05:01 2026][8604] - message (+ JSON continuation lines)
+  'mixed-text', // a stamp read per line: ISO, 07/29/2026 09:15:31, Jul 29 09:15:32 host, 09:15:33.250
+  'dsregcmd', // dsregcmd /status: one record per section of Name : Value lines
 ] as const;
 export const logFormatSchema = z.enum(logFormats);
 export type LogFormat = z.infer<typeof logFormatSchema>;

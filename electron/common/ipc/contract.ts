@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { appErrorSchema } from '../errors.ts';
 import { event, invoke, noArg, type Channel, type EventChannel, type InvokeChannel } from './channel.ts';
 import { appInfoSchema, externalUrlSchema, themeSchema } from '../app.ts';
+import { bundleFactsSchema } from '../bundle-facts.ts';
 import {
   errorCodeInfoSchema,
   histogramBucketSchema,
@@ -206,6 +207,11 @@ export const contract = {
   ),
   logsStats: invoke('Per-file format, encoding, record and level counts, first and last time.', z.object({ session: sessionId }), z.array(logFileStatsSchema)),
   logsExplain: invoke('Reassignment attempts found in the session, each explained.', z.object({ session: sessionId }), z.array(reassignmentAttemptSchema)),
+  logsBundleFacts: invoke(
+    "What the session's diagnostics-bundle files say about the device: dsregcmd join state, PRT, ids and diagnosis lines (null when it has no dsregcmd output).",
+    z.object({ session: sessionId }),
+    bundleFactsSchema,
+  ),
   logsSetOffset: invoke(
     "Shift one file's times by some minutes in the merged view (IME logs carry no zone).",
     z.object({ session: sessionId, file: z.number().int().nonnegative(), minutes: z.number().int().min(-24 * 60).max(24 * 60) }),

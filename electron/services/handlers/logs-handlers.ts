@@ -46,6 +46,7 @@ type LogsChannels =
   | 'logsHistogram'
   | 'logsStats'
   | 'logsExplain'
+  | 'logsBundleFacts'
   | 'logsSetOffset'
   | 'logsFollow'
   | 'logsClose'
@@ -144,6 +145,7 @@ export function logsHandlers(d: LogsHandlerDeps): LogsHandlers {
     logsHistogram: ({ session, buckets, viewId }) => d.logs.histogram(session, buckets, viewId),
     logsStats: ({ session }) => d.logs.stats(session),
     logsExplain: ({ session }) => d.logs.explain(session),
+    logsBundleFacts: async ({ session }) => d.logs.bundleFacts(session),
     logsSetOffset: async ({ session, file, minutes }) => {
       await d.logs.setOffset(session, file, minutes, (p) => d.progress(session, null, p));
       return null;

@@ -48,6 +48,7 @@ const table: Row[] = [
   ['0x82B00001', 'intune', 'Compliance failed', 'The device is not compliant.'],
   ['0x800F081F', 'hresult', 'CBS_E_SOURCE_MISSING', 'The source files for the feature or repair could not be found.'],
   ['0x800F0922', 'hresult', 'CBS_E_INSTALLERS_FAILED', 'An update could not be installed (often the System Reserved partition or a VPN).'],
+  ['0x00240005', 'hresult', 'WU_S_REBOOT_REQUIRED', 'The system must be restarted to complete installation of the update.'],
   ['0x8024402C', 'hresult', 'WU_E_PT_WINHTTP_NAME_NOT_RESOLVED', 'Windows Update could not resolve the server name.'],
   ['0x80240022', 'hresult', 'WU_E_ALL_UPDATES_FAILED', 'Windows Update: every update failed.'],
   ['0x80244022', 'hresult', 'WU_E_PT_HTTP_STATUS_SERVICE_UNAVAIL', 'Windows Update: the service is unavailable (HTTP 503).'],

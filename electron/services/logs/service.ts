@@ -4,6 +4,7 @@
 // session-views.ts (merge, filter results), reading.ts (windows, detail), filtering.ts, queries.ts (find,
 // levels, histogram, stats) and analyses.ts (reassignment and IME).
 import { availableParallelism } from 'node:os';
+import type { BundleFacts } from '../../common/bundle-facts.ts';
 import { AppError } from '../../common/errors.ts';
 import type {
   HistogramBucket,
@@ -19,6 +20,7 @@ import type {
   Win32AppAttempt,
 } from '../../common/logs.ts';
 import { explainReassignments, win32Apps } from './analyses.ts';
+import { bundleFactsOf } from './formats/bundle-facts.ts';
 import { removeLeftoverExtractions } from './extraction-folders.ts';
 import { filterSession } from './filtering.ts';
 import { closeSession, openSession } from './opening.ts';
@@ -148,6 +150,11 @@ export class LogsService {
    */
   async searchFile(path: string, text: LogTextQuery, levels: LogLevel[] | undefined, keep: number, signal?: AbortSignal, parts?: number): Promise<QuickSearchFile | null> {
     return quickSearch(this.engine.pool, path, text, levels, keep, signal, parts);
+  }
+
+  /** What the session's diagnostics-bundle files say about the device (dsregcmd: join state, PRT, diagnosis). */
+  bundleFacts(id: string): BundleFacts {
+    return bundleFactsOf(this.session(id).files.map((f) => ({ path: f.info.path, fsPath: f.fsPath, format: f.info.format, encoding: f.info.encoding })));
   }
 
   /** Stops workers and removes extracted zip entries. */

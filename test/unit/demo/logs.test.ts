@@ -4,6 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import yauzl from 'yauzl';
+import { readFileSync } from 'node:fs';
+import { sniffBytes } from '../../../electron/services/logs/indexer.ts';
+import { dsregcmdFacts } from '../../../electron/services/logs/formats/dsregcmd-facts.ts';
 import { generateTenant } from '../../../electron/services/demo/generate.ts';
 import { DiagnosticsBundler, findDevice } from '../../../electron/services/demo/logs/bundle.ts';
 import { writeZip } from '../../../electron/services/demo/logs/zip.ts';
@@ -135,4 +138,32 @@ test('other Hub logs: Serilog text with an exception block, and compact JSON lin
   const json = files.find((f) => f.file.name.startsWith('Workflow-'))!.file.text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
   assert.ok(json.every((r) => r['@t'] && r['@mt'] && r['@m']));
   assert.ok(json.some((r) => r['@l'] === 'Error'));
+});
+
+test('an Intune device bundle holds real event logs: the MIT samples byte for byte, read as events', async () => {
+  const files = await unzip(bundler.zip(findDevice(data, scenarioExamples['dual-platform'].deviceName)!));
+  const fixtures = new URL('../../fixtures/evtx/', import.meta.url);
+  const hello = files.get('(40) Windows event logs/Microsoft-Windows-HelloForBusiness%4Operational.evtx');
+  const security = files.get('(40) Windows event logs/Security.evtx');
+  assert.ok(hello?.equals(readFileSync(new URL('Microsoft-Windows-HelloForBusiness%254Operational.evtx', fixtures))), 'Hello for Business log');
+  assert.ok(security?.equals(readFileSync(new URL('Security_short_selected.evtx', fixtures))), 'Security log');
+  assert.equal(security && sniffBytes(security).format, 'evtx');
+});
+
+test("the bundle's dsregcmd output reads as dsregcmd sections whose facts match the device", async () => {
+  const device = findDevice(data, scenarioExamples['dual-platform'].deviceName)!;
+  const files = await unzip(bundler.zip(device));
+  const out = files.get('(29) dsregcmd.exe status/output.log');
+  assert.equal(out && sniffBytes(out).format, 'dsregcmd');
+  const facts = dsregcmdFacts(out?.toString('utf8') ?? '');
+  const entra = device.intune?.joinType === 'azureADJoined' || device.intune?.joinType === 'hybridAzureADJoined';
+  assert.equal(facts.azureAdJoined, entra);
+  assert.equal(facts.deviceName, device.intune?.deviceName);
+  if (entra) {
+    assert.equal(facts.deviceId, device.intune?.azureADDeviceId);
+    assert.equal(facts.tenantName, 'Contoso');
+    assert.equal(facts.azureAdPrt, true);
+    assert.match(facts.azureAdPrtUpdateTime ?? '', /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.000 UTC$/);
+  }
+  assert.ok(facts.diagnosis.length >= 2, facts.diagnosis.join(' / '));
 });

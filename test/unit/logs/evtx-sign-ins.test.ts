@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { signInOf, signInsOfFile } from '../../../electron/services/logs/formats/evtx/sign-ins.ts';
+import { signInOf, signInsOfFile, signInsOfFiles } from '../../../electron/services/logs/formats/evtx/sign-ins.ts';
 import { repoRoot } from './helpers.ts';
 
 test('sign-ins from a real Security log: the two people, their interactive logons and logoffs', () => {
@@ -29,4 +29,16 @@ test('Winlogon and User Profile Service notifications count; service and machine
   assert.equal(service, null);
   const machine = signInOf({ ...base, provider: 'Microsoft-Windows-Security-Auditing', eventId: '4624', data: [['TargetUserName', 'PC$'], ['LogonType', '3']] }, 1);
   assert.equal(machine, null);
+});
+
+test('sign-ins of several files: event logs only, in time order, each with its file', () => {
+  const security = join(repoRoot, 'test/fixtures/evtx/security_bad_string_cache.evtx');
+  const newUser = join(repoRoot, 'test/fixtures/evtx/new-user-security.evtx');
+  const text = join(repoRoot, 'test/fixtures/ime-real/AgentExecutor.log');
+  const all = signInsOfFiles([text, security, newUser, join(repoRoot, 'test/fixtures/no-such-file.evtx')]);
+  // new-user-security.evtx holds an account creation and group changes, no sign-in.
+  assert.equal(signInsOfFile(newUser).length, 0);
+  assert.equal(all.length, signInsOfFile(security).length);
+  assert.ok(all.every((s) => s.path === security));
+  for (let k = 1; k < all.length; k++) assert.ok(all[k].timeMs >= all[k - 1].timeMs, 'in time order');
 });

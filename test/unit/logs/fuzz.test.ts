@@ -14,6 +14,10 @@ const fragments = [
   '2026-11-20 08:02:11.532 +01:00 [INF] ', '2026-11-20 08:02:11, Error  CBS  ', 'MSI (s) (7C:44) [08:02:11:532]: ',
   '{"@t":"2026-11-20T07:02:11Z","@l":"Error","@mt":"x"}', '{"Timestamp":"2026-11-20T07:02:11Z","Level":"Warning"}',
   '11/20/2026 8:02:11 AM WARN ', 'Return value 3', '\uFEFF', 'é', '\u0000', 'text',
+  // The other bundle formats: ReportingEvents, ctime with a pid, mixed stamps, dsregcmd sections.
+  '{68D698EE-B4A7-4CA5-9D33-EFB2EDE6CD36}\t2017-12-13 10:37:22:371+0900\t1\t147 [AGENT_DETECTION_FINISHED]\t101\t{00000000-0000-0000-0000-000000000000}\t0\t0\tUpdateOrchestrator\t',
+  'Failure\t', 'Success\t', '\t', '[Thu Jul 30 13:05:01 2026][8604] - ', '[Thu Jul  2 13:05:01 2026][1] ', 'Jul 29 09:15:32 host ', '09:15:33.250 ', '07/29/2026 09:15:31 ',
+  '+----------------------------------------------------------------------+', '| Device State |', '  AzureAdJoined : YES',
 ];
 
 const input = fc

@@ -5,11 +5,13 @@ import type { IntuneDevice, TenantData, Ws1Device } from '../model.ts';
 import { writeZip, type ZipEntry } from './zip.ts';
 import { hubLogs, PeopleIndex, type LogFile } from './hub.ts';
 import { imeLogs } from './ime.ts';
+import { demoEventLogs } from './event-logs.ts';
 
 export const bundleFolders = {
   imeRegistry: '(01) HKLM SOFTWARE Microsoft IntuneManagementExtension',
   dsregcmd: '(29) dsregcmd.exe status',
   ipconfig: '(30) ipconfig.exe all',
+  eventLogs: '(40) Windows event logs',
   imeLogs: '(61) ProgramData Microsoft IntuneManagementExtension Logs',
   hubLogs: '(62) ProgramData AirWatch UnifiedAgent Logs',
 } as const;
@@ -56,7 +58,12 @@ export class DiagnosticsBundler {
   zip(device: DeviceRecords): Buffer {
     const files = this.files(device);
     const entries: ZipEntry[] = files.map(({ folder, file }) => ({ name: `${folder}/${file.name}`, data: Buffer.from(file.text, 'utf8') }));
-    entries.push({ name: 'results.xml', data: Buffer.from(resultsXml(files.map((f) => f.folder))) });
+    const folders = files.map((f) => f.folder);
+    if (device.intune) {
+      for (const e of demoEventLogs()) entries.push({ name: `${bundleFolders.eventLogs}/${e.name}`, data: e.data });
+      folders.push(bundleFolders.eventLogs);
+    }
+    entries.push({ name: 'results.xml', data: Buffer.from(resultsXml(folders)) });
     return writeZip(entries, new Date(this.data.generatedAt));
   }
 }
@@ -78,34 +85,33 @@ function registryExport(d: IntuneDevice): string {
   ].join('\r\n');
 }
 
+/** The demo tenant's id in dsregcmd output (made up, like every demo value). */
+const DEMO_TENANT_ID = '0d2c7a6e-5b1f-4c3e-9a8d-7e6f5a4b3c2d';
+
+/** `dsregcmd /status` as Windows prints it (sections from Microsoft Learn's dsregcmd troubleshooting page). */
 function dsregcmd(name: string, device: DeviceRecords): string {
   const join = device.intune?.joinType ?? (device.ws1?.joinType === 'AzureADJoined' ? 'azureADJoined' : device.ws1?.joinType === 'HybridAzureADJoined' ? 'hybridAzureADJoined' : device.ws1?.joinType === 'DomainJoined' ? 'domain' : 'workgroup');
   const yes = (b: boolean) => (b ? 'YES' : 'NO ');
   const entra = join === 'azureADJoined' || join === 'hybridAzureADJoined';
   const domain = join === 'hybridAzureADJoined' || join === 'domain';
+  const border = '+----------------------------------------------------------------------+';
+  const section = (title: string, rows: [string, string][]): string[] => [border, `| ${title.padEnd(69)}|`, border, '', ...rows.map(([k, v]) => `${k.padStart(30)} : ${v}`), ''];
+  // The user's PRT is renewed at sign-in: the device's last check-in stands for it.
+  const synced = device.intune?.lastSyncDateTime ?? '';
+  const prtTime = synced ? `${synced.slice(0, 10)} ${synced.slice(11, 19)}.000 UTC` : '';
   return [
-    '+----------------------------------------------------------------------+',
-    '| Device State                                                         |',
-    '+----------------------------------------------------------------------+',
     '',
-    `             AzureAdJoined : ${yes(entra)}`,
-    `          EnterpriseJoined : NO `,
-    `              DomainJoined : ${yes(domain)}`,
-    ...(domain ? ['                DomainName : CONTOSO'] : []),
-    `               Device Name : ${name}`,
-    '',
-    '+----------------------------------------------------------------------+',
-    '| Device Details                                                       |',
-    '+----------------------------------------------------------------------+',
-    '',
-    `                  DeviceId : ${entra ? (device.intune?.azureADDeviceId ?? '') : ''}`,
-    '',
-    '+----------------------------------------------------------------------+',
-    '| User State                                                           |',
-    '+----------------------------------------------------------------------+',
-    '',
-    `            WorkplaceJoined : ${yes(join === 'azureADRegistered')}`,
-    '',
+    ...section('Device State', [
+      ['AzureAdJoined', yes(entra)],
+      ['EnterpriseJoined', 'NO '],
+      ['DomainJoined', yes(domain)],
+      ...(domain ? [['DomainName', 'CONTOSO'] as [string, string]] : []),
+      ['Device Name', name],
+    ]),
+    ...section('Device Details', entra ? [['DeviceId', device.intune?.azureADDeviceId ?? ''], ['TpmProtected', 'YES'], ['DeviceAuthStatus', 'SUCCESS']] : []),
+    ...section('Tenant Details', entra ? [['TenantName', 'Contoso'], ['TenantId', DEMO_TENANT_ID], ['MdmUrl', 'https://enrollment.manage.microsoft.com/enrollmentserver/discovery.svc']] : []),
+    ...section('User State', [['NgcSet', 'NO '], ['WorkplaceJoined', yes(join === 'azureADRegistered')], ['WamDefaultSet', yes(entra)]]),
+    ...section('SSO State', [['AzureAdPrt', yes(entra && prtTime !== '')], ...(entra && prtTime ? [['AzureAdPrtUpdateTime', prtTime] as [string, string]] : []), ['EnterprisePrt', 'NO ']]),
   ].join('\r\n');
 }
 

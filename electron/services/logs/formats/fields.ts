@@ -1,7 +1,8 @@
 // Display fields of one record, parsed from its decoded text (only for records on screen, in the detail
 // pane, or tested by a component/thread filter, so clarity beats speed here).
 import type { LogFormat } from '../../../common/logs.ts';
-import { daysFromCivil } from './time.ts';
+import { ctimeFields, dsregcmdFields, mixedFields, reportingEventFields } from './bundle-fields.ts';
+import { ISO_STAMP as ISO, US_STAMP as US, usMs, wallMs as ms } from './time.ts';
 
 export interface RecordFields {
   /** Time as written, or null. */
@@ -15,12 +16,6 @@ export interface RecordFields {
   message: string;
 }
 
-const ISO = /^(\d{4})[-/](\d\d)[-/](\d\d)[T ](\d\d):(\d\d):(\d\d)(?:[.,](\d+))?(?: ?(?:Z|[+-]\d\d:?\d\d))?/;
-const US = /^(\d{1,2})\/(\d{1,2})\/(\d{4}),? (\d{1,2}):(\d\d):(\d\d)(?:\.(\d+))?(?: ?([AaPp][Mm]))?/;
-
-function ms(y: number, mo: number, d: number, h: number, mi: number, s: number, frac?: string): number {
-  return (daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s) * 1000 + (frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0);
-}
 
 export function isoMs(text: string): number | null {
   const m = ISO.exec(text);
@@ -53,12 +48,7 @@ function cmtrace(text: string): RecordFields {
 function stamped(text: string, re: RegExp, us: boolean): RecordFields & { rest: string } {
   const m = re.exec(text);
   if (!m) return { time: null, timeMs: null, message: text, rest: text };
-  let timeMs: number;
-  if (us) {
-    let h = +m[4] % (m[8] ? 12 : 24);
-    if (m[8] && /p/i.test(m[8])) h += 12;
-    timeMs = ms(+m[3], +m[1], +m[2], h, +m[5], +m[6], m[7]);
-  } else timeMs = ms(+m[1], +m[2], +m[3], +m[4], +m[5], +m[6], m[7]);
+  const timeMs = us ? usMs(m) : ms(+m[1], +m[2], +m[3], +m[4], +m[5], +m[6], m[7]);
   const rest = text.slice(m[0].length);
   return { time: m[0], timeMs, message: rest, rest };
 }
@@ -125,6 +115,14 @@ export function parseFields(format: LogFormat, text: string): RecordFields {
       const f = stamped(text, US, true);
       return { ...f, message: f.rest.replace(/^[\s,]+/, '') };
     }
+    case 'reporting-events':
+      return reportingEventFields(text);
+    case 'ctime-pid':
+      return ctimeFields(text);
+    case 'mixed-text':
+      return mixedFields(text);
+    case 'dsregcmd':
+      return dsregcmdFields(text);
     default:
       return { time: null, timeMs: null, message: text };
   }

@@ -10,11 +10,16 @@ export interface Header {
   level: number;
   /** [0]: the seconds, in a typed array so the per-line hot path never boxes a double. */
   sec: Float64Array;
+  /**
+   * What a stateful format carries from line to line of one scanner (see bundle-headers.ts): [0] the
+   * start of the last full stamp's day in seconds, [1] its year, [2] the dsregcmd border state (3: nothing read yet).
+   */
+  carry: Float64Array;
 }
 
 /** A fresh scratch header. */
 export function newHeader(): Header {
-  return { level: 0, sec: new Float64Array([NaN]) };
+  return { level: 0, sec: new Float64Array([NaN]), carry: new Float64Array([NaN, NaN, 3]) };
 }
 
 /** A recogniser: `p` is the line start, `e` the end of the bytes available for this line. */
@@ -142,7 +147,7 @@ export function usStamp(b: Uint8Array, p: number, e: number, out: Header): numbe
 }
 
 /** Level from a word's first letter, for formats whose level column is known to hold a level. */
-function levelByInitial(c: number): number {
+export function levelByInitial(c: number): number {
   switch (c | 32) {
     case 118: case 116: return Lvl.Verbose; // Verbose, Trace
     case 100: return Lvl.Debug;
@@ -161,7 +166,7 @@ const levelWords = new Map<string, number>([
   ['FATAL', 6], ['CRITICAL', 6], ['CRIT', 6],
 ]);
 
-function wordLevel(b: Uint8Array, p: number, e: number): number {
+export function wordLevel(b: Uint8Array, p: number, e: number): number {
   while (p < e && (b[p] === 32 || b[p] === 9 || b[p] === 44 || b[p] === 45)) p++;
   if (b[p] === 91) p++;
   let w = '';

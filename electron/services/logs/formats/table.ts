@@ -12,6 +12,7 @@ import {
   type Header,
   type HeaderParser,
 } from './header.ts';
+import { ctimeHeader, dsregcmdHeader, mixedHeader, reportingEventsHeader } from './bundle-headers.ts';
 
 /**
  * How records are cut: `cmtrace` ends a record at its `]LOG]!><…>` trailer; `join` starts a record at a
@@ -28,15 +29,23 @@ export interface FormatSpec {
   /** For `json`: compact (`@t`) or plain (`Timestamp`) keys. */
   compact?: boolean;
   columns: LogColumn[];
+  /** Detection counts this format only in a sample holding these bytes. */
+  needs?: string;
+  /** Detection counts this format only when it recognises more lines than any one-style format. */
+  mixed?: boolean;
 }
 
 export const formatTable: readonly FormatSpec[] = [
   { format: 'cmtrace', label: 'CMTrace', split: 'cmtrace', columns: ['time', 'level', 'component', 'thread', 'source', 'message'] },
+  { format: 'reporting-events', label: 'Windows Update ReportingEvents', split: 'join', header: reportingEventsHeader, columns: ['time', 'level', 'component', 'source', 'message'] },
+  { format: 'ctime-pid', label: 'Bracketed stamps with a process id', split: 'join', header: ctimeHeader, columns: ['time', 'level', 'thread', 'message'] },
+  { format: 'dsregcmd', label: 'dsregcmd /status', split: 'join', header: dsregcmdHeader, needs: 'AzureAdJoined', columns: ['level', 'component', 'message'] },
   { format: 'serilog-compact-json', label: 'Serilog compact JSON', split: 'json', header: jsonHeader, compact: true, columns: ['time', 'level', 'component', 'thread', 'message'] },
   { format: 'serilog-json', label: 'Serilog JSON', split: 'json', header: jsonHeader, compact: false, columns: ['time', 'level', 'component', 'thread', 'message'] },
   { format: 'msi', label: 'Windows Installer', split: 'separate', header: msiHeader, columns: ['time', 'level', 'component', 'thread', 'message'] },
   { format: 'serilog-text', label: 'Serilog text', split: 'join', header: serilogHeader, columns: ['time', 'level', 'message'] },
   { format: 'cbs', label: 'CBS / DISM / Panther', split: 'join', header: cbsHeader, columns: ['time', 'level', 'component', 'message'] },
+  { format: 'mixed-text', label: 'Timestamped text (mixed stamps)', split: 'join', header: mixedHeader, mixed: true, columns: ['time', 'level', 'message'] },
   { format: 'us-text', label: 'Timestamped text (M/D/YYYY)', split: 'join', header: usHeader, columns: ['time', 'level', 'message'] },
   { format: 'iso-text', label: 'Timestamped text (ISO)', split: 'join', header: isoHeader, columns: ['time', 'level', 'message'] },
   { format: 'raw', label: 'Plain text', split: 'separate', columns: ['message'] },
@@ -75,6 +84,10 @@ export function detectFormat(sample: Buffer): LogFormat {
       if (ok) scores.set(f.format, (scores.get(f.format) ?? 0) + 1);
     }
     p = e + 1;
+  }
+  const single = Math.max(0, ...formatTable.filter((f) => !f.mixed).map((f) => scores.get(f.format) ?? 0));
+  for (const f of formatTable) {
+    if ((f.needs && sample.indexOf(f.needs) < 0) || (f.mixed && (scores.get(f.format) ?? 0) <= single)) scores.delete(f.format);
   }
   const best = Math.max(0, ...scores.values());
   if (best === 0) return 'raw';

@@ -27,3 +27,22 @@ export function digits(b: Uint8Array, p: number, n: number): number {
   }
   return v;
 }
+
+/** Month names' first three letters, lower case, January first. */
+export const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** Wall-clock ms for fields as written (read as if UTC), with a decimal fraction of a second. */
+export function wallMs(y: number, mo: number, d: number, h: number, mi: number, s: number, frac?: string): number {
+  return (daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s) * 1000 + (frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0);
+}
+
+/** Text stamps: ISO-like (`-` or `/`, `T` or space, fraction, zone) and US `M/D/YYYY[,] h:mm:ss[.fff][ AM]`. */
+export const ISO_STAMP = /^(\d{4})[-/](\d\d)[-/](\d\d)[T ](\d\d):(\d\d):(\d\d)(?:[.,](\d+))?(?: ?(?:Z|[+-]\d\d:?\d\d))?/;
+export const US_STAMP = /^(\d{1,2})\/(\d{1,2})\/(\d{4}),? (\d{1,2}):(\d\d):(\d\d)(?:\.(\d+))?(?: ?([AaPp][Mm]))?/;
+
+/** Wall-clock ms of a US_STAMP match (12 AM is 0 h, 12 PM is 12 h). */
+export function usMs(m: RegExpExecArray): number {
+  let h = +m[4] % (m[8] ? 12 : 24);
+  if (m[8] && /p/i.test(m[8])) h += 12;
+  return wallMs(+m[3], +m[1], +m[2], h, +m[5], +m[6], m[7]);
+}

@@ -18,7 +18,7 @@ const logonType = (d: Data): string => {
   const t = d.get('LogonType') ?? '';
   return t ? `, logon type ${t}${LOGON_TYPES[t] ? ` (${LOGON_TYPES[t]})` : ''}` : '';
 };
-const opt = (label: string, v: string | undefined): string => (v && v !== '-' ? `, ${label} ${v}` : '');
+const opt = (label: string, v: string | undefined): string => (v && v !== '-' ? `, ${label ? `${label} ` : ''}${v}` : '');
 
 const SECURITY: Record<string, (d: Data) => string> = {
   '4624': (d) => `An account logged on: ${who(d)}${logonType(d)}${opt('from', d.get('IpAddress'))}${opt('logon ID', d.get('TargetLogonId'))}`,

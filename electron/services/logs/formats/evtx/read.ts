@@ -9,7 +9,7 @@ import { CHUNK_BYTES, FILE_HEADER_BYTES, chunkLayout, chunkNumberOf, chunkStartO
 import { decodeEvent } from './event.ts';
 import { eventMessage, fieldLines } from './messages.ts';
 import { eventFields, toXml, type EventFields } from './render.ts';
-import { isoUtc } from './values.ts';
+import { localStamp, localWallMs } from './local-time.ts';
 
 export interface LoadedChunk {
   data: ChunkData;
@@ -73,11 +73,13 @@ const note = (message: string): EvtxShown => ({ time: null, timeMs: null, messag
 
 function showEvent(chunk: LoadedChunk, r: RecordPos): EvtxShown {
   const { ev, error } = decodeEvent(chunk.data, r);
-  const written = isoUtc(r.writtenMs);
-  if (!ev) return { time: written, timeMs: r.writtenMs, message: `Event record ${r.id}: its binary XML cannot be read (${error})`, fields: null };
+  // The written time in local time with its zone, the time the index orders by (TimeCreated, which can
+  // be earlier when Windows buffered the event, is among the fields, in UTC).
+  const time = localStamp(r.writtenMs) || null;
+  const timeMs = time === null ? null : localWallMs(r.writtenMs);
+  if (!ev) return { time, timeMs, message: `Event record ${r.id}: its binary XML cannot be read (${error})`, fields: null };
   const f = eventFields(ev);
-  const shownTime = f.time || written;
   const body = [eventMessage(f), '', ...fieldLines(f), '', toXml(ev)].join('\n');
-  return { time: shownTime, timeMs: r.writtenMs, component: f.provider, thread: f.threadId, source: f.eventId, message: body, fields: f };
+  return { time, timeMs, component: f.provider, thread: f.threadId, source: f.eventId, message: body, fields: f };
 }
 

@@ -8,6 +8,7 @@ import type { RecordSink, Scanner } from '../../scanner.ts';
 import { ChunkData } from './binxml.ts';
 import { CHUNK_BYTES, CHUNK_HEADER_BYTES, FILE_HEADER_BYTES, chunkLayout, chunkNumberOf, chunkStartOf } from './chunk.ts';
 import { recordLevel } from './event.ts';
+import { localWallMs } from './local-time.ts';
 
 /** What the scan found beyond events: damaged chunks and event counts. */
 export interface EvtxTally {
@@ -74,7 +75,8 @@ export class EvtxScanner implements Scanner {
       const level = recordLevel(c, r);
       this.tally.events++;
       if (level === Lvl.Unparsed) this.tally.unreadableEvents++;
-      this.push(sink, start + last, level, r.writtenMs / 1000);
+      // Whole seconds: the index stores each time as a whole-second step from the one before.
+      this.push(sink, start + last, level, Math.floor(localWallMs(r.writtenMs) / 1000));
     }
     // Records cut short by damage after the readable ones: a note covering the rest of the chunk.
     const late = layout.problems.some((p) => / skipped$| lost$/.test(p));

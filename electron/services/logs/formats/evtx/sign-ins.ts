@@ -4,7 +4,7 @@
 // the logs' user-session view, which pairs them into sessions.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { ChunkData } from './binxml.ts';
-import { CHUNK_BYTES, FILE_HEADER_BYTES, chunkLayout, chunkNumberOf } from './chunk.ts';
+import { CHUNK_BYTES, FILE_HEADER_BYTES, chunkLayout, chunkNumberOf, isEvtx } from './chunk.ts';
 import { decodeEvent } from './event.ts';
 import { eventFields, type EventFields } from './render.ts';
 
@@ -76,4 +76,40 @@ export function signInsOfFile(path: string): SignInEvent[] {
     closeSync(fd);
   }
   return out;
+}
+
+export interface FileSignIn extends SignInEvent {
+  /** The event log it came from. */
+  path: string;
+}
+
+/**
+ * Every sign-in event of several files (event logs among them; other files are skipped), in time order
+ * (file order for equal times). For the user-session view: pair `logon` with `logoff` by `logonId`
+ * (Security) or by user and time (Winlogon, User Profile Service). Reads synchronously: call it from a
+ * worker for big logs.
+ */
+export function signInsOfFiles(paths: readonly string[]): FileSignIn[] {
+  const out: FileSignIn[] = [];
+  for (const path of paths) {
+    if (!isEvtxFile(path)) continue;
+    for (const s of signInsOfFile(path)) out.push({ ...s, path });
+  }
+  return out.map((s, k) => ({ s, k })).sort((a, b) => a.s.timeMs - b.s.timeMs || a.k - b.k).map(({ s }) => s);
+}
+
+function isEvtxFile(path: string): boolean {
+  const head = Buffer.alloc(FILE_HEADER_BYTES + 8);
+  let n = 0;
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      n = readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+  return isEvtx(head.subarray(0, n));
 }
