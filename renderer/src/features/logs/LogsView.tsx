@@ -5,6 +5,7 @@ import { DetailPane } from './DetailPane.tsx';
 import { ExplainPanel } from './ExplainPanel.tsx';
 import { FilesPanel } from './FilesPanel.tsx';
 import { FilterBar } from './FilterBar.tsx';
+import { useFind } from './find-store.ts';
 import { HistogramPanel } from './HistogramPanel.tsx';
 import { LogsToolbar } from './LogsToolbar.tsx';
 import { LogTable } from './LogTable.tsx';
@@ -27,10 +28,10 @@ export function LogsView() {
       const st = useLogs.getState();
       if (e.key === 'F3') {
         e.preventDefault();
-        void st.findNext(e.shiftKey ? 'previous' : 'next');
+        void useFind.getState().find(e.shiftKey ? 'previous' : 'next');
       } else if (e.key === 'F8') {
         e.preventDefault();
-        void st.nextError(e.shiftKey ? 'previous' : 'next');
+        void useFind.getState().nextError(e.shiftKey ? 'previous' : 'next');
       } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
         e.preventDefault();
         findRef.current?.focus();
