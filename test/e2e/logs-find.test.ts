@@ -8,6 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { goToArea, startApp, type AppHarness } from './support/app-harness.ts';
 
 const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
@@ -192,6 +193,29 @@ describe('log viewer: find, codes and layout', () => {
     await from.fill('');
     await to.fill('');
     await page.getByRole('button', { name: 'Show all' }).click();
+  });
+
+  test('axe finds nothing with marks, a code answer and both menus open, light and dark', async () => {
+    const { page } = app;
+    const box = page.getByRole('searchbox', { name: 'Find text' });
+    await box.fill('timed out');
+    await box.press('Enter');
+    await waitText(page, '#find-status', / of 3$/);
+    await page.getByRole('textbox', { name: 'Error code to look up' }).fill('0x87D1041C');
+    await page.getByRole('textbox', { name: 'Error code to look up' }).press('Enter');
+    await waitText(page, '.code-answer', /Win32 app not detected/);
+    const found: string[] = [];
+    for (const theme of ['Dark', 'Light'] as const) {
+      await page.getByText(theme, { exact: true }).click();
+      await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme.toLowerCase());
+      for (const menu of ['More filters', 'More']) {
+        await page.getByRole('button', { name: menu, exact: true }).click();
+        const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+        found.push(...r.violations.map((v) => `${theme}, ${menu} open: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`));
+        await page.keyboard.press('Escape');
+      }
+    }
+    assert.deepEqual(found, []);
   });
 
   test('no console errors', () => {

@@ -2,7 +2,7 @@
 // times learnt from a record and typed back in the log's own format.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { matchRanges } from '../../../renderer/src/features/logs/match-ranges.ts';
+import { canMark, matchRanges } from '../../../renderer/src/features/logs/match-ranges.ts';
 import { fileLabels, fileSize } from '../../../renderer/src/features/logs/format.ts';
 import { PRETTY_CAP, prettyBody } from '../../../renderer/src/features/logs/pretty-body.ts';
 import { isoTimeFormat, learnTimeFormat, parseLogTime } from '../../../renderer/src/features/logs/log-time.ts';
@@ -21,6 +21,8 @@ test('match ranges: literal any case, regex by RE2, capped, and a pattern RE2 ca
   ]);
   assert.deepEqual(matchRanges('abc', q('x*', true)), [], 'empty matches are skipped, and the loop ends');
   assert.deepEqual(matchRanges('aaa(?=b)', q('a(?=b)', true)), []);
+  assert.equal(canMark(q('a(?=b)', true)), false);
+  assert.equal(canMark(q('a(b', false)), true, 'a literal is always marked');
   const started = performance.now();
   assert.deepEqual(matchRanges(`${'a '.repeat(5000)}!`, q('(\\w+\\s?)+$X', true)), []);
   assert.ok(performance.now() - started < 1000, 'the freezing pattern of issue 13 runs in linear time');

@@ -22,6 +22,9 @@ export function LogsView() {
   useEffect(() => {
     void loadRecent();
   }, [loadRecent]);
+  // a find's count and marks belong to the logs they were found in
+  const sessionId = s.session?.id;
+  useEffect(() => useFind.getState().clear(), [sessionId]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

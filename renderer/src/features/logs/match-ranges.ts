@@ -23,6 +23,9 @@ function compile(q: LogTextQuery): RE2JS | null {
   return compiled.get(key) ?? null;
 }
 
+/** False when RE2 cannot read the pattern (look-around, back-references): matches are found but not marked. */
+export const canMark = (q: LogTextQuery): boolean => compile(q) !== null;
+
 /** Match ranges of `q` in the first `maxChars` of `text`, at most `maxRanges`. */
 export function matchRanges(text: string, q: LogTextQuery | null, maxChars = 64 * 1024, maxRanges = 500): Range[] {
   if (!q?.pattern) return [];
