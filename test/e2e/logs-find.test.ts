@@ -180,6 +180,7 @@ describe('log viewer: find, codes and layout', () => {
     await page.getByRole('button', { name: 'More filters' }).click();
     const from = page.getByRole('textbox', { name: /^From time/ });
     assert.equal(await from.getAttribute('placeholder'), 'YYYY-MM-DD hh:mm:ss.fff');
+    assert.equal(await page.locator('#time-hint').innerText(), 'Times as this log writes them, e.g. 2026-11-20 08:02:11.532.');
     await from.fill('2026-11-20 08:03');
     await from.press('Enter');
     await waitText(page, '.filter-status', /^3 matching records$/);

@@ -57,10 +57,12 @@ test('pretty bodies: JSON and XML indented with their prefix kept; malformed or 
 test("times are shown and typed in the log's own format", () => {
   const cm = learnTimeFormat('4-1-2026 16:07:29.7511984', Date.UTC(2026, 3, 1, 16, 7, 29, 751));
   assert.equal(cm.template, 'M-D-YYYY hh:mm:ss.fffffff');
+  assert.equal(cm.example, '4-1-2026 16:07:29.7511984');
   assert.equal(parseLogTime('4-2-2026 08:05', cm), Date.UTC(2026, 3, 2, 8, 5));
   assert.equal(parseLogTime('4-2-2026 08:05', cm, true), Date.UTC(2026, 3, 2, 8, 5, 59, 999));
   const serilog = learnTimeFormat('2026-11-20 08:02:11.532 +01:00', Date.UTC(2026, 10, 20, 8, 2, 11, 532));
   assert.equal(serilog.template, 'YYYY-MM-DD hh:mm:ss.fff');
+  assert.equal(serilog.example, '2026-11-20 08:02:11.532', 'the zone is left out');
   assert.equal(parseLogTime('2026-11-20 08:02:11', serilog), Date.UTC(2026, 10, 20, 8, 2, 11));
   assert.equal(learnTimeFormat('[08:02:11:532]', Date.UTC(1970, 0, 1, 8, 2, 11, 532)), isoTimeFormat, 'no date: ISO');
   assert.ok(Number.isNaN(parseLogTime('16:07', cm)));

@@ -52,13 +52,16 @@ export function FilterBar() {
       <Overflow label={more ? `More filters (${more})` : 'More filters'}>
         <input className="filter-small" placeholder="Component" aria-label="Component (comma separated)" value={draft.component} onChange={(e) => setDraft({ component: e.target.value })} />
         <input className="filter-small" placeholder="Thread" aria-label="Thread (comma separated)" value={draft.thread} onChange={(e) => setDraft({ thread: e.target.value })} />
+        <p className="muted time-hint" id="time-hint">
+          Times as this log writes them{timeFormat.example ? `, e.g. ${timeFormat.example}` : ''}.
+        </p>
         <label className="time-field">
           From
-          <input className="filter-time" placeholder={timeFormat.template} aria-label={`From time, as ${timeFormat.template}`} value={draft.from} onChange={(e) => setDraft({ from: e.target.value })} />
+          <input className="filter-time" placeholder={timeFormat.template} aria-label={`From time, as ${timeFormat.template}`} aria-describedby="time-hint" value={draft.from} onChange={(e) => setDraft({ from: e.target.value })} />
         </label>
         <label className="time-field">
           To
-          <input className="filter-time" placeholder={timeFormat.template} aria-label={`To time, as ${timeFormat.template}`} value={draft.to} onChange={(e) => setDraft({ to: e.target.value })} />
+          <input className="filter-time" placeholder={timeFormat.template} aria-label={`To time, as ${timeFormat.template}`} aria-describedby="time-hint" value={draft.to} onChange={(e) => setDraft({ to: e.target.value })} />
         </label>
       </Overflow>
       <button type="submit">Filter</button>

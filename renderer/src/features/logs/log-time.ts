@@ -8,9 +8,11 @@ type Field = 'Y' | 'M' | 'D' | 'h' | 'm' | 's' | 'f';
 export interface LogTimeFormat {
   fields: Field[];
   template: string;
+  /** The learnt record's time as written, up to the template's last field ("" for ISO). */
+  example: string;
 }
 
-export const isoTimeFormat: LogTimeFormat = { fields: ['Y', 'M', 'D', 'h', 'm', 's', 'f'], template: 'YYYY-MM-DD hh:mm:ss' };
+export const isoTimeFormat: LogTimeFormat = { fields: ['Y', 'M', 'D', 'h', 'm', 's', 'f'], template: 'YYYY-MM-DD hh:mm:ss', example: '' };
 
 const order: Field[] = ['Y', 'M', 'D', 'h', 'm', 's', 'f'];
 
@@ -32,7 +34,7 @@ export function learnTimeFormat(written: string, timeMs: number): LogTimeFormat 
     at = (g.index ?? 0) + g[0].length;
     fields.push(field);
   }
-  return ['Y', 'M', 'D', 'h', 'm'].every((f) => fields.includes(f as Field)) ? { fields, template } : isoTimeFormat;
+  return ['Y', 'M', 'D', 'h', 'm'].every((f) => fields.includes(f as Field)) ? { fields, template, example: written.slice(0, at) } : isoTimeFormat;
 }
 
 const unitMs: Record<Field, number> = { Y: 0, M: 0, D: 86_400_000, h: 3_600_000, m: 60_000, s: 1000, f: 1 };
