@@ -151,6 +151,14 @@ export const logFilterResultSchema = z.object({
 });
 export type LogFilterResult = z.infer<typeof logFilterResultSchema>;
 
+/** A find step: the match reached (view position, 1-based rank) or nulls when none lies that way, and how many the view holds. */
+export const logFindResultSchema = z.object({
+  total: z.number().int().nonnegative(),
+  position: z.number().int().nonnegative().nullable(),
+  rank: z.number().int().positive().nullable(),
+});
+export type LogFindResult = z.infer<typeof logFindResultSchema>;
+
 export const histogramBucketSchema = z.object({
   startMs: z.number(),
   endMs: z.number(),

@@ -136,10 +136,12 @@ describe('log viewer', () => {
     const { page } = app;
     const file = join(mkdtempSync(join(tmpdir(), 'sdh-tail-')), 'DeviceReassignment-20261123.log');
     writeFileSync(file, '2026-11-23 08:00:00.000 +01:00 [INF] User logon detected: CONTOSO\\anna.berg (session 2). Starting device reassignment check.\n');
-    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'More', exact: true }).click();
+    await page.getByRole('button', { name: 'Close logs' }).click();
     await page.getByRole('textbox', { name: 'Path to open' }).fill(file);
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     await page.getByText('1 file · 1 records').waitFor();
+    await page.getByRole('button', { name: 'More', exact: true }).click();
     await page.getByRole('button', { name: 'Follow' }).click();
     await page.getByRole('button', { name: 'Follow', pressed: true }).waitFor();
     appendFileSync(file, '2026-11-23 08:00:01.000 +01:00 [ERR] User switch failed: HTTP 500 Internal Server Error\n2026-11-23 08:00:02.000 +01:00 [INF] Current enrolled user: lab.staging@contoso.com\n');

@@ -12,6 +12,8 @@ import {
   logFileStatsSchema,
   logFilterResultSchema,
   logFilterSpecSchema,
+  logFindResultSchema,
+  logTextQuerySchema,
   logGrantSchema,
   logHandleSchema,
   logProgressSchema,
@@ -198,7 +200,21 @@ export const contract = {
     z.object({ session: sessionId, task: taskId, spec: logFilterSpecSchema, from: position, direction, viewId }),
     position.nullable(),
   ),
-  logsNextError: invoke('The next or previous error record from a position, or null.', z.object({ session: sessionId, from: position, direction, viewId }), position.nullable()),
+  logsFindMatch: invoke(
+    'Find as CMTrace and klogg do: the next (previous) match after (before) a position (-1: from the start), its rank and how many matches the view holds ("3 of 41"); every match is counted once per pattern and view, on the log workers; cancel with logsCancel.',
+    z.object({ session: sessionId, task: taskId, text: logTextQuerySchema, from: z.number().int().min(-1).max(2 ** 40), direction, viewId }),
+    logFindResultSchema,
+  ),
+  logsNextError: invoke(
+    'The next or previous error record from a position (-1: from the start), or null.',
+    z.object({ session: sessionId, from: z.number().int().min(-1).max(2 ** 40), direction, viewId }),
+    position.nullable(),
+  ),
+  logsLocate: invoke(
+    "Where a file's record is in a view (an explainer attempt in a merged view), or the first record that carries a time; null when the view does not hold it.",
+    z.object({ session: sessionId, viewId, target: z.union([z.object({ file: z.number().int().nonnegative(), index: position }), z.literal('first-timed')]) }),
+    position.nullable(),
+  ),
   logsCancel: invoke('Cancel a running filter or find.', z.object({ task: taskId }), z.null()),
   logsHistogram: invoke(
     'Records and errors over time, in buckets that know where they start.',
@@ -224,6 +240,11 @@ export const contract = {
   ),
   logsClose: invoke('Close a session and free its index.', z.object({ session: sessionId }), z.null()),
   logsErrorCodes: invoke('HRESULT, Win32 and Intune codes found in a message, explained.', z.object({ text: z.string().max(1 << 20) }), z.array(errorCodeInfoSchema)),
+  logsLookupCode: invoke(
+    'One code the technician typed: HRESULT (0x87D1041C), signed decimal (-2016345060), Win32 (5) or Intune; null when unknown.',
+    z.object({ code: z.string().min(1).max(64) }),
+    errorCodeInfoSchema.nullable(),
+  ),
   onLogsProgress: event(
     'Indexing, merge and filter progress of a log session.',
     z.object({ session: z.string(), task: z.string().nullable(), progress: logProgressSchema }),

@@ -3,7 +3,7 @@
 import { AppError } from '../../common/errors.ts';
 import type { LogGrant, LogProgress } from '../../common/logs.ts';
 import { checkTypedPaths, LogGrants } from '../logs/chosen-paths.ts';
-import { findErrorCodes } from '../logs/error-codes.ts';
+import { findErrorCodes, lookupErrorCode } from '../logs/error-codes.ts';
 import type { LogsService } from '../logs/service.ts';
 import type { Handlers } from '../router/router.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
@@ -41,7 +41,9 @@ type LogsChannels =
   | 'logsDetail'
   | 'logsFilter'
   | 'logsFind'
+  | 'logsFindMatch'
   | 'logsNextError'
+  | 'logsLocate'
   | 'logsCancel'
   | 'logsHistogram'
   | 'logsStats'
@@ -50,7 +52,8 @@ type LogsChannels =
   | 'logsSetOffset'
   | 'logsFollow'
   | 'logsClose'
-  | 'logsErrorCodes';
+  | 'logsErrorCodes'
+  | 'logsLookupCode';
 
 export interface LogsHandlers extends Pick<Handlers, LogsChannels> {
   /** Paths the OS gave main (command line, file association, second launch): offered to the renderer as handles. */
@@ -137,7 +140,9 @@ export function logsHandlers(d: LogsHandlerDeps): LogsHandlers {
     logsDetail: ({ session, position, viewId }) => d.logs.detail(session, position, viewId),
     logsFilter: ({ session, task, spec }) => withTask(task, (signal) => d.logs.filter(session, spec, (p) => d.progress(session, task, p), signal)),
     logsFind: ({ session, task, spec, from, direction, viewId }) => withTask(task, (signal) => d.logs.find(session, spec, from, direction, viewId, signal)),
+    logsFindMatch: ({ session, task, text, from, direction, viewId }) => withTask(task, (signal) => d.logs.findMatch(session, { text }, from, direction, viewId, signal)),
     logsNextError: ({ session, from, direction, viewId }) => d.logs.nextError(session, from, direction, viewId),
+    logsLocate: ({ session, target, viewId }) => d.logs.locate(session, target, viewId),
     logsCancel: ({ task }) => {
       tasks.get(task)?.abort();
       return null;
@@ -167,6 +172,7 @@ export function logsHandlers(d: LogsHandlerDeps): LogsHandlers {
       return null;
     },
     logsErrorCodes: ({ text }) => findErrorCodes(text),
+    logsLookupCode: ({ code }) => lookupErrorCode(code),
     offer: (paths) => {
       const fresh = paths.map((p) => grants.grant(p)).filter((g) => !pending.some((q) => q.handle === g.handle));
       if (!fresh.length) return;

@@ -11,6 +11,7 @@ import type {
   LogFileStats,
   LogFilterResult,
   LogFilterSpec,
+  LogFindResult,
   LogLevel,
   LogProgress,
   LogRecord,
@@ -23,6 +24,7 @@ import { explainReassignments, win32Apps } from './analyses.ts';
 import { bundleFactsOf } from './formats/bundle-facts.ts';
 import { removeLeftoverExtractions } from './extraction-folders.ts';
 import { filterSession } from './filtering.ts';
+import { findMatch, firstTimedPosition, positionOf } from './find-matches.ts';
 import { closeSession, openSession } from './opening.ts';
 import { find, histogram, nextLevel, stats } from './queries.ts';
 import { quickSearch, type QuickSearchFile } from './quick-search.ts';
@@ -103,6 +105,17 @@ export class LogsService {
    */
   async find(id: string, spec: LogFilterSpec, from: number, direction: 'next' | 'previous', viewId?: string, signal?: AbortSignal): Promise<number | null> {
     return find(this.engine, this.session(id), spec, from, direction, viewId, signal);
+  }
+
+  /** Find with "n of m": the next (previous) match after (before) `from` (-1: the start), its rank and the view's match count. */
+  async findMatch(id: string, spec: LogFilterSpec, from: number, direction: 'next' | 'previous', viewId?: string, signal?: AbortSignal): Promise<LogFindResult> {
+    return findMatch(this.engine, this.session(id), spec, from, direction, viewId, signal);
+  }
+
+  /** A file's record in a view, or (target 'first-timed') the base view's first record with a time; null when none. */
+  locate(id: string, target: { file: number; index: number } | 'first-timed', viewId?: string): number | null {
+    const s = this.session(id);
+    return target === 'first-timed' ? firstTimedPosition(s) : positionOf(s, target, viewId);
   }
 
   /** Next/previous record at one of `levels` (default error and fatal), from the index alone, on a log worker. */

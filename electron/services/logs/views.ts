@@ -12,6 +12,8 @@ export interface View {
   count(): number;
   /** Records at positions [first, first + count). */
   refs(first: number, count: number): RecordRef[];
+  /** The position of a file's record in this view, or null when the view does not hold it. */
+  positionOf(ref: RecordRef): number | null;
 }
 
 export class SingleFileView implements View {
@@ -22,6 +24,9 @@ export class SingleFileView implements View {
   refs(first: number, count: number): RecordRef[] {
     const n = Math.max(0, Math.min(count, this.count() - first));
     return Array.from({ length: n }, (_, k) => ({ file: 0, index: first + k }));
+  }
+  positionOf(ref: RecordRef): number | null {
+    return ref.file === 0 && ref.index < this.count() ? ref.index : null;
   }
 }
 
@@ -40,6 +45,11 @@ export class ConcatView implements View {
       base += idx.count;
     });
     return out;
+  }
+  positionOf(ref: RecordRef): number | null {
+    const indexes = this.indexes();
+    if (ref.index >= (indexes[ref.file]?.count ?? 0)) return null;
+    return indexes.slice(0, ref.file).reduce((s, i) => s + i.count, 0) + ref.index;
   }
 }
 
@@ -131,12 +141,35 @@ export class MergedView implements View {
     return out;
   }
 
-  /** Walks all positions in order (histograms, filtered merges). */
-  forEach(fn: (pos: number, file: number, index: number) => void): void {
+  /**
+   * Where a file's record sits in the merge: the last checkpoint before it (checkpoints count each file's
+   * records so far, so they grow with the position) found by bisection, then a walk of at most one stretch.
+   */
+  positionOf(ref: RecordRef): number | null {
+    const { file, index } = ref;
+    if (file >= this.files || this.fileOf.length === 0) return null;
+    // the last checkpoint written is that of the last stretch (one past it stays zero)
+    let lo = 0, hi = Math.floor((this.fileOf.length - 1) / CHECKPOINT);
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.checkpoints[mid * this.files + file] <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    let seen = this.checkpoints[lo * this.files + file];
+    for (let p = lo * CHECKPOINT; p < this.fileOf.length; p++) {
+      if (this.fileOf[p] !== file) continue;
+      if (seen === index) return p;
+      seen++;
+    }
+    return null;
+  }
+
+  /** Walks all positions in order (histograms, filtered merges); `fn` returning false stops the walk. */
+  forEach(fn: (pos: number, file: number, index: number) => boolean | void): void {
     const counters = new Uint32Array(this.files);
     for (let p = 0; p < this.fileOf.length; p++) {
       const f = this.fileOf[p];
-      fn(p, f, counters[f]++);
+      if (fn(p, f, counters[f]++) === false) return;
     }
   }
 }
@@ -156,6 +189,23 @@ export class FilteredView implements View {
     for (let p = first; p < end; p++) out.push(...this.base.refs(this.positions[p], 1));
     return out;
   }
+  positionOf(ref: RecordRef): number | null {
+    const at = this.base.positionOf(ref);
+    if (at === null) return null;
+    const k = lowerBound(this.positions, at);
+    return this.positions[k] === at ? k : null;
+  }
+}
+
+/** The first k with `sorted[k] >= value` (sorted.length when none). */
+export function lowerBound(sorted: Uint32Array, value: number): number {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const STAMP = /\d\d:\d\d:\d\d[.,:](\d{1,3})/;

@@ -1,15 +1,15 @@
 // Each reassignment attempt in plain language: who signed in, which identifier was sent, retries, and
-// the outcome with its reason. A click jumps to the attempt's first record.
+// the outcome with its reason. A click jumps to the attempt's first record, in merged views too.
 import { useLogs } from './store.ts';
 
 const outcomeLabel = { reassigned: 'Reassigned', already_assigned: 'Already assigned', failed: 'Failed', unknown: 'Unfinished' } as const;
 
 export function ExplainPanel() {
-  const { attempts, session, revealRow } = useLogs();
+  const { attempts, session, revealRecord } = useLogs();
   if (!attempts) return <p className="muted">Reading the reassignment log…</p>;
   if (attempts.length === 0)
     return <p className="muted">No reassignment attempts here. Open a Workspace ONE <kbd>DeviceReassignment-YYYYMMDD.log</kbd> (or a bundle that holds one).</p>;
-  const merged = (session?.files.length ?? 0) > 1;
+  const fileOf = (path: string): number => session?.files.findIndex((f) => f.path === path) ?? -1;
   const failed = attempts.filter((a) => a.outcome === 'failed').length;
   // Newest first: the technician is asking about the sign-in that just went wrong.
   const newestFirst = attempts.map((a, i) => ({ a, i })).reverse();
@@ -21,7 +21,7 @@ export function ExplainPanel() {
       <ol className="attempts" aria-label="Reassignment attempts">
         {newestFirst.map(({ a, i }) => (
           <li key={`${a.file}-${a.firstRecord}`} className={`attempt outcome-${a.outcome}`}>
-            <button type="button" className="attempt-head" onClick={() => !merged && revealRow(a.firstRecord)} title={merged ? a.file : 'Show in the log'}>
+            <button type="button" className="attempt-head" onClick={() => fileOf(a.file) >= 0 && void revealRecord(fileOf(a.file), a.firstRecord)} title={`Show in the log (${a.file})`}>
               <span className="attempt-outcome">{outcomeLabel[a.outcome]}</span>
               <span>
                 #{i + 1} · {a.start ?? 'time unknown'}

@@ -1,21 +1,23 @@
 // The files of the session: format, encoding, size, colour in the merged view, and a time offset
 // override per file (IME logs carry no zone, so merging them with Hub logs may need one).
 import { useLogs } from './store.ts';
+import { fileLabels, fileSize } from './format.ts';
 import { fileColours } from './LogTable.tsx';
 
 export function FilesPanel() {
   const { session, setOffset } = useLogs();
   if (!session) return null;
+  const labels = fileLabels(session.files);
   return (
     <ul className="files-panel" aria-label="Open files">
       {session.files.map((f, i) => (
         <li key={f.path}>
           <span className="file-swatch" style={{ background: fileColours[i % fileColours.length] }} aria-hidden="true" />
           <span className="file-name" title={f.path}>
-            {f.path.split(/[\\/]/).pop()}
+            {labels[i]}
           </span>
           <span className="muted">
-            {f.format} · {f.encoding} · {(f.bytes / 1024 / 1024).toFixed(1)} MB
+            {f.format} · {f.encoding} · {fileSize(f.bytes)}
           </span>
           {session.files.length > 1 && (
             <label className="offset">

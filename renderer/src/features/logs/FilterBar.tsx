@@ -1,10 +1,12 @@
-// Filters by level, component, thread, time range and text (plain or regex, any case). Level boxes apply
-// at once; Enter applies the rest;
-// the match count streams while the filter runs, and Esc or Cancel stops it.
+// Filters by level, text (plain or regex, any case) and, under "More filters", component, thread and
+// a time range typed in the log's own format. Level boxes apply at once; Enter applies the rest; the
+// match count streams while the filter runs, and Esc or Cancel stops it.
 import type { FormEvent } from 'react';
 import type { LogLevel } from '../../../../electron/common/logs.ts';
 import { toggleLevel } from './levels.ts';
+import { Overflow } from './Overflow.tsx';
 import { useLogs } from './store.ts';
+import { useLogTimeFormat } from './useLogTimeFormat.ts';
 
 const levelChoices: { level: LogLevel; label: string }[] = [
   { level: 'error', label: 'Errors' },
@@ -14,7 +16,8 @@ const levelChoices: { level: LogLevel; label: string }[] = [
 ];
 
 export function FilterBar() {
-  const { draft, setDraft, applyFilter, clearFilter, cancelFilter, filtering, viewId, total } = useLogs();
+  const { draft, setDraft, applyFilter, clearFilter, cancelFilter, filtering, viewId, total, timeFormat } = useLogs();
+  useLogTimeFormat();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void applyFilter();
@@ -24,6 +27,7 @@ export function FilterBar() {
     setDraft({ levels: toggleLevel(draft.levels, level) });
     void applyFilter();
   };
+  const more = [draft.component, draft.thread, draft.from, draft.to].filter((v) => v.trim()).length;
 
   return (
     <form className="filter-bar" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && filtering && void cancelFilter()} aria-label="Filter records">
@@ -45,10 +49,21 @@ export function FilterBar() {
         <input type="checkbox" checked={draft.text.caseSensitive} onChange={(e) => setDraft({ text: { ...draft.text, caseSensitive: e.target.checked } })} />
         Aa
       </label>
-      <input className="filter-small" placeholder="Component" aria-label="Component (comma separated)" value={draft.component} onChange={(e) => setDraft({ component: e.target.value })} />
-      <input className="filter-small" placeholder="Thread" aria-label="Thread (comma separated)" value={draft.thread} onChange={(e) => setDraft({ thread: e.target.value })} />
-      <input className="filter-time" type="datetime-local" step="1" aria-label="From time" value={draft.from} onChange={(e) => setDraft({ from: e.target.value })} />
-      <input className="filter-time" type="datetime-local" step="1" aria-label="To time" value={draft.to} onChange={(e) => setDraft({ to: e.target.value })} />
+      <Overflow label={more ? `More filters (${more})` : 'More filters'}>
+        <input className="filter-small" placeholder="Component" aria-label="Component (comma separated)" value={draft.component} onChange={(e) => setDraft({ component: e.target.value })} />
+        <input className="filter-small" placeholder="Thread" aria-label="Thread (comma separated)" value={draft.thread} onChange={(e) => setDraft({ thread: e.target.value })} />
+        <p className="muted time-hint" id="time-hint">
+          Times as this log writes them{timeFormat.example ? `, e.g. ${timeFormat.example}` : ''}.
+        </p>
+        <label className="time-field">
+          From
+          <input className="filter-time" placeholder={timeFormat.template} aria-label={`From time, as ${timeFormat.template}`} aria-describedby="time-hint" value={draft.from} onChange={(e) => setDraft({ from: e.target.value })} />
+        </label>
+        <label className="time-field">
+          To
+          <input className="filter-time" placeholder={timeFormat.template} aria-label={`To time, as ${timeFormat.template}`} aria-describedby="time-hint" value={draft.to} onChange={(e) => setDraft({ to: e.target.value })} />
+        </label>
+      </Overflow>
       <button type="submit">Filter</button>
       {viewId && (
         <button type="button" onClick={clearFilter}>

@@ -1,59 +1,37 @@
-// Open, find (F3 / Shift+F3), jump between errors (F8 / Shift+F8), highlight rules and side panels.
+// One row: open, find and errors, the side panels; the rest (open folder, close, follow, wrap,
+// highlight rules) in the "More" menu.
 import { useState, type RefObject } from 'react';
+import { FindBar } from './FindBar.tsx';
+import { Overflow } from './Overflow.tsx';
 import { useLogs } from './store.ts';
+import { useViewPrefs } from './view-prefs.ts';
+import './logs-tools.css';
 
 const highlightColours = ['rgba(59,130,246,0.25)', 'rgba(16,185,129,0.25)', 'rgba(168,85,247,0.25)', 'rgba(236,72,153,0.25)'];
 
-export function LogsToolbar({ findRef }: { findRef: RefObject<HTMLInputElement | null> }) {
+function MoreTools() {
   const s = useLogs();
+  const { wrap, setWrap } = useViewPrefs();
   const [highlight, setHighlight] = useState('');
   return (
-    <div className="logs-toolbar" role="toolbar" aria-label="Log viewer">
-      <button type="button" onClick={() => void s.openDialog('files')} title="Open log files or zips (Ctrl+O)">
-        Open files…
-      </button>
+    <Overflow label="More">
       <button type="button" onClick={() => void s.openDialog('folder')} title="Open a folder of logs (Ctrl+Shift+O)">
         Open folder…
       </button>
       {s.session && (
         <>
           <button type="button" onClick={() => void s.close()}>
-            Close
+            Close logs
           </button>
           <button type="button" aria-pressed={s.following} onClick={() => void s.setFollow(!s.following)} title="Follow files as they grow (tail)">
             Follow
           </button>
         </>
       )}
-      <span className="toolbar-sep" />
-      <input
-        ref={findRef}
-        type="search"
-        className="find-input"
-        placeholder="Find (Ctrl+F)"
-        aria-label="Find text"
-        value={s.find.pattern}
-        onChange={(e) => s.setFind({ pattern: e.target.value })}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            void s.findNext(e.shiftKey ? 'previous' : 'next');
-          }
-        }}
-      />
-      <button type="button" onClick={() => void s.findNext('previous')} title="Previous match (Shift+F3)" aria-label="Previous match">
-        ↑
-      </button>
-      <button type="button" onClick={() => void s.findNext('next')} title="Next match (F3)" aria-label="Next match">
-        ↓
-      </button>
-      <button type="button" onClick={() => void s.nextError('previous')} title="Previous error (Shift+F8)">
-        ◂ Error
-      </button>
-      <button type="button" onClick={() => void s.nextError('next')} title="Next error (F8)">
-        Error ▸
-      </button>
-      <span className="toolbar-sep" />
+      <label className="chip">
+        <input type="checkbox" checked={wrap} onChange={(e) => setWrap(e.target.checked)} />
+        Wrap long lines
+      </label>
       <form
         className="highlight-form"
         onSubmit={(e) => {
@@ -70,12 +48,26 @@ export function LogsToolbar({ findRef }: { findRef: RefObject<HTMLInputElement |
           {h.text} ×
         </button>
       ))}
+    </Overflow>
+  );
+}
+
+export function LogsToolbar({ findRef }: { findRef: RefObject<HTMLInputElement | null> }) {
+  const s = useLogs();
+  return (
+    <div className="logs-toolbar" role="toolbar" aria-label="Log viewer">
+      <button type="button" onClick={() => void s.openDialog('files')} title="Open log files or zips (Ctrl+O)">
+        Open…
+      </button>
+      <span className="toolbar-sep" />
+      <FindBar findRef={findRef} />
       <span className="spacer" />
       {(['explain', 'histogram', 'files'] as const).map((p) => (
         <button key={p} type="button" aria-pressed={s.panel === p} onClick={() => void s.showPanel(s.panel === p ? null : p)}>
           {{ explain: 'Reassignment', histogram: 'Timeline', files: 'Files' }[p]}
         </button>
       ))}
+      <MoreTools />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { DetailPane } from './DetailPane.tsx';
 import { ExplainPanel } from './ExplainPanel.tsx';
 import { FilesPanel } from './FilesPanel.tsx';
 import { FilterBar } from './FilterBar.tsx';
+import { useFind } from './find-store.ts';
 import { HistogramPanel } from './HistogramPanel.tsx';
 import { LogsToolbar } from './LogsToolbar.tsx';
 import { LogTable } from './LogTable.tsx';
@@ -21,16 +22,19 @@ export function LogsView() {
   useEffect(() => {
     void loadRecent();
   }, [loadRecent]);
+  // a find's count and marks belong to the logs they were found in
+  const sessionId = s.session?.id;
+  useEffect(() => useFind.getState().clear(), [sessionId]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const st = useLogs.getState();
       if (e.key === 'F3') {
         e.preventDefault();
-        void st.findNext(e.shiftKey ? 'previous' : 'next');
+        void useFind.getState().find(e.shiftKey ? 'previous' : 'next');
       } else if (e.key === 'F8') {
         e.preventDefault();
-        void st.nextError(e.shiftKey ? 'previous' : 'next');
+        void useFind.getState().nextError(e.shiftKey ? 'previous' : 'next');
       } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
         e.preventDefault();
         findRef.current?.focus();

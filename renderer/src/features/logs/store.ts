@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { HistogramBucket, LogFilterSpec, LogGrant, LogLevel, LogProgress, LogSessionInfo, ReassignmentAttempt } from '../../../../electron/common/logs.ts';
 import { call, UiError } from '../../api.ts';
+import { isoTimeFormat, parseLogTime, type LogTimeFormat } from './log-time.ts';
 
 export interface HighlightRule {
   text: string;
@@ -36,7 +37,8 @@ interface LogsState {
   indexing: LogProgress | null;
   filtering: { task: string; matches: number; scanned: number } | null;
   draft: FilterDraft;
-  find: TextQuery;
+  /** How this log writes times: the time filter is shown and typed that way. */
+  timeFormat: LogTimeFormat;
   selected: number | null;
   reveal: { row: number; seq: number } | undefined;
   panel: 'explain' | 'histogram' | 'files' | null;
@@ -60,14 +62,16 @@ interface LogsState {
   onProgress(session: string, task: string | null, p: LogProgress): void;
   refreshCount(): Promise<void>;
   setDraft(patch: Partial<FilterDraft>): void;
+  setTimeFormat(f: LogTimeFormat): void;
   applyFilter(): Promise<void>;
   clearFilter(): void;
   cancelFilter(): Promise<void>;
-  setFind(patch: Partial<TextQuery>): void;
-  findNext(direction: 'next' | 'previous'): Promise<void>;
-  nextError(direction: 'next' | 'previous'): Promise<void>;
   select(row: number | null): void;
   revealRow(row: number): void;
+  /** Selects a file's record (an explainer attempt) wherever the view shows it. */
+  revealRecord(file: number, index: number): Promise<void>;
+  /** Merged views start at their first timed record (untimed text such as dsregcmd output sorts first). */
+  startAtFirstTime(): Promise<void>;
   showPanel(panel: LogsState['panel']): Promise<void>;
   setOffset(file: number, minutes: number): Promise<void>;
   setFollow(on: boolean): Promise<void>;
@@ -78,14 +82,23 @@ interface LogsState {
 let seq = 0;
 const newTask = () => `t${Date.now().toString(36)}${(seq++).toString(36)}`;
 
-function toSpec(d: FilterDraft): LogFilterSpec {
+/** The filter main runs; a time that does not read in the log's format is an error naming the format. */
+function toSpec(d: FilterDraft, fmt: LogTimeFormat): LogFilterSpec {
   const spec: LogFilterSpec = {};
   if (d.levels.length) spec.levels = d.levels;
   if (d.component.trim()) spec.components = d.component.split(',').map((s) => s.trim()).filter(Boolean);
   if (d.thread.trim()) spec.threads = d.thread.split(',').map((s) => s.trim()).filter(Boolean);
-  // Times in the view are wall-clock as written, read as if UTC: parse the inputs the same way.
-  if (d.from) spec.fromMs = Date.parse(`${d.from}Z`);
-  if (d.to) spec.toMs = Date.parse(`${d.to}Z`);
+  // Times in the view are wall-clock as written, read as if UTC: typed times are read the same way.
+  const time = (typed: string, name: string, end: boolean): number | undefined => {
+    if (!typed.trim()) return undefined;
+    const ms = parseLogTime(typed, fmt, end);
+    if (Number.isNaN(ms)) throw new UiError({ code: 'invalid_input', message: `${name} time “${typed}” does not read as ${fmt.template}.` });
+    return ms;
+  };
+  spec.fromMs = time(d.from, 'From', false);
+  spec.toMs = time(d.to, 'To', true);
+  if (spec.fromMs === undefined) delete spec.fromMs;
+  if (spec.toMs === undefined) delete spec.toMs;
   if (d.text.pattern) spec.text = d.text;
   return spec;
 }
@@ -112,7 +125,7 @@ export const useLogs = create<LogsState>((set, get) => {
     indexing: null,
     filtering: null,
     draft: emptyDraft,
-    find: { pattern: '', regex: false, caseSensitive: false },
+    timeFormat: isoTimeFormat,
     selected: null,
     reveal: undefined,
     panel: null,
@@ -161,7 +174,9 @@ export const useLogs = create<LogsState>((set, get) => {
       else if (!task) {
         set({ indexing: p.done && p.phase !== 'extract' ? null : p });
         if (p.phase === 'merge' && p.done) set({ viewId: undefined, generation: s.generation + 1 });
-        void get().refreshCount();
+        void get()
+          .refreshCount()
+          .then(() => (p.done && (p.phase === 'merge' || p.phase === 'index') ? get().startAtFirstTime() : undefined));
       }
     },
     refreshCount: async () => {
@@ -175,11 +190,17 @@ export const useLogs = create<LogsState>((set, get) => {
       }
     },
     setDraft: (patch) => set({ draft: { ...get().draft, ...patch } }),
+    setTimeFormat: (timeFormat) => set({ timeFormat }),
     applyFilter: async () => {
       const { session, draft, filtering } = get();
       if (!session) return;
       if (filtering) void call('logsCancel', { task: filtering.task });
-      const spec = toSpec(draft);
+      let spec: LogFilterSpec;
+      try {
+        spec = toSpec(draft, get().timeFormat);
+      } catch (err) {
+        return fail(err);
+      }
       if (Object.keys(spec).length === 0) return get().clearFilter();
       const task = newTask();
       set({ filtering: { task, matches: 0, scanned: 0 }, error: null });
@@ -202,41 +223,29 @@ export const useLogs = create<LogsState>((set, get) => {
       set({ filtering: null });
       if (f) await call('logsCancel', { task: f.task }).catch(() => {});
     },
-    setFind: (patch) => set({ find: { ...get().find, ...patch } }),
-    findNext: async (direction) => {
-      const { session, find, selected, viewId } = get();
-      if (!session || !find.pattern) return;
-      const from = selected === null ? (direction === 'next' ? 0 : Math.max(0, get().total - 1)) : selected + (direction === 'next' ? 1 : -1);
-      if (from < 0) return set({ error: 'No earlier match.' });
-      try {
-        const hit = await call('logsFind', { session: session.id, task: 'find', spec: { text: find }, from, direction, viewId });
-        if (hit === null) set({ error: `No ${direction === 'next' ? 'later' : 'earlier'} match for “${find.pattern}”.` });
-        else {
-          set({ error: null });
-          get().revealRow(hit);
-        }
-      } catch (err) {
-        fail(err);
-      }
-    },
-    nextError: async (direction) => {
-      const { session, selected, viewId } = get();
-      if (!session) return;
-      const from = selected === null ? 0 : selected + (direction === 'next' ? 1 : -1);
-      if (from < 0) return;
-      try {
-        const hit = await call('logsNextError', { session: session.id, from, direction, viewId });
-        if (hit === null) set({ error: `No ${direction === 'next' ? 'later' : 'earlier'} error.` });
-        else {
-          set({ error: null });
-          get().revealRow(hit);
-        }
-      } catch (err) {
-        fail(err);
-      }
-    },
     select: (row) => set({ selected: row }),
     revealRow: (row) => set({ selected: row, reveal: { row, seq: (get().reveal?.seq ?? 0) + 1 } }),
+    revealRecord: async (file, index) => {
+      const { session, viewId } = get();
+      if (!session) return;
+      try {
+        const at = await call('logsLocate', { session: session.id, viewId, target: { file, index } });
+        if (at === null) set({ error: viewId ? 'That record is not among the filtered records: press Show all to see it.' : 'That record is not indexed yet.' });
+        else {
+          set({ error: null });
+          get().revealRow(at);
+        }
+      } catch (err) {
+        fail(err);
+      }
+    },
+    startAtFirstTime: async () => {
+      const { session, viewId, selected } = get();
+      if (!session || session.files.length < 2 || viewId || selected !== null) return;
+      const at = await call('logsLocate', { session: session.id, target: 'first-timed' }).catch(() => null);
+      const now = get();
+      if (at !== null && at > 0 && now.session?.id === session.id && !now.viewId && now.selected === null) now.revealRow(at);
+    },
     showPanel: async (panel) => {
       set({ panel });
       const { session, viewId } = get();

@@ -1,11 +1,36 @@
 // Fetches the records on screen in pages of 200 and keeps a bounded number of pages, so scrolling
 // through millions of records costs only what is visible.
 import { useCallback, useMemo, useState } from 'react';
-import type { LogRecord } from '../../../../electron/common/logs.ts';
+import type { LogColumn, LogRecord } from '../../../../electron/common/logs.ts';
 import { call } from '../../api.ts';
 
 const PAGE = 200;
 const MAX_PAGES = 60;
+
+/**
+ * Per session, the columns with a value in some record loaded so far (the table hides the others) and
+ * the longest time seen (the Time column's default width).
+ */
+const seenBySession = new Map<string, { filled: Set<LogColumn>; longestTime: number }>();
+
+function noteFilled(session: string, records: LogRecord[]): void {
+  if (!seenBySession.has(session)) {
+    if (seenBySession.size > 8) seenBySession.clear();
+    seenBySession.set(session, { filled: new Set(), longestTime: 0 });
+  }
+  const seen = seenBySession.get(session) as { filled: Set<LogColumn>; longestTime: number };
+  const { filled } = seen;
+  for (const r of records) {
+    if (r.time) {
+      filled.add('time');
+      seen.longestTime = Math.max(seen.longestTime, Math.min(r.time.length, 48));
+    }
+    if (r.level !== 'none') filled.add('level');
+    if (r.component) filled.add('component');
+    if (r.thread) filled.add('thread');
+    if (r.source) filled.add('source');
+  }
+}
 
 export function useRecordPages(session: string | undefined, viewId: string | undefined, generation: number) {
   const [, setVersion] = useState(0);
@@ -22,6 +47,7 @@ export function useRecordPages(session: string | undefined, viewId: string | und
         call('logsWindow', { session, first: p * PAGE, count: PAGE, viewId })
           .then((w) => {
             cache.pages.set(p, w.records);
+            noteFilled(session, w.records);
             if (cache.pages.size > MAX_PAGES) cache.pages.delete(cache.pages.keys().next().value!);
             setVersion((v) => v + 1);
           })
@@ -33,5 +59,6 @@ export function useRecordPages(session: string | undefined, viewId: string | und
   );
 
   const get = (row: number): LogRecord | undefined => cache.pages.get(Math.floor(row / PAGE))?.[row % PAGE];
-  return { get, request };
+  const seen = (session && seenBySession.get(session)) || { filled: new Set<LogColumn>(), longestTime: 0 };
+  return { get, request, filled: seen.filled, longestTime: seen.longestTime };
 }

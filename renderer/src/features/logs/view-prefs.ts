@@ -1,0 +1,55 @@
+// How the technician likes the viewer laid out, kept in local storage: column widths per format (a
+// Serilog file's Time column is wider than CMTrace's) and whether the detail pane wraps long lines.
+import { create } from 'zustand';
+import type { LogColumn } from '../../../../electron/common/logs.ts';
+
+const KEY = 'sdh.logs.view';
+export const MIN_WIDTH = 40;
+export const MAX_WIDTH = 900;
+
+export type ColumnWidths = Partial<Record<LogColumn, number>>;
+
+interface Saved {
+  wrap: boolean;
+  widths: Record<string, ColumnWidths>;
+}
+
+interface ViewPrefs extends Saved {
+  setWrap(on: boolean): void;
+  setWidth(layout: string, column: LogColumn, width: number): void;
+}
+
+function load(): Saved {
+  try {
+    const v = JSON.parse(localStorage.getItem(KEY) ?? '{}') as Partial<Saved>;
+    return { wrap: v.wrap !== false, widths: v.widths && typeof v.widths === 'object' ? v.widths : {} };
+  } catch {
+    return { wrap: true, widths: {} };
+  }
+}
+
+export const useViewPrefs = create<ViewPrefs>((set, get) => {
+  const save = (): void => {
+    const { wrap, widths } = get();
+    try {
+      localStorage.setItem(KEY, JSON.stringify({ wrap, widths }));
+    } catch {
+      /* storage full or off: the layout lasts this session */
+    }
+  };
+  return {
+    ...load(),
+    setWrap: (wrap) => {
+      set({ wrap });
+      save();
+    },
+    setWidth: (layout, column, width) => {
+      const w = Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width)));
+      set({ widths: { ...get().widths, [layout]: { ...get().widths[layout], [column]: w } } });
+      save();
+    },
+  };
+});
+
+/** The layout key of a session: its formats, so widths set on a Serilog file apply to the next one. */
+export const layoutKey = (formats: readonly string[]): string => [...new Set(formats)].sort().join('+');
