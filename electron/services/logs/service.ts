@@ -26,12 +26,18 @@ import { sessionInfo, settled, type Engine, type LogsServiceOptions, type OpenOp
 import { remerge, viewOf } from './session-views.ts';
 import { followFiles, refreshSession } from './tail.ts';
 import { WorkerPool, defaultWorkerUrl } from './worker-host.ts';
+import type { GuidName, ImeTimeline, UserSession } from '../../common/logs-insight.ts';
+import { imeTimeline } from './ime/session-timeline.ts';
+import { ExtraStepPatterns } from './reassignment/extra-patterns.ts';
+import { userSessions } from './sessions/user-sessions.ts';
 
 export type { LogsServiceOptions, OpenOptions } from './session.ts';
 
 export class LogsService {
   private readonly sessions = new Map<string, Session>();
   private readonly engine: Engine;
+  /** The technician's extra reassignment step patterns (Settings), used by explain and the user sessions. */
+  readonly stepPatterns: ExtraStepPatterns;
 
   constructor(opts: LogsServiceOptions) {
     this.engine = {
@@ -41,6 +47,7 @@ export class LogsService {
       inProcessBytes: opts.inProcessBytes ?? 4 * 1024 * 1024,
       swept: removeLeftoverExtractions(opts.tempDir),
     };
+    this.stepPatterns = new ExtraStepPatterns(opts.stepPatternsFile ?? null);
   }
 
   /** Opens files, folders, zips and `a.zip!/entry` paths. Resolves once the first records can be shown. */
@@ -121,7 +128,17 @@ export class LogsService {
 
   /** Reassignment attempts in the session's DeviceReassignment logs (or every file if none is named so). */
   async explain(id: string, signal?: AbortSignal): Promise<ReassignmentAttempt[]> {
-    return explainReassignments(this.engine, this.session(id), signal);
+    return explainReassignments(this.engine, this.session(id), signal, this.stepPatterns.get());
+  }
+
+  /** The IME timeline: Win32 app, script and remediation runs, named from the logs and `tenantNames`. */
+  async imeTimeline(id: string, tenantNames: GuidName[] = [], signal?: AbortSignal): Promise<ImeTimeline> {
+    return imeTimeline(this.engine, this.session(id), tenantNames, signal);
+  }
+
+  /** Who was signed in when, from every file that says so. */
+  async userSessions(id: string, signal?: AbortSignal): Promise<UserSession[]> {
+    return userSessions(this.engine, this.session(id), this.stepPatterns.get(), signal);
   }
 
   /** Win32 apps seen in the session's IME logs (AppWorkload, IntuneManagementExtension), with their errors. */

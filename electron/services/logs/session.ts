@@ -29,6 +29,8 @@ export interface LogsServiceOptions {
   workers?: number;
   /** Files above this are indexed in parts, one per worker (default 64 MB). */
   splitBytes?: number;
+  /** Where the technician's extra reassignment step patterns are kept (none: in memory only). */
+  stepPatternsFile?: string;
 }
 
 export interface OpenOptions {
