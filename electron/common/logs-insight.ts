@@ -59,6 +59,8 @@ export const imeTimelineSchema = z.object({
   /** Rows left out past the limit (the newest are kept). */
   omitted: z.number().int(),
   names: z.array(guidNameSchema),
+  /** Where names could not come from the tenant, and why. */
+  notes: z.array(z.string()).default([]),
 });
 export type ImeTimeline = z.infer<typeof imeTimelineSchema>;
 

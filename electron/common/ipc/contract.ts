@@ -19,6 +19,7 @@ import {
   reassignmentAttemptSchema,
 } from '../logs.ts';
 import { deviceSourceSchema, lookupPartialSchema, lookupRequestSchema } from '../device.ts';
+import { imeTimelineSchema, stepPatternsInfoSchema, userSessionSchema } from '../logs-insight.ts';
 import {
   auditEntrySchema,
   auditFilterSchema,
@@ -216,6 +217,19 @@ export const contract = {
     z.null(),
   ),
   logsClose: invoke('Close a session and free its index.', z.object({ session: sessionId }), z.null()),
+  logsImeTimeline: invoke(
+    'The IME timeline: Win32 app, script and remediation runs with steps, results and codes; names for GUIDs from the logs, then the connected tenant (with notes).',
+    z.object({ session: sessionId }),
+    imeTimelineSchema,
+  ),
+  logsUserSessions: invoke('Who was signed in when, from every file of the session that says so.', z.object({ session: sessionId }), z.array(userSessionSchema)),
+  logsStepPatterns: invoke('The reassignment step patterns in use: shipped, and the extra file loaded from Settings.', noArg, stepPatternsInfoSchema),
+  logsStepPatternsLoad: invoke(
+    "Load an extra reassignment step pattern file (its text, validated in main; a bad file changes nothing and says why).",
+    z.object({ name: z.string().min(1).max(260), text: z.string().max(1 << 20) }),
+    stepPatternsInfoSchema,
+  ),
+  logsStepPatternsClear: invoke('Forget the extra reassignment step pattern file.', noArg, stepPatternsInfoSchema),
   logsErrorCodes: invoke('HRESULT, Win32 and Intune codes found in a message, explained.', z.object({ text: z.string().max(1 << 20) }), z.array(errorCodeInfoSchema)),
   onLogsProgress: event(
     'Indexing, merge and filter progress of a log session.',

@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { LogsService } from '../../../electron/services/logs/service.ts';
+import { runCli } from '../../../electron/services/cli/main.ts';
 import { imeReal } from '../../unit/logs/helpers.ts';
 
 async function withIme<T>(fn: (svc: LogsService, id: string) => Promise<T>): Promise<T> {
@@ -91,4 +93,29 @@ test("who was signed in: IME's user-session lines pair the SID with AzureAD\\Ada
     assert.deepEqual(sessions[0].from, ['IME user session']);
     assert.equal(sessions[0].endMs, null);
   });
+});
+
+test('sdh logs ime --json prints the same timeline; without --json, one run per entry with its codes', async () => {
+  const run = async (args: string[]): Promise<string> => {
+    const stdout = new PassThrough();
+    const chunks: Buffer[] = [];
+    stdout.on('data', (d: Buffer) => chunks.push(d));
+    const code = await runCli(['logs', 'ime', ...args, join(imeReal, 'AgentExecutor.log'), join(imeReal, 'AppWorkload-20260401-160729.log')], { stdout, stderr: new PassThrough(), env: { ...process.env, SDH_TEMP_DIR: tmpdir() }, cwd: imeReal, signal: new AbortController().signal });
+    assert.equal(code, 0);
+    return Buffer.concat(chunks).toString('utf8');
+  };
+  const printed = JSON.parse(await run(['--json']));
+  const dir = mkdtempSync(join(tmpdir(), 'sdh-ime-'));
+  const svc = new LogsService({ tempDir: dir });
+  try {
+    const info = await svc.open([join(imeReal, 'AgentExecutor.log'), join(imeReal, 'AppWorkload-20260401-160729.log')]);
+    assert.deepEqual(printed, await svc.imeTimeline(info.id));
+  } finally {
+    await svc.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  assert.equal(printed.rows.length, 6 + 148);
+  const text = await run([]);
+  assert.match(text, /remediation 5e2ea864-0523-4c69-9383-a108412dd85a\n {4}output: Compliant: Windows UEFI CA 2023/);
+  assert.match(text, /154 runs; 37 GUIDs named from the logs\.\n$/);
 });

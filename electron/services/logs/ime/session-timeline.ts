@@ -33,5 +33,6 @@ export async function imeTimeline(e: Engine, s: Session, tenantNames: GuidName[]
     rows: kept.map((r) => ({ ...r, name: names.get(r.id)?.name ?? null })),
     omitted: rows.length - kept.length,
     names: [...names.values()],
+    notes: [],
   };
 }
