@@ -222,6 +222,7 @@ export const contract = {
     z.object({ session: sessionId }),
     imeTimelineSchema,
   ),
+  logsPositionOf: invoke("Where a file's record sits among all the session's records (for a click on a timeline row or step).", z.object({ session: sessionId, file: z.number().int().nonnegative(), record: z.number().int().nonnegative() }), position.nullable()),
   logsUserSessions: invoke('Who was signed in when, from every file of the session that says so.', z.object({ session: sessionId }), z.array(userSessionSchema)),
   logsStepPatterns: invoke('The reassignment step patterns in use: shipped, and the extra file loaded from Settings.', noArg, stepPatternsInfoSchema),
   logsStepPatternsLoad: invoke(

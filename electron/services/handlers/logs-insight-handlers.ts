@@ -4,7 +4,7 @@ import type { Handlers } from '../router/router.ts';
 import type { LogsService } from '../logs/service.ts';
 import { TenantNames, type TenantGraph } from '../logs/names/tenant.ts';
 
-type InsightChannels = 'logsImeTimeline' | 'logsUserSessions' | 'logsStepPatterns' | 'logsStepPatternsLoad' | 'logsStepPatternsClear';
+type InsightChannels = 'logsImeTimeline' | 'logsPositionOf' | 'logsUserSessions' | 'logsStepPatterns' | 'logsStepPatternsLoad' | 'logsStepPatternsClear';
 
 export interface LogsInsightDeps {
   logs: LogsService;
@@ -19,6 +19,7 @@ export function logsInsightHandlers(d: LogsInsightDeps, tenantNames = new Tenant
       const tenant = 'note' in g ? { names: [], notes: [g.note] } : await tenantNames.names(g);
       return { ...(await d.logs.imeTimeline(session, tenant.names)), notes: tenant.notes };
     },
+    logsPositionOf: ({ session, file, record }) => d.logs.positionOf(session, file, record),
     logsUserSessions: ({ session }) => d.logs.userSessions(session),
     logsStepPatterns: () => d.logs.stepPatterns.info(),
     logsStepPatternsLoad: ({ name, text }) => d.logs.stepPatterns.load(name, text),

@@ -23,7 +23,7 @@ import { closeSession, openSession } from './opening.ts';
 import { find, histogram, nextLevel, stats } from './queries.ts';
 import { readDetail, readWindow } from './reading.ts';
 import { sessionInfo, settled, type Engine, type LogsServiceOptions, type OpenOptions, type Session } from './session.ts';
-import { remerge, viewOf } from './session-views.ts';
+import { positionsInBase, remerge, viewOf } from './session-views.ts';
 import { followFiles, refreshSession } from './tail.ts';
 import { WorkerPool, defaultWorkerUrl } from './worker-host.ts';
 import type { GuidName, ImeTimeline, UserSession } from '../../common/logs-insight.ts';
@@ -134,6 +134,13 @@ export class LogsService {
   /** The IME timeline: Win32 app, script and remediation runs, named from the logs and `tenantNames`. */
   async imeTimeline(id: string, tenantNames: GuidName[] = [], signal?: AbortSignal): Promise<ImeTimeline> {
     return imeTimeline(this.engine, this.session(id), tenantNames, signal);
+  }
+
+  /** Where a file's record sits in the session's base view (all records, merged), or null. */
+  positionOf(id: string, file: number, record: number): number | null {
+    const s = this.session(id);
+    if (!s.files[file] || record < 0 || record >= s.files[file].index.count) return null;
+    return positionsInBase(s, new Map([[file, Uint32Array.of(record)]]))[0] ?? null;
   }
 
   /** Who was signed in when, from every file that says so. */

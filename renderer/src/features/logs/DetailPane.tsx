@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { ErrorCodeInfo, LogRecord } from '../../../../electron/common/logs.ts';
 import { call } from '../../api.ts';
 import { useLogs } from './store.ts';
+import { NamedText } from './timeline/NamedText.tsx';
 
 export function DetailPane() {
   const { session, viewId, selected, generation } = useLogs();
@@ -60,7 +61,9 @@ export function DetailPane() {
           ))}
         </ul>
       )}
-      <pre className="detail-message">{record.message}</pre>
+      <pre className="detail-message">
+        <NamedText text={record.message} />
+      </pre>
       {record.truncated && <p className="muted">This record is very long; the first part is shown.</p>}
     </aside>
   );

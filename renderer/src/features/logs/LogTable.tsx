@@ -5,6 +5,7 @@ import { logColumns, type LogColumn, type LogRecord } from '../../../../electron
 import { VirtualRows } from '../../ui/VirtualRows.tsx';
 import { useLogs } from './store.ts';
 import { useRecordPages } from './useRecordPages.ts';
+import { NamedText } from './timeline/NamedText.tsx';
 
 export const ROW_HEIGHT = 22;
 export const fileColours = ['#3b82f6', '#10b981', '#f59e0b', '#a855f7', '#ef4444', '#14b8a6', '#ec4899', '#84cc16'];
@@ -42,7 +43,7 @@ export function LogTable() {
         {merged && <span className="file-stripe" style={{ background: r ? fileColours[r.file % fileColours.length] : 'transparent' }} />}
         {columns.map((c) => (
           <span key={c} role="gridcell" className={`col col-${c}`}>
-            {r ? cell(r, c) : c === 'message' ? '…' : ''}
+            {r ? c === 'message' ? <NamedText text={cell(r, c)} /> : cell(r, c) : c === 'message' ? '…' : ''}
           </span>
         ))}
       </div>

@@ -22,9 +22,11 @@ export interface FilterDraft {
   from: string;
   to: string;
   text: TextQuery;
+  /** Only while this user was signed in (sessions/SessionBand.tsx). */
+  during: { user: string; ranges: { fromMs: number; toMs: number }[] } | null;
 }
 
-export const emptyDraft: FilterDraft = { levels: [], component: '', thread: '', from: '', to: '', text: { pattern: '', regex: false, caseSensitive: false } };
+export const emptyDraft: FilterDraft = { levels: [], component: '', thread: '', from: '', to: '', text: { pattern: '', regex: false, caseSensitive: false }, during: null };
 
 interface LogsState {
   session: LogSessionInfo | null;
@@ -39,7 +41,7 @@ interface LogsState {
   find: TextQuery;
   selected: number | null;
   reveal: { row: number; seq: number } | undefined;
-  panel: 'explain' | 'histogram' | 'files' | null;
+  panel: 'explain' | 'histogram' | 'files' | 'timeline' | null;
   attempts: ReassignmentAttempt[] | null;
   histogram: HistogramBucket[] | null;
   highlights: HighlightRule[];
@@ -87,6 +89,7 @@ function toSpec(d: FilterDraft): LogFilterSpec {
   if (d.from) spec.fromMs = Date.parse(`${d.from}Z`);
   if (d.to) spec.toMs = Date.parse(`${d.to}Z`);
   if (d.text.pattern) spec.text = d.text;
+  if (d.during) spec.timeRanges = d.during.ranges;
   return spec;
 }
 
