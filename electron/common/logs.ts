@@ -138,6 +138,8 @@ export const logFilterSpecSchema = z.object({
   /** Inclusive bounds in ms, on the same clock as `LogRecord.timeMs`. */
   fromMs: z.number().optional(),
   toMs: z.number().optional(),
+  /** Only records inside one of these spans (inclusive, ms): e.g. while one user was signed in. */
+  timeRanges: z.array(z.object({ fromMs: z.number(), toMs: z.number() })).max(10_000).optional(),
   text: logTextQuerySchema.optional(),
   /** Only these files of the session. */
   files: z.array(z.number().int()).optional(),
@@ -215,6 +217,8 @@ export const reassignmentAttemptSchema = z.object({
   verdict: z.string(),
   /** Lines that no pattern recognised (kept, never fatal). */
   unrecognised: z.number().int(),
+  /** The attempt's lines in order, each with the step it was read as, or 'unrecognised' (the first 200). */
+  steps: z.array(z.object({ record: z.number().int(), kind: z.string(), text: z.string() })).default([]),
 });
 export type ReassignmentAttempt = z.infer<typeof reassignmentAttemptSchema>;
 

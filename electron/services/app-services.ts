@@ -16,6 +16,7 @@ import { openSecretStore } from './secrets/open.ts';
 import { SessionSecretStore, type SecretStore } from './secrets/secret-store.ts';
 import { TenantManager } from './tenant/manager.ts';
 import { logsHandlers, type HostDialogs } from './handlers/logs-handlers.ts';
+import { logsInsightHandlers } from './handlers/logs-insight-handlers.ts';
 import { lookupHandlers } from './handlers/lookup-handlers.ts';
 import { supportHandlers } from './handlers/support-handlers.ts';
 import { tenantHandlers } from './handlers/tenant-handlers.ts';
@@ -113,7 +114,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     tenant: { mode: tenants.current.mode, label: tenants.current.label },
   });
 
-  const logsService = new LogsService({ tempDir: join(opts.dataDir, 'tmp'), workerUrl: opts.logsWorkerUrl });
+  const logsService = new LogsService({ tempDir: join(opts.dataDir, 'tmp'), workerUrl: opts.logsWorkerUrl, stepPatternsFile: join(opts.dataDir, 'step-patterns.extra.json') });
   // The packaged app's bundled worker starts in milliseconds: start it now. (Source runs under tsx, where a
   // worker costs ~0.2 s of compiling, start theirs on the first file.)
   if (opts.logsWorkerUrl) logsService.warmUp();
@@ -156,6 +157,15 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
 
   const handlers: Handlers = {
     ...logs,
+    ...logsInsightHandlers({
+      logs: logsService,
+      tenantGraph: () => {
+        const c = tenants.current;
+        if (c.mode === 'demo') return { note: 'The demo tenant has no app or script catalogue: names come from the open logs alone.' };
+        const g = c.graph;
+        return g ? { scope: c.scope, baseUrl: g.baseUrl, getToken: () => g.getToken('read') } : { note: 'Intune is not connected: names come from the open logs alone.' };
+      },
+    }),
     ...lookup,
     ...tenant,
     ...support,

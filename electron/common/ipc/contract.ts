@@ -22,6 +22,7 @@ import {
   reassignmentAttemptSchema,
 } from '../logs.ts';
 import { deviceSourceSchema, lookupPartialSchema, lookupRequestSchema } from '../device.ts';
+import { imeTimelineSchema, stepPatternsInfoSchema, userSessionSchema } from '../logs-insight.ts';
 import {
   auditEntrySchema,
   auditFilterSchema,
@@ -239,6 +240,20 @@ export const contract = {
     z.null(),
   ),
   logsClose: invoke('Close a session and free its index.', z.object({ session: sessionId }), z.null()),
+  logsImeTimeline: invoke(
+    'The IME timeline: Win32 app, script and remediation runs with steps, results and codes; names for GUIDs from the logs, then the connected tenant (with notes).',
+    z.object({ session: sessionId }),
+    imeTimelineSchema,
+  ),
+  logsPositionOf: invoke("Where a file's record sits among all the session's records (for a click on a timeline row or step).", z.object({ session: sessionId, file: z.number().int().nonnegative(), record: z.number().int().nonnegative() }), position.nullable()),
+  logsUserSessions: invoke('Who was signed in when, from every file of the session that says so.', z.object({ session: sessionId }), z.array(userSessionSchema)),
+  logsStepPatterns: invoke('The reassignment step patterns in use: shipped, and the extra file loaded from Settings.', noArg, stepPatternsInfoSchema),
+  logsStepPatternsLoad: invoke(
+    "Load an extra reassignment step pattern file (its text, validated in main; a bad file changes nothing and says why).",
+    z.object({ name: z.string().min(1).max(260), text: z.string().max(1 << 20) }),
+    stepPatternsInfoSchema,
+  ),
+  logsStepPatternsClear: invoke('Forget the extra reassignment step pattern file.', noArg, stepPatternsInfoSchema),
   logsErrorCodes: invoke('HRESULT, Win32 and Intune codes found in a message, explained.', z.object({ text: z.string().max(1 << 20) }), z.array(errorCodeInfoSchema)),
   logsLookupCode: invoke(
     'One code the technician typed: HRESULT (0x87D1041C), signed decimal (-2016345060), Win32 (5) or Intune; null when unknown.',

@@ -7,7 +7,7 @@ import type { ReassignmentAttempt, Win32AppAttempt } from '../../common/logs.ts'
 import type { AnalysisJob } from './analysis-job.ts';
 import { settled, type Engine, type Session } from './session.ts';
 
-async function analyse<T>(e: Engine, s: Session, file: number, analysis: AnalysisJob['analysis'], signal?: AbortSignal): Promise<T[]> {
+export async function analyse<T>(e: Engine, s: Session, file: number, analysis: AnalysisJob['analysis'], signal?: AbortSignal, patterns?: AnalysisJob['patterns']): Promise<T> {
   const f = s.files[file];
   const job: AnalysisJob = {
     analysis,
@@ -19,18 +19,19 @@ async function analyse<T>(e: Engine, s: Session, file: number, analysis: Analysi
     encoding: f.info.encoding,
     offsetMinutes: f.info.offsetMinutes,
     unitSize: f.unitSize,
+    patterns,
   };
-  const out = await e.pool.run<T[] | null>({ kind: 'analysis', job }, () => {}, signal);
+  const out = await e.pool.run<T | null>({ kind: 'analysis', job }, () => {}, signal);
   if (!out) throw new AppError('cancelled', 'The analysis was cancelled.');
   return out;
 }
 
 /** Reassignment attempts in the session's DeviceReassignment logs (or every file if none is named so). */
-export async function explainReassignments(e: Engine, s: Session, signal?: AbortSignal): Promise<ReassignmentAttempt[]> {
+export async function explainReassignments(e: Engine, s: Session, signal?: AbortSignal, patterns?: AnalysisJob['patterns']): Promise<ReassignmentAttempt[]> {
   await settled(s);
   const named = s.files.filter((f) => /devicereassignment/i.test(basename(f.info.path)));
   const attempts: ReassignmentAttempt[] = [];
-  for (const f of named.length ? named : s.files) attempts.push(...(await analyse<ReassignmentAttempt>(e, s, s.files.indexOf(f), 'reassignment', signal)));
+  for (const f of named.length ? named : s.files) attempts.push(...(await analyse<ReassignmentAttempt[]>(e, s, s.files.indexOf(f), 'reassignment', signal, patterns)));
   return attempts;
 }
 
@@ -40,7 +41,7 @@ export async function win32Apps(e: Engine, s: Session, signal?: AbortSignal): Pr
   const out: Win32AppAttempt[] = [];
   for (const [file, f] of s.files.entries()) {
     if (!/^(appworkload|intunemanagementextension)/i.test(basename(f.info.path.replace(/^.*!\//, '')))) continue;
-    out.push(...(await analyse<Win32AppAttempt>(e, s, file, 'win32', signal)));
+    out.push(...(await analyse<Win32AppAttempt[]>(e, s, file, 'win32', signal)));
   }
   return out;
 }

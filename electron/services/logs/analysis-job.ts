@@ -8,9 +8,15 @@ import { RecordIndex } from './index-store.ts';
 import { Win32AppSummary } from './ime/win32-apps.ts';
 import { decodeRecord, headBytes, tailBytes, type RecordSource } from './record-decode.ts';
 import { ReassignmentExplainer } from './reassignment/explain.ts';
+import { StepMatcher } from './reassignment/patterns.ts';
+import type { StepPatternSpec } from './reassignment/pattern-spec.ts';
+import { ImeFileTimeline } from './ime/timeline.ts';
+import { SignInMarks, eventLogMarks } from './sessions/sign-in-marks.ts';
 
 export interface AnalysisJob extends RecordSource {
-  analysis: 'reassignment' | 'win32';
+  analysis: 'reassignment' | 'win32' | 'ime' | 'sessions';
+  /** The technician's extra reassignment step patterns (Settings), tried before the shipped ones. */
+  patterns?: StepPatternSpec[];
   path: string;
   /** The file's name as shown (the attempts carry it). */
   label: string;
@@ -22,7 +28,7 @@ export interface AnalysisJob extends RecordSource {
  * Longest message an analysis reads of one record: a reassignment step is one sentence, so 16 K
  * characters is plenty; IME records carry app ids inside long JSON.
  */
-const MAX_CHARS = { reassignment: 16 * 1024, win32: 64 * 1024 };
+const MAX_CHARS = { reassignment: 16 * 1024, win32: 64 * 1024, ime: 1024 * 1024, sessions: 16 * 1024 };
 const BLOCK = 1 << 20;
 
 function eachRecord(job: AnalysisJob, shouldStop: () => boolean, fn: (r: LogRecord) => void): boolean {
@@ -64,9 +70,18 @@ function eachRecord(job: AnalysisJob, shouldStop: () => boolean, fn: (r: LogReco
 }
 
 /** Runs one analysis; null when it was stopped. */
-export function runAnalysis(job: AnalysisJob, shouldStop: () => boolean): ReassignmentAttempt[] | Win32AppAttempt[] | null {
+export function runAnalysis(job: AnalysisJob, shouldStop: () => boolean): ReassignmentAttempt[] | Win32AppAttempt[] | unknown | null {
+  if (job.analysis === 'ime') {
+    const t = new ImeFileTimeline(job.file, job.label);
+    return eachRecord(job, shouldStop, (r) => t.add(r)) ? t.done() : null;
+  }
+  if (job.analysis === 'sessions') {
+    if (job.format === 'evtx') return eventLogMarks(job.path);
+    const marks = new SignInMarks(job.label.replace(/^.*[!\\/]/, ''), job.patterns);
+    return eachRecord(job, shouldStop, (r) => marks.add(r)) ? marks.done() : null;
+  }
   if (job.analysis === 'reassignment') {
-    const ex = new ReassignmentExplainer(job.label);
+    const ex = new ReassignmentExplainer(job.label, new StepMatcher(job.patterns));
     return eachRecord(job, shouldStop, (r) => ex.add({ index: r.index, time: r.time, timeMs: r.timeMs, message: r.message })) ? ex.done() : null;
   }
   const sum = new Win32AppSummary(job.label);

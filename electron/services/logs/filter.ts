@@ -19,6 +19,8 @@ export interface FileFilter {
   levels: boolean[] | null;
   fromSec: number | null;
   toSec: number | null;
+  /** [fromSec, toSec] spans: a record passes inside any of them (null: no such condition). */
+  ranges?: [number, number][] | null;
   text: LogTextQuery | null;
   components: string[] | null;
   threads: string[] | null;
@@ -66,6 +68,7 @@ export function runFilter(job: FilterJob, hooks: FilterHooks): { matches: number
       if (f.fromSec !== null && c.sec < f.fromSec) return false;
       if (f.toSec !== null && c.sec > f.toSec) return false;
     }
+    if (f.ranges && (c.sec !== c.sec || !f.ranges.some(([a, b]) => c.sec >= a && c.sec <= b))) return false;
     return true;
   };
   const fieldsPass = (bytes: Buffer): boolean => {

@@ -39,6 +39,7 @@ function fileFilter(spec: LogFilterSpec, f: FileState): FileFilter {
     levels: spec.levels ? logLevels.map((l) => spec.levels?.includes(l) ?? true) : null,
     fromSec: spec.fromMs !== undefined ? Math.floor(spec.fromMs / 1000) - off : null,
     toSec: spec.toMs !== undefined ? Math.floor(spec.toMs / 1000) - off : null,
+    ranges: spec.timeRanges ? spec.timeRanges.map((r) => [Math.floor(r.fromMs / 1000) - off, Math.floor(r.toMs / 1000) - off]) : null,
     text: spec.text ? { pattern: spec.text.pattern, regex: spec.text.regex ?? false, caseSensitive: spec.text.caseSensitive ?? false } : null,
     components: spec.components ?? null,
     threads: spec.threads ?? null,

@@ -31,15 +31,21 @@ import { quickSearch, type QuickSearchFile } from './quick-search.ts';
 import { matchSpans, type RecordSpans } from './spans.ts';
 import { readDetail, readWindow } from './reading.ts';
 import { sessionInfo, settled, type Engine, type LogsServiceOptions, type OpenOptions, type Session } from './session.ts';
-import { remerge, viewOf } from './session-views.ts';
+import { positionsInBase, remerge, viewOf } from './session-views.ts';
 import { followFiles, refreshSession } from './tail.ts';
 import { WorkerPool, defaultWorkerUrl } from './worker-host.ts';
+import type { GuidName, ImeTimeline, UserSession } from '../../common/logs-insight.ts';
+import { imeTimeline } from './ime/session-timeline.ts';
+import { ExtraStepPatterns } from './reassignment/extra-patterns.ts';
+import { userSessions } from './sessions/user-sessions.ts';
 
 export type { LogsServiceOptions, OpenOptions } from './session.ts';
 
 export class LogsService {
   private readonly sessions = new Map<string, Session>();
   private readonly engine: Engine;
+  /** The technician's extra reassignment step patterns (Settings), used by explain and the user sessions. */
+  readonly stepPatterns: ExtraStepPatterns;
 
   constructor(opts: LogsServiceOptions) {
     this.engine = {
@@ -49,6 +55,7 @@ export class LogsService {
       inProcessBytes: opts.inProcessBytes ?? 4 * 1024 * 1024,
       swept: removeLeftoverExtractions(opts.tempDir),
     };
+    this.stepPatterns = new ExtraStepPatterns(opts.stepPatternsFile ?? null);
   }
 
   /** Opens files, folders, zips and `a.zip!/entry` paths. Resolves once the first records can be shown. */
@@ -149,7 +156,24 @@ export class LogsService {
 
   /** Reassignment attempts in the session's DeviceReassignment logs (or every file if none is named so). */
   async explain(id: string, signal?: AbortSignal): Promise<ReassignmentAttempt[]> {
-    return explainReassignments(this.engine, this.session(id), signal);
+    return explainReassignments(this.engine, this.session(id), signal, this.stepPatterns.get());
+  }
+
+  /** The IME timeline: Win32 app, script and remediation runs, named from the logs and `tenantNames`. */
+  async imeTimeline(id: string, tenantNames: GuidName[] = [], signal?: AbortSignal): Promise<ImeTimeline> {
+    return imeTimeline(this.engine, this.session(id), tenantNames, signal);
+  }
+
+  /** Where a file's record sits in the session's base view (all records, merged), or null. */
+  positionOf(id: string, file: number, record: number): number | null {
+    const s = this.session(id);
+    if (!s.files[file] || record < 0 || record >= s.files[file].index.count) return null;
+    return positionsInBase(s, new Map([[file, Uint32Array.of(record)]]))[0] ?? null;
+  }
+
+  /** Who was signed in when, from every file that says so. */
+  async userSessions(id: string, signal?: AbortSignal): Promise<UserSession[]> {
+    return userSessions(this.engine, this.session(id), this.stepPatterns.get(), signal);
   }
 
   /** Win32 apps seen in the session's IME logs (AppWorkload, IntuneManagementExtension), with their errors. */

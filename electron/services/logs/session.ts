@@ -31,6 +31,8 @@ export interface LogsServiceOptions {
   splitBytes?: number;
   /** How long a pattern that needs V8 (lookaround, backreferences) may run per file (default V8_BUDGET_MS). */
   backtrackingBudgetMs?: number;
+  /** Where the technician's extra reassignment step patterns are kept (none: in memory only). */
+  stepPatternsFile?: string;
 }
 
 export interface OpenOptions {

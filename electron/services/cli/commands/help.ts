@@ -38,6 +38,7 @@ export const help = {
       'logs search [--json] [--regex] [--case] [--level L[,L]] [--limit N] PATTERN PATH…   matching records',
       'logs explain [--json] PATH…                     Workspace ONE reassignment attempts and verdicts',
       'logs apps [--json] PATH…                        Win32 apps in IME logs (AppWorkload, IntuneManagementExtension) and their errors',
+      'logs ime [--json] PATH…                         IME timeline: Win32 app, script and remediation runs with outcome, steps and codes',
     ],
     options: {
       '--regex': 'PATTERN is a regular expression (else plain text)',

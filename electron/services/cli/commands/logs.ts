@@ -9,6 +9,7 @@ import { UsageError, type CliGroup, type CliIo } from '../command.ts';
 import { paintLevel, paints } from '../paint.ts';
 import type { QuickSearchFile } from '../../logs/quick-search.ts';
 import { LogsService } from '../../logs/service.ts';
+import { imeTimelineText } from '../../logs/ime/timeline-text.ts';
 
 async function withSession<T>(io: CliIo, paths: string[], fn: (svc: LogsService, id: string, problems: string[]) => Promise<T>): Promise<T> {
   const svc = new LogsService({ tempDir: io.env.SDH_TEMP_DIR ?? tmpdir(), workerUrl: io.logsWorkerUrl });
@@ -127,8 +128,17 @@ export const logsGroup: CliGroup = {
           return 0;
         });
       }
+      case 'ime': {
+        if (!p.positionals.length) throw new UsageError('logs ime needs at least one path');
+        return withSession(io, p.positionals, async (svc, id, problems) => {
+          warn(problems);
+          const timeline = await svc.imeTimeline(id, [], io.signal);
+          out(io, json, timeline, () => imeTimelineText(timeline));
+          return 0;
+        });
+      }
       default:
-        throw new UsageError(cmd ? `unknown logs command "${cmd}" (stats, search, explain or apps)` : 'logs needs a command: stats, search, explain or apps');
+        throw new UsageError(cmd ? `unknown logs command "${cmd}" (stats, search, explain, apps or ime)` : 'logs needs a command: stats, search, explain, apps or ime');
     }
   },
 };

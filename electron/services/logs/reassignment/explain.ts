@@ -1,6 +1,9 @@
 // Groups DeviceReassignment records into attempts and gives each a verdict in plain language.
 import type { ReassignmentAttempt, ReassignmentVerdict } from '../../../common/logs.ts';
-import { matchStep } from './patterns.ts';
+import { StepMatcher } from './patterns.ts';
+
+/** Steps kept per attempt for the technician to read (the count of unrecognised lines goes on). */
+const MAX_STEPS = 200;
 
 export interface ExplainRecord {
   index: number;
@@ -21,7 +24,7 @@ interface Draft extends ReassignmentAttempt {
   workgroup: boolean;
   already: boolean;
   failureText: string | null;
-  durationText: string | null;
+  stepMs: number | null;
 }
 
 function newDraft(file: string, r: ExplainRecord, windowsUser: string | null): Draft {
@@ -44,6 +47,7 @@ function newDraft(file: string, r: ExplainRecord, windowsUser: string | null): D
     reason: 'unknown',
     verdict: '',
     unrecognised: 0,
+    steps: [],
     startMs: r.timeMs,
     endMs: r.timeMs,
     notFound: false,
@@ -55,16 +59,11 @@ function newDraft(file: string, r: ExplainRecord, windowsUser: string | null): D
     workgroup: false,
     already: false,
     failureText: null,
-    durationText: null,
+    stepMs: null,
   };
 }
 
 const localPart = (s: string): string => s.replace(/^.*\\/, '').replace(/@.*$/, '').toLowerCase();
-
-function hmsMs(text: string): number | null {
-  const m = /^(\d+):(\d\d):(\d\d)(?:\.(\d+))?$/.exec(text);
-  return m ? ((+m[1] * 60 + +m[2]) * 60 + +m[3]) * 1000 + Math.round(Number(`0.${m[4] ?? '0'}`) * 1000) : null;
-}
 
 function finish(d: Draft): ReassignmentAttempt {
   const who = d.windowsUser ?? 'the signed-in user';
@@ -105,7 +104,7 @@ function finish(d: Draft): ReassignmentAttempt {
     if (cause) [reason, verdict] = cause;
     else verdict = d.failureText ? `Reassignment failed: ${d.failureText}` : 'The log ends before this attempt finished.';
   }
-  const durationMs = (d.durationText ? hmsMs(d.durationText) : null) ?? (d.startMs !== null && d.endMs !== null ? d.endMs - d.startMs : null);
+  const durationMs = d.stepMs ?? (d.startMs !== null && d.endMs !== null ? d.endMs - d.startMs : null);
   return {
     file: d.file,
     firstRecord: d.firstRecord,
@@ -125,6 +124,7 @@ function finish(d: Draft): ReassignmentAttempt {
     reason,
     verdict,
     unrecognised: d.unrecognised,
+    steps: d.steps,
   };
 }
 
@@ -133,13 +133,17 @@ export class ReassignmentExplainer {
   private readonly attempts: ReassignmentAttempt[] = [];
   private cur: Draft | null = null;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly matcher: StepMatcher = new StepMatcher(),
+  ) {}
 
   add(r: ExplainRecord): void {
-    const step = matchStep(r.message);
+    const step = this.matcher.match(r.message);
     if (step?.kind === 'trigger') {
       this.close();
       this.cur = newDraft(this.file, r, step.groups.user ?? null);
+      this.note(r, 'trigger');
       return;
     }
     if (!this.cur) {
@@ -151,11 +155,14 @@ export class ReassignmentExplainer {
     d.lastRecord = r.index;
     if (r.time) d.end = r.time;
     if (r.timeMs !== null) d.endMs = r.timeMs;
+    this.note(r, step?.kind ?? 'unrecognised');
     if (!step) {
       d.unrecognised++;
       return;
     }
     const g = step.groups;
+    const status = g.status && Number(g.status) >= 400 ? g.status : null;
+    if (status && step.kind !== 'notFound') d.httpStatus ??= status;
     switch (step.kind) {
       case 'current': d.previousUser = g.user ?? null; break;
       case 'already': d.already = true; break;
@@ -169,15 +176,14 @@ export class ReassignmentExplainer {
       case 'restricted': d.restricted = true; break;
       case 'groupMode': d.groupMode = true; break;
       case 'timeout': d.timedOut = true; break;
-      case 'httpError': d.httpStatus = g.status ?? null; break;
       case 'retryWait': d.retries++; break;
       case 'workgroup': d.workgroup = true; d.prompted = true; break;
       case 'prompt': d.prompted = true; break;
       case 'promptDismissed': d.dismissed = true; break;
       case 'promptEntered': d.prompted = true; break;
       case 'success':
-        d.reassignedTo = g.user ?? null;
-        d.durationText = g.dur ?? null;
+        d.reassignedTo = g.user ?? d.uemUser ?? d.windowsUser ?? 'the signed-in user';
+        d.stepMs = g.dur ? Number(g.dur) : null;
         this.close();
         break;
       case 'failure':
@@ -187,6 +193,11 @@ export class ReassignmentExplainer {
       default:
         break;
     }
+  }
+
+  private note(r: ExplainRecord, kind: string): void {
+    const d = this.cur;
+    if (d && d.steps.length < MAX_STEPS) d.steps.push({ record: r.index, kind, text: r.message.split('\n')[0].slice(0, 300) });
   }
 
   private close(): void {

@@ -1,90 +1,124 @@
-// The one table of DeviceReassignment log lines we recognise (see docs/reassignment-log.md).
-// No public sample of this log exists: when one turns up, correct this table and that page together.
-// Matching is case-insensitive and tolerant of extra words; a line matching nothing is counted, never fatal.
-// "lead … tail" steps are matched in two linear passes (the lead once, then the last tail after it on the
-// same line) instead of one `lead.*tail` regex, which backtracks quadratically over a line that repeats the
-// lead without the tail (a crafted 3.8 MB file took 7.3 s).
+// Recognises DeviceReassignment steps by what a line says (docs/reassignment-log.md): the step patterns
+// of step-patterns.json, plus any a technician loaded from Settings (tried first). A pattern names the
+// phrases a line of that step holds (any wording among them, any order, any case) and the fields it reads
+// by meaning (line-facts.ts), so a rephrased line still counts. A line matching nothing is an
+// "unrecognised step" of its attempt, never fatal.
+// Linear time: phrases are indexOf lookups, fields come from one tokenising scan (line-facts.ts), and a
+// technician's optional `regex` runs on RE2 (re2js, linear) after the phrases matched. Every pattern needs
+// its phrases first, so a line is tokenised only when some pattern's words are on it. All of it runs in
+// the log workers (analysis-job.ts), never on main.
+import { RE2JS } from 're2js';
+import shipped from './step-patterns.json';
+import { factOf, findPhrase, headOf, tokenize, type FactType, type Token } from './line-facts.ts';
+import { stepPatternFileSchema, type StepKind, type StepPatternSpec } from './pattern-spec.ts';
 
-export type StepKind =
-  | 'trigger'
-  | 'current'
-  | 'already'
-  | 'join'
-  | 'identifier'
-  | 'call'
-  | 'matched'
-  | 'notFound'
-  | 'restricted'
-  | 'groupMode'
-  | 'httpError'
-  | 'timeout'
-  | 'retryWait'
-  | 'prompt'
-  | 'workgroup'
-  | 'promptEntered'
-  | 'promptDismissed'
-  | 'success'
-  | 'failure';
+export type { StepKind } from './pattern-spec.ts';
 
-/**
- * `needs`: lower-case words one of which a matching line holds, and `tailNeeds` the word its tail holds
- * (a native search skips most patterns before any regex runs).
- */
-export type StepPattern = { kind: StepKind; needs: string[] } & ({ re: RegExp } | { lead: RegExp; tail: RegExp; tailNeeds: string });
-
-/** `lead.*tail` (greedy, `.` not crossing a line end) without backtracking: the tail must be global. */
-function leadThenTail(line: string, lead: RegExp, tail: RegExp): Record<string, string | undefined> | null {
-  for (const part of line.split(/[\n\r\u2028\u2029]/)) {
-    const m = lead.exec(part);
-    if (!m) continue;
-    let last: RegExpExecArray | null = null;
-    tail.lastIndex = m.index + m[0].length;
-    for (let t = tail.exec(part); t; t = tail.exec(part)) {
-      last = t;
-      if (t[0].length === 0) tail.lastIndex++;
-    }
-    // The leftmost lead on this line has no tail after it: no later lead on the line has one either.
-    if (last) return { ...m.groups, ...last.groups };
-  }
-  return null;
+export interface StepMatch {
+  kind: StepKind;
+  groups: Record<string, string | undefined>;
 }
 
-/** Order matters: the first pattern that matches a line wins. */
-export const reassignmentPatterns: StepPattern[] = [
-  { kind: 'trigger', needs: ['n detected'], re: /user log(?:o|i)n detected:?\s+(?<user>[^\s(]+?)[.,]?(?:\s|$)/i },
-  { kind: 'already', needs: ['already the enrolled user', 'no reassignment'], re: /already the enrolled user|no reassignment (?:is )?needed/i },
-  { kind: 'current', needs: ['enrolled user'], re: /current(?:ly)? enrolled user:?\s+(?<user>\S+?)[.,]?$/i },
-  { kind: 'join', needs: ['device join type'], re: /device join type:?\s+(?<join>\w+)/i },
-  { kind: 'identifier', needs: ['unique identifier attribute'], re: /unique identifier attribute:?\s+(?<attribute>[\w.-]+),?\s+value:?\s+'?(?<value>[^\s']+?)'?[.,]?$/i },
-  { kind: 'call', needs: ['endpoint'], re: /calling user[- ]?switch endpoint\b.*?(?:\(attempt (?<n>\d+)(?: of (?<of>\d+))?\))?$/i },
-  { kind: 'matched', needs: ['uem user matched'], re: /uem user matched:?\s+(?<user>[^\s(]+)/i },
-  { kind: 'notFound', needs: ['found for'], re: /no (?:uem|enrollment) user (?:was )?found for\s+(?<attribute>[\w.-]+)\s+'?(?<value>[^\s']+)'?/i },
-  { kind: 'restricted', needs: ['checkout restriction', 'excluded from'], re: /checkout restrictions?|excluded from (?:multiuser )?checkout/i },
-  { kind: 'groupMode', needs: ['for organi'], re: /prompt user for organi[sz]ation group/i },
-  { kind: 'timeout', needs: ['switch failed'], lead: /user[- ]?switch failed:?/i, tail: /\btimed? ?out\b/gi, tailNeeds: 'out' },
-  { kind: 'httpError', needs: ['switch failed'], lead: /user[- ]?switch failed:?/i, tail: /\bHTTP (?<status>\d{3})\b/gi, tailNeeds: 'http ' },
-  { kind: 'retryWait', needs: ['retrying in'], lead: /attempt (?<n>\d+)(?: of (?<of>\d+))? failed;?/i, tail: /retrying in (?<secs>\d+)/gi, tailNeeds: 'retrying in' },
-  { kind: 'workgroup', needs: ['workgroup device'], lead: /workgroup device:?/i, tail: /prompting/gi, tailNeeds: 'prompting' },
-  { kind: 'prompt', needs: ['user for credentials'], re: /prompting (?:the )?user for credentials/i },
-  { kind: 'promptEntered', needs: ['entered credentials for'], re: /user entered credentials for\s+(?<user>[^\s.]+(?:\.[^\s.]+)*)/i },
-  { kind: 'promptDismissed', needs: ['credential prompt'], re: /credential prompt (?:was )?(?:dismissed|cancel+ed)/i },
-  { kind: 'success', needs: ['reassigned to'], re: /device (?:was )?reassigned to\s+(?<user>[^\s(]+?)[.,]?(?:\s+\(uem user id (?<id>\d+)\))?(?:\s+in\s+(?<dur>\d+:\d\d:\d\d(?:\.\d+)?))?\s*$/i },
-  { kind: 'failure', needs: ['device reassignment failed'], re: /device reassignment failed:?\s*(?<why>.*)$/i },
-];
+/** Longest part of a line a pattern reads (a step is one sentence; the rest of a huge line is not read). */
+const MAX_LINE = 4096;
 
-export function matchStep(message: string): { kind: StepKind; groups: Record<string, string | undefined> } | null {
-  const line = message.trim();
-  const lower = line.toLowerCase();
-  for (const p of reassignmentPatterns) {
-    if (!p.needs.some((w) => lower.includes(w))) continue;
-    if ('lead' in p) {
-      if (!lower.includes(p.tailNeeds)) continue;
-      const groups = leadThenTail(line, p.lead, p.tail);
-      if (groups) return { kind: p.kind, groups };
+interface Compiled {
+  spec: StepPatternSpec;
+  re: RE2JS | null;
+  groupNames: string[];
+}
+
+interface Line {
+  text: string;
+  lower: string;
+  head: { text: string; lower: string; rest: string } | null;
+  tokens: Token[] | null;
+}
+
+function compile(spec: StepPatternSpec): Compiled {
+  const re = spec.regex === undefined ? null : RE2JS.compile(spec.regex, RE2JS.CASE_INSENSITIVE);
+  return { spec, re, groupNames: re ? Object.keys(re.namedGroups()) : [] };
+}
+
+function headOfLine(l: Line): NonNullable<Line['head']> {
+  if (!l.head) {
+    const h = headOf(l.text);
+    l.head = { text: h.head, lower: h.head.toLowerCase(), rest: h.rest };
+  }
+  return l.head;
+}
+
+function tokensOf(l: Line): Token[] {
+  l.tokens ??= tokenize(l.text);
+  return l.tokens;
+}
+
+function capture(l: Line, ways: { type: FactType; after?: string[] }[]): string | undefined {
+  for (const w of ways) {
+    if (w.type === 'rest') {
+      const rest = headOfLine(l).rest;
+      if (rest) return rest;
       continue;
     }
-    const m = p.re.exec(line);
-    if (m) return { kind: p.kind, groups: { ...m.groups } };
+    let from = 0;
+    if (w.after) {
+      const at = findPhrase(l.lower, w.after);
+      if (!at) continue;
+      from = at.end;
+    }
+    const tokens = tokensOf(l);
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i].start < from) continue;
+      const v = factOf(w.type, tokens, i);
+      if (v !== null) return v;
+    }
   }
-  return null;
+  return undefined;
+}
+
+function tryPattern(c: Compiled, l: Line): StepMatch | null {
+  const p = c.spec;
+  const where = p.inHead ? headOfLine(l).lower : l.lower;
+  for (const group of p.allOf) if (!findPhrase(where, group)) return null;
+  if (p.noneOf && findPhrase(where, p.noneOf)) return null;
+  const groups: Record<string, string | undefined> = {};
+  if (c.re) {
+    const m = c.re.matcher(l.text);
+    if (!m.find()) return null;
+    for (const name of c.groupNames) groups[name] = m.group(name) ?? undefined;
+  }
+  for (const [name, ways] of Object.entries(p.captures ?? {})) groups[name] ??= capture(l, ways);
+  for (const r of p.requires ?? []) if (groups[r] === undefined) return null;
+  return { kind: p.kind, groups };
+}
+
+/** A set of step patterns: the technician's extra ones first, then the shipped ones. */
+export class StepMatcher {
+  private readonly patterns: Compiled[];
+
+  constructor(extra: StepPatternSpec[] = []) {
+    this.patterns = [...extra, ...shippedPatterns].map(compile);
+  }
+
+  /** The first pattern that recognises the line, or null (an unrecognised step). */
+  match(message: string): StepMatch | null {
+    const text = message.trim().slice(0, MAX_LINE);
+    const l: Line = { text, lower: text.toLowerCase(), head: null, tokens: null };
+    for (const c of this.patterns) {
+      const m = tryPattern(c, l);
+      if (m) return m;
+    }
+    return null;
+  }
+}
+
+/** The patterns the app ships (validated when this module loads: a broken shipped file fails loudly). */
+export const shippedPatterns: StepPatternSpec[] = stepPatternFileSchema.parse(shipped).patterns;
+
+let shippedMatcher: StepMatcher | null = null;
+
+/** Matches a line against the shipped patterns alone. */
+export function matchStep(message: string): StepMatch | null {
+  shippedMatcher ??= new StepMatcher();
+  return shippedMatcher.match(message);
 }

@@ -6,9 +6,9 @@ import { call } from '../../api.ts';
 import { ErrorCodeLookup } from './ErrorCodeLookup.tsx';
 import { useFind } from './find-store.ts';
 import { fileLabels } from './format.ts';
-import { Marked } from './Marked.tsx';
 import { prettyBody } from './pretty-body.ts';
 import { useLogs } from './store.ts';
+import { NamedText } from './timeline/NamedText.tsx';
 import { useViewPrefs } from './view-prefs.ts';
 
 function Field({ name, value, className }: { name: string; value: string | undefined; className?: string }) {
@@ -84,7 +84,7 @@ export function DetailPane() {
         </ul>
       )}
       <pre className={`detail-message${wrap ? ' wrap' : ''}`}>
-        <Marked text={body.text} query={marked} />
+        <NamedText text={body.text} query={marked} />
       </pre>
       {record.truncated && <p className="muted">This record is very long; the first part is shown.</p>}
     </aside>

@@ -1,6 +1,7 @@
 // Each reassignment attempt in plain language: who signed in, which identifier was sent, retries, and
 // the outcome with its reason. A click jumps to the attempt's first record, in merged views too.
 import { useLogs } from './store.ts';
+import { AttemptSteps } from './explainer-patterns/AttemptSteps.tsx';
 
 const outcomeLabel = { reassigned: 'Reassigned', already_assigned: 'Already assigned', failed: 'Failed', unknown: 'Unfinished' } as const;
 
@@ -28,6 +29,7 @@ export function ExplainPanel() {
               </span>
             </button>
             <p className="attempt-verdict">{a.verdict}</p>
+            <AttemptSteps attempt={a} onShow={fileOf(a.file) >= 0 ? (record) => void revealRecord(fileOf(a.file), record) : undefined} />
             <dl className="attempt-facts">
               <dt>Signed in</dt>
               <dd>{a.windowsUser ?? '—'}</dd>

@@ -6,9 +6,9 @@ import { logColumns, type LogColumn, type LogRecord } from '../../../../electron
 import { VirtualRows } from '../../ui/VirtualRows.tsx';
 import { ColumnHeader } from './ColumnHeader.tsx';
 import { useFind } from './find-store.ts';
-import { Marked } from './Marked.tsx';
 import { useLogs } from './store.ts';
 import { useRecordPages } from './useRecordPages.ts';
+import { NamedText } from './timeline/NamedText.tsx';
 import { layoutKey, useViewPrefs } from './view-prefs.ts';
 
 export const ROW_HEIGHT = 22;
@@ -55,7 +55,7 @@ export function LogTable() {
         {merged && <span className="file-stripe" style={{ background: r ? fileColours[r.file % fileColours.length] : 'transparent' }} />}
         {columns.map((c) => (
           <span key={c} role="gridcell" className={`col col-${c}`}>
-            {!r ? (c === 'message' ? '…' : '') : c === 'message' ? <Marked text={cell(r, c)} query={marked} maxChars={4096} /> : cell(r, c)}
+            {!r ? (c === 'message' ? '…' : '') : c === 'message' ? <NamedText text={cell(r, c)} query={marked} maxChars={4096} /> : cell(r, c)}
           </span>
         ))}
       </div>

@@ -62,9 +62,9 @@ export function LogsToolbar({ findRef }: { findRef: RefObject<HTMLInputElement |
       <span className="toolbar-sep" />
       <FindBar findRef={findRef} />
       <span className="spacer" />
-      {(['explain', 'histogram', 'files'] as const).map((p) => (
+      {(['explain', 'timeline', 'histogram', 'files'] as const).map((p) => (
         <button key={p} type="button" aria-pressed={s.panel === p} onClick={() => void s.showPanel(s.panel === p ? null : p)}>
-          {{ explain: 'Reassignment', histogram: 'Timeline', files: 'Files' }[p]}
+          {{ explain: 'Reassignment', timeline: 'IME runs', histogram: 'Timeline', files: 'Files' }[p]}
         </button>
       ))}
       <MoreTools />

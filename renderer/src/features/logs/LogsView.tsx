@@ -10,6 +10,8 @@ import { HistogramPanel } from './HistogramPanel.tsx';
 import { LogsToolbar } from './LogsToolbar.tsx';
 import { LogTable } from './LogTable.tsx';
 import { useLogs } from './store.ts';
+import { SessionBand } from './sessions/SessionBand.tsx';
+import { TimelinePanel } from './timeline/TimelinePanel.tsx';
 import './logs.css';
 
 export function LogsView() {
@@ -83,6 +85,7 @@ export function LogsView() {
       {s.session ? (
         <>
           <FilterBar />
+          <SessionBand />
           <div className={`logs-main${s.panel ? ' with-panel' : ''}`}>
             <div className="logs-center">
               <LogTable />
@@ -93,6 +96,7 @@ export function LogsView() {
                 {s.panel === 'explain' && <ExplainPanel />}
                 {s.panel === 'histogram' && <HistogramPanel />}
                 {s.panel === 'files' && <FilesPanel />}
+                {s.panel === 'timeline' && <TimelinePanel />}
               </aside>
             )}
           </div>

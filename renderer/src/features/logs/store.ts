@@ -23,9 +23,11 @@ export interface FilterDraft {
   from: string;
   to: string;
   text: TextQuery;
+  /** Only while this user was signed in (sessions/SessionBand.tsx). */
+  during: { user: string; ranges: { fromMs: number; toMs: number }[] } | null;
 }
 
-export const emptyDraft: FilterDraft = { levels: [], component: '', thread: '', from: '', to: '', text: { pattern: '', regex: false, caseSensitive: false } };
+export const emptyDraft: FilterDraft = { levels: [], component: '', thread: '', from: '', to: '', text: { pattern: '', regex: false, caseSensitive: false }, during: null };
 
 interface LogsState {
   session: LogSessionInfo | null;
@@ -41,7 +43,7 @@ interface LogsState {
   timeFormat: LogTimeFormat;
   selected: number | null;
   reveal: { row: number; seq: number } | undefined;
-  panel: 'explain' | 'histogram' | 'files' | null;
+  panel: 'explain' | 'histogram' | 'files' | 'timeline' | null;
   attempts: ReassignmentAttempt[] | null;
   histogram: HistogramBucket[] | null;
   highlights: HighlightRule[];
@@ -100,6 +102,7 @@ function toSpec(d: FilterDraft, fmt: LogTimeFormat): LogFilterSpec {
   if (spec.fromMs === undefined) delete spec.fromMs;
   if (spec.toMs === undefined) delete spec.toMs;
   if (d.text.pattern) spec.text = d.text;
+  if (d.during) spec.timeRanges = d.during.ranges;
   return spec;
 }
 

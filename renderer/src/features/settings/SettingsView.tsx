@@ -7,6 +7,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
 import { describeProfile, useSettings } from './store.ts';
 import { SupportPanel } from './SupportPanel.tsx';
+import { StepPatternsSettings } from '../logs/explainer-patterns/StepPatternsSettings.tsx';
 import './settings.css';
 
 function Report({ id }: { id: string }) {
@@ -206,6 +207,7 @@ export function SettingsView() {
         )
       )}
       <SupportPanel />
+      <StepPatternsSettings />
     </section>
   );
 }

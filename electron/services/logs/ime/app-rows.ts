@@ -1,0 +1,135 @@
+// Win32 app runs from AppWorkload, AppActionProcessor and IntuneManagementExtension logs. A run starts
+// where IME starts processing the app's subgraph ("Processing subgraph with app ids: …") or names the app
+// first, and ends at "Done processing subgraph." or when the action processor starts its next pass; the
+// records naming the app in between are its steps (applicability, requirement, detection, enforcement,
+// report), with the states IME writes ("detection state: Detected") and the error codes it reports.
+// Only `[Win32App…]` records are read; the app a record is about is named by the forms below (one table).
+import type { ImeStep } from '../../../common/logs-insight.ts';
+import { GUID_SRC, addCode, decimalCode, fact, finishRow, newRow, touch, type ImeRecord, type RowDraft } from './rows.ts';
+
+const G = `(${GUID_SRC})`;
+/** Where a Win32App record names the app it is about. */
+const appIdForms = [
+  new RegExp(`\\b(?:app|policy|application) with id:? ${G}`, 'gi'),
+  new RegExp(`\\b(?:for|and) app:? ${G}`, 'gi'),
+  new RegExp(`"(?:ApplicationId|AppId)\\\\*"\\s*:\\s*\\\\*"${G}`, 'gi'),
+];
+/** Lists of app ids that start a run for each. */
+const listForms = [/subgraph with app ids: ([0-9a-fA-F, -]{36,4000})/i, /apps with intent to (?:un)?install: \[([0-9a-fA-F, -]{36,4000})\]/i];
+const GUIDS = new RegExp(GUID_SRC, 'g');
+const LATE_REPORT_MS = 120_000;
+
+const states: [RegExp, (row: RowDraft, v: string) => void][] = [
+  [/applicability state: (\w+)/i, (row, v) => (v.toLowerCase() === 'applicable' ? fact(row, 'Applicable') : ((row.notApplicable = true), fact(row, `Not applicable (${v})`)))],
+  [/detection state: (\w+)/i, (row, v) => (fact(row, v), v.toLowerCase() === 'detected' && (row.succeeded = true))],
+  [/action status: (\w+)/i, (row, v) => v.toLowerCase() === 'failed' && ((row.failed = true), fact(row, 'action failed'))],
+  [/desired state: (\w+)/i, (row, v) => fact(row, `desired ${v}`)],
+];
+
+function phaseOf(lower: string): ImeStep['phase'] {
+  if (lower.includes('applicab')) return 'applicability';
+  if (lower.includes('requirement')) return 'requirement';
+  if (lower.includes('detect')) return 'detection';
+  if (lower.includes('download') || lower.includes('content')) return 'download';
+  if (lower.includes('enforc') || lower.includes('install')) return 'enforcement';
+  if (lower.includes('report') || lower.includes('status')) return 'report';
+  return 'other';
+}
+
+export class Win32AppRows {
+  private readonly open = new Map<string, RowDraft>();
+  private readonly rows: RowDraft[] = [];
+  /** The last closed run of each app: a report written after its subgraph is done still belongs to it. */
+  private readonly last = new Map<string, RowDraft>();
+  /** Whether this file marks runs by subgraph (AppWorkload); if not, an app's first mention opens its run. */
+  private subgraphs = false;
+
+  constructor(
+    private readonly file: number,
+    private readonly fileName: string,
+  ) {}
+
+  add(r: ImeRecord): void {
+    const m = r.message;
+    if (!m.startsWith('[Win32App')) return;
+    // Policy lists run to hundreds of KB: they name apps (names.ts reads them) but are no step of a run.
+    if (m.length > 65536) return;
+    if (m.includes('Done processing subgraph') || m.includes('[ActionProcessor] Processor initializing')) {
+      for (const row of this.open.values()) touch(row, r, 'other', false);
+      this.closeAll();
+      return;
+    }
+    const ids = new Set<string>();
+    for (const re of listForms) {
+      const list = re.exec(m);
+      if (list) for (const g of list[1].matchAll(GUIDS)) ids.add(g[0].toLowerCase());
+    }
+    if (ids.size && m.includes('subgraph with app ids')) {
+      this.subgraphs = true;
+      for (const id of ids) this.close(id);
+    }
+    const listed = new Set(ids);
+    for (const re of appIdForms) for (const g of m.matchAll(re)) ids.add(g[1].toLowerCase());
+    const lower = m.toLowerCase();
+    // A line about the subgraph as a whole is a step of every app in it.
+    if (!ids.size && lower.includes('subgraph')) for (const id of this.open.keys()) ids.add(id);
+    if (!ids.size) return;
+    const phase = phaseOf(lower);
+    for (const id of ids) {
+      let row = this.open.get(id);
+      if (!row && this.subgraphs && !listed.has(id)) row = this.lateReport(id, r, phase);
+      if (!row) {
+        if (this.subgraphs && !listed.has(id)) continue;
+        row = newRow('win32app', id, this.file, this.fileName, r);
+        this.open.set(id, row);
+      }
+      touch(row, r, phase);
+      this.read(row, m, lower);
+    }
+  }
+
+  private read(row: RowDraft, m: string, lower: string): void {
+    for (const [re, apply] of states) {
+      const s = re.exec(m);
+      if (s) apply(row, s[1]);
+    }
+    if (lower.includes('no action required')) {
+      row.succeeded = true;
+      fact(row, 'no action required');
+    }
+    if (lower.includes('will not be enforced')) fact(row, 'not enforced');
+    if (lower.includes('reevaluation interval is not expired')) fact(row, 'skipped: re-evaluation not due yet');
+    if (lower.includes('not applicable due to assignment filters')) {
+      row.notApplicable = true;
+      fact(row, 'excluded by assignment filters');
+    }
+    for (const c of m.matchAll(/"(?:EnforcementErrorCode|ErrorCode)"\s*:\s*(-?\d{1,10})\b/g)) {
+      const n = Number(c[1]);
+      if (n !== 0) addCode(row, decimalCode(n));
+    }
+  }
+
+  /** The run a report written just after its subgraph belongs to (within two minutes of its end). */
+  private lateReport(id: string, r: ImeRecord, phase: string): RowDraft | undefined {
+    const row = this.last.get(id);
+    if (!row || phase !== 'report' || r.timeMs === null || row.endMs === null) return undefined;
+    return r.timeMs - row.endMs <= LATE_REPORT_MS ? row : undefined;
+  }
+
+  private close(id: string): void {
+    const row = this.open.get(id);
+    if (!row) return;
+    this.rows.push(row);
+    this.last.set(id, row);
+    this.open.delete(id);
+  }
+
+  private closeAll(): void {
+    for (const id of [...this.open.keys()]) this.close(id);
+  }
+
+  done(): ReturnType<typeof finishRow>[] {
+    this.closeAll();
+    return this.rows.sort((a, b) => a.firstRecord - b.firstRecord).map(finishRow);
+  }
+}

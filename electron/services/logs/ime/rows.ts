@@ -1,0 +1,63 @@
+// A timeline row being built: one Win32 app, PowerShell script or remediation run, with its steps and
+// the codes its records carried. Shared by the AppWorkload and AgentExecutor readers.
+import type { ErrorCodeInfo, LogLevel } from '../../../common/logs.ts';
+import type { ImeStep, ImeTimelineRow } from '../../../common/logs-insight.ts';
+import { findErrorCodes, lookupErrorCode } from '../error-codes.ts';
+
+export interface ImeRecord {
+  index: number;
+  time: string | null;
+  timeMs: number | null;
+  level: LogLevel;
+  message: string;
+}
+
+export const GUID_SRC = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
+/** Steps kept per row (a row's count of records goes on). */
+const MAX_STEPS = 60;
+
+export interface RowDraft extends Omit<ImeTimelineRow, 'name' | 'outcome' | 'result' | 'durationMs'> {
+  failed: boolean;
+  notApplicable: boolean;
+  succeeded: boolean;
+  facts: string[];
+}
+
+export function newRow(kind: ImeTimelineRow['kind'], id: string, file: number, fileName: string, r: ImeRecord): RowDraft {
+  return {
+    kind, id: id.toLowerCase(), file, fileName,
+    firstRecord: r.index, lastRecord: r.index, start: r.time, end: r.time, startMs: r.timeMs, endMs: r.timeMs,
+    steps: [], errorCodes: [], failed: false, notApplicable: false, succeeded: false, facts: [],
+  };
+}
+
+/** A decimal code as IME writes it in JSON (`-2016345060`), explained when the table knows it. */
+export function decimalCode(n: number): ErrorCodeInfo {
+  const hex = `0x${(n >>> 0).toString(16).toUpperCase().padStart(8, '0')}`;
+  return lookupErrorCode(hex) ?? (n > 0 && n < 65536 ? lookupErrorCode(String(n)) : null) ?? { code: hex, kind: 'intune', name: 'unknown code', meaning: "Not in the app's table of codes; search for it in Microsoft's Intune troubleshooting pages." };
+}
+
+export function addCode(row: RowDraft, info: ErrorCodeInfo): void {
+  if (!row.errorCodes.some((c) => c.code === info.code)) row.errorCodes.push(info);
+}
+
+/** Extends the row over a record: its end, a step, and the known codes in its text. */
+export function touch(row: RowDraft, r: ImeRecord, phase: ImeStep['phase'], codes = true): void {
+  row.lastRecord = r.index;
+  if (r.time) row.end = r.time;
+  if (r.timeMs !== null) row.endMs = r.timeMs;
+  if (row.steps.length < MAX_STEPS) row.steps.push({ record: r.index, phase, text: r.message.split('\n')[0].slice(0, 300) });
+  if (codes) for (const c of findErrorCodes(r.message.slice(0, 8192))) if (c.code !== '0') addCode(row, c);
+}
+
+export function fact(row: RowDraft, text: string): void {
+  if (!row.facts.includes(text)) row.facts.push(text);
+}
+
+export function finishRow(d: RowDraft): Omit<ImeTimelineRow, 'name'> {
+  const outcome = d.failed || d.errorCodes.length > 0 ? 'failed' : d.notApplicable ? 'not_applicable' : d.succeeded ? 'succeeded' : 'unknown';
+  const { failed: _f, notApplicable: _n, succeeded: _s, facts, ...row } = d;
+  const durationMs = d.startMs !== null && d.endMs !== null ? d.endMs - d.startMs : null;
+  return { ...row, outcome, result: facts.join('; ') || 'no result in the log', durationMs };
+}

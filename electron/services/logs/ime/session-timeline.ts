@@ -1,0 +1,38 @@
+// The IME timeline of a session: each IME file's rows (built on the log workers), in time order, named
+// from what the logs taught (names/learn.ts) and what the tenant knows (names/tenant.ts, when connected).
+import type { GuidName, ImeTimeline, ImeTimelineRow } from '../../../common/logs-insight.ts';
+import { analyse } from '../analyses.ts';
+import { settled, type Engine, type Session } from '../session.ts';
+import { imeLogKind, type FileTimeline } from './timeline.ts';
+
+/** Rows returned at most (the newest); a month of AppActionProcessor passes stays well below. */
+export const MAX_ROWS = 5000;
+
+/** Names learned from the session's logs, then the tenant's for ids the logs do not name. */
+export function mergeNames(learned: GuidName[], tenant: GuidName[]): Map<string, GuidName> {
+  const byId = new Map<string, GuidName>();
+  for (const n of learned) if (!byId.has(n.id)) byId.set(n.id, n);
+  for (const n of tenant) if (!byId.has(n.id)) byId.set(n.id, n);
+  return byId;
+}
+
+export async function imeTimeline(e: Engine, s: Session, tenantNames: GuidName[] = [], signal?: AbortSignal): Promise<ImeTimeline> {
+  await settled(s);
+  const rows: Omit<ImeTimelineRow, 'name'>[] = [];
+  const learned: GuidName[] = [];
+  for (const [file, f] of s.files.entries()) {
+    if (!imeLogKind(f.info.path)) continue;
+    const t = await analyse<FileTimeline>(e, s, file, 'ime', signal);
+    rows.push(...t.rows);
+    learned.push(...t.names);
+  }
+  const names = mergeNames(learned, tenantNames);
+  rows.sort((a, b) => (a.startMs ?? 0) - (b.startMs ?? 0) || a.file - b.file || a.firstRecord - b.firstRecord);
+  const kept = rows.slice(Math.max(0, rows.length - MAX_ROWS));
+  return {
+    rows: kept.map((r) => ({ ...r, name: names.get(r.id)?.name ?? null })),
+    omitted: rows.length - kept.length,
+    names: [...names.values()],
+    notes: [],
+  };
+}
