@@ -1,6 +1,7 @@
 // Builds every service main needs and the router over them. The Electron shell, the browser host
 // (`npm start` without Electron) and the end-to-end tests all start the app through this one function.
 import { mkdir, writeFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../common/errors.ts';
 import { type AppInfo } from '../common/app.ts';
@@ -27,6 +28,10 @@ import { loadAuditKey } from './audit/audit-key.ts';
 import { osTechnician } from './audit/technician.ts';
 import { pollByReadState } from './jobs/pending.ts';
 import { tenantExecutor } from './tenant/executor.ts';
+import { DiagnosticsService } from './diagnostics/service.ts';
+import { demoDeviceBundle } from './diagnostics/demo-bundle.ts';
+import { Ws1DeviceLogs } from './diagnostics/ws1-device-log.ts';
+import { diagnosticsHandlers } from './handlers/diagnostics-handlers.ts';
 
 export interface AppServicesOptions {
   host: AppInfo['host'];
@@ -118,14 +123,15 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   // The packaged app's bundled worker starts in milliseconds: start it now. (Source runs under tsx, where a
   // worker costs ~0.2 s of compiling, start theirs on the first file.)
   if (opts.logsWorkerUrl) logsService.warmUp();
+  const diagnostics = new DiagnosticsService({ current: () => tenants.current, dataDir: opts.dataDir, onProgress: (p) => emit('onDiagnosticsProgress', p) });
   const logs = logsHandlers({
     logs: logsService,
     settings,
     dialogs: opts.dialogs,
     demoBundle: (device) => {
       // A real tenant's device has no demo logs: its logs come from Collect diagnostics or the device itself.
-      if (tenants.current.mode !== 'demo') throw new AppError('not_allowed', "Open this device's Collect-diagnostics zip or its DeviceReassignment log (Ctrl+O).");
-      return writeDemoBundle(demo, join(opts.dataDir, 'tmp', 'demo-logs'), device);
+      if (tenants.current.mode !== 'demo') throw new AppError('not_allowed', "Collect this device's diagnostics from its card, or open its DeviceReassignment log (Ctrl+O).");
+      return demoDeviceBundle(demo, diagnostics, join(opts.dataDir, 'tmp', 'demo-logs'), device);
     },
     progress: (session, task, progress) => emit('onLogsProgress', { session, task, progress }),
     openRequested: (pending) => emit('onLogsOpenRequest', { pending }),
@@ -154,6 +160,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const jobs = jobsHandlers({ engine, tenant: () => tenants.current, logger: opts.logger, saveFile: opts.saveFile });
   const tenant = tenantHandlers({ tenants, secrets, settings, info, wires: ws1Wires, deviceCode: (p) => emit('onDeviceCode', p) });
   const support = supportHandlers({ current: () => tenants.current, wires: ws1Wires });
+  const diagnosis = diagnosticsHandlers({ service: diagnostics, ws1: new Ws1DeviceLogs(), current: () => tenants.current, openDownloaded: (paths) => logs.openDownloaded(paths) });
 
   const handlers: Handlers = {
     ...logs,
@@ -170,6 +177,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...tenant,
     ...support,
     ...jobs,
+    ...diagnosis,
     getAppInfo: info,
     getTheme: () => settings.get().theme,
     setTheme: (theme) => {
@@ -195,6 +203,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     offerLogs: (paths) => logs.offer(paths),
     dispose: async () => {
       background.abort();
+      diagnostics.dispose();
       lookup.dispose();
       tenant.dispose();
       await logs.dispose();
@@ -204,16 +213,4 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       await demo.stop();
     },
   };
-}
-
-/** The device whose logs a newcomer sees first: Multiuser, reassignment failing with retries. */
-const DEMO_LOG_DEVICE = 'FLOOR-LAG-001';
-
-async function writeDemoBundle(demo: DemoTenant, dir: string, device = DEMO_LOG_DEVICE): Promise<string> {
-  const zip = demo.deviceLogs(device);
-  if (!zip) throw new AppError('not_found', `The demo tenant has no device called ${device}.`);
-  await mkdir(dir, { recursive: true });
-  const file = join(dir, `${device.replace(/[^A-Za-z0-9._-]/g, '_')}-diagnostics.zip`);
-  await writeFile(file, zip);
-  return file;
 }

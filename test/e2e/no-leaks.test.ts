@@ -1,4 +1,4 @@
-// Nothing secret reaches the page or lands in a file: after lookup, logs, a change with undo and a saved
+// Nothing secret reaches the page or lands in a file: after lookup, logs, collect diagnostics, a change with undo and a saved
 // profile, every IPC result and event, the DOM, web storage, the app's data folder and its log are scanned
 // for the demo tenant's tokens and credentials and the secret typed into the setup form (raw and encoded).
 import { after, before, describe, test } from 'node:test';
@@ -28,6 +28,12 @@ describe('no secret leaves main', () => {
     await page.keyboard.press('Control+2');
     await page.getByRole('button', { name: "Open the demo device's logs" }).click();
     await page.locator('.attempt').first().waitFor();
+    // Collect diagnostics from a card: the earlier collection downloads from its pre-signed URL and opens.
+    await page.keyboard.press('Control+1');
+    await page.getByRole('searchbox', { name: 'Search devices' }).fill('LAB-DEM-002');
+    const diagnostics = page.getByRole('article', { name: 'Device LAB-DEM-002' }).getByRole('region', { name: 'Diagnostics' });
+    await diagnostics.getByRole('button', { name: 'Download and open' }).first().click();
+    await page.getByRole('grid', { name: 'Log records' }).waitFor();
     await page.keyboard.press('Control+,');
     await page.getByRole('button', { name: 'Add a profile' }).click();
     await page.getByLabel('Workspace ONE UEM').check();

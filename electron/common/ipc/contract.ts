@@ -36,6 +36,7 @@ import {
   previewSchema,
   userRefSchema,
 } from '../jobs.ts';
+import { diagnosticsIdSchema, diagnosticsProgressSchema, diagnosticsRequestSchema, diagnosticsViewSchema } from '../diagnostics.ts';
 import { connectionReportSchema, profileDraftSchema, profileIdSchema, profileViewSchema, signedInAccountSchema } from '../profiles.ts';
 
 const sessionId = z.string().uuid();
@@ -265,6 +266,20 @@ export const contract = {
     z.object({ session: z.string(), task: z.string().nullable(), progress: logProgressSchema }),
   ),
   onLogsOpenRequest: event('The OS asked the app to open logs (file association, command line, a second launch): take them with logsPendingOpen.', z.object({ pending: z.number().int() })),
+  // Collect diagnostics from a device card (Intune; Workspace ONE where the tenant describes it)
+  diagnosticsList: invoke(
+    "A device's Collect-diagnostics requests in Intune (status, times, size, expiry, downloaded) and whether Workspace ONE offers a device-log request on this tenant.",
+    z.object({ intuneId: diagnosticsIdSchema.nullable(), ws1Uuid: z.string().max(100).nullable() }),
+    diagnosticsViewSchema,
+  ),
+  diagnosticsCollect: invoke('Ask Intune for a new diagnostics upload from a Windows device; main watches it until it is uploaded.', z.object({ intuneId: diagnosticsIdSchema }), diagnosticsRequestSchema),
+  diagnosticsOpen: invoke(
+    'Open a completed diagnostics zip in the log viewer, downloading it into the app data folder first when needed (progress as onDiagnosticsProgress).',
+    z.object({ intuneId: diagnosticsIdSchema, requestId: diagnosticsIdSchema }),
+    logSessionInfoSchema,
+  ),
+  diagnosticsCancel: invoke("Stop watching and downloading a device's diagnostics (the request stays in Intune).", z.object({ intuneId: diagnosticsIdSchema }), z.null()),
+  onDiagnosticsProgress: event('A diagnostics request changed state, or its download made progress (bytes of total).', diagnosticsProgressSchema),
   onNotice: event(
     'A message from main for the status bar (tenant started, a background task failed, ...).',
     z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string(), error: appErrorSchema.optional() }),

@@ -1,7 +1,7 @@
 // The logs channels of the contract, over the LogsService. Long tasks (filter, find) are cancellable by
 // the task id the renderer chose; progress goes out as onLogsProgress events.
 import { AppError } from '../../common/errors.ts';
-import type { LogGrant, LogProgress } from '../../common/logs.ts';
+import type { LogGrant, LogProgress, LogSessionInfo } from '../../common/logs.ts';
 import { checkTypedPaths, LogGrants } from '../logs/chosen-paths.ts';
 import { findErrorCodes, lookupErrorCode } from '../logs/error-codes.ts';
 import type { LogsService } from '../logs/service.ts';
@@ -58,6 +58,8 @@ type LogsChannels =
 export interface LogsHandlers extends Pick<Handlers, LogsChannels> {
   /** Paths the OS gave main (command line, file association, second launch): offered to the renderer as handles. */
   offer(paths: readonly string[]): void;
+  /** Opens files main itself downloaded for the technician (Collect diagnostics): chosen in main, rule 1. */
+  openDownloaded(paths: string[]): Promise<LogSessionInfo>;
   dispose(): Promise<void>;
 }
 
@@ -173,6 +175,7 @@ export function logsHandlers(d: LogsHandlerDeps): LogsHandlers {
     },
     logsErrorCodes: ({ text }) => findErrorCodes(text),
     logsLookupCode: ({ code }) => lookupErrorCode(code),
+    openDownloaded: (paths) => open(paths),
     offer: (paths) => {
       const fresh = paths.map((p) => grants.grant(p)).filter((g) => !pending.some((q) => q.handle === g.handle));
       if (!fresh.length) return;

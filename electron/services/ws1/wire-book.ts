@@ -38,8 +38,8 @@ async function getText(a: Ws1DescriptionAccess, path: string, accept: string): P
   }
 }
 
-/** Reads `/api/help` for the listed versions, then each MDM description, and derives the wire shape. */
-export async function learnModeWire(a: Ws1DescriptionAccess, now: Date = new Date()): Promise<LearnResult> {
+/** The MDM descriptions the tenant serves (`/api/help` for the listed versions, then each), or why none. */
+export async function readMdmDescriptions(a: Ws1DescriptionAccess): Promise<{ docs: Array<{ name: string; doc: unknown }>; problem: string | null }> {
   const index = await getText(a, '/api/help', 'text/html, application/json');
   const listed = index && index.status === 200 ? listedMdmDocs(index.text) : [];
   const names = [...new Set(['mdmv3', ...listed, ...DEFAULT_DOCS])].slice(0, MAX_DOCS);
@@ -56,10 +56,15 @@ export async function learnModeWire(a: Ws1DescriptionAccess, now: Date = new Dat
       // not a description
     }
   }
-  if (docs.length === 0) {
-    const why = lastStatus === null ? 'it could not be reached' : `it answered HTTP ${lastStatus}`;
-    return { wire: null, problem: `The tenant's API description (/api/help/Docs/mdmv3) could not be read: ${why}.` };
-  }
+  if (docs.length > 0) return { docs, problem: null };
+  const why = lastStatus === null ? 'it could not be reached' : `it answered HTTP ${lastStatus}`;
+  return { docs, problem: `The tenant's API description (/api/help/Docs/mdmv3) could not be read: ${why}.` };
+}
+
+/** Reads the tenant's MDM descriptions and derives the wire shape of the mode change. */
+export async function learnModeWire(a: Ws1DescriptionAccess, now: Date = new Date()): Promise<LearnResult> {
+  const { docs, problem } = await readMdmDescriptions(a);
+  if (docs.length === 0) return { wire: null, problem };
   const wire = wireFromDescriptions(docs, now.toISOString());
   if (!wire) return { wire: null, problem: `The tenant's API description (${docs.map((d) => d.name).join(', ')}) has no POST /devices/action with CHANGE_TO_MULTIUSER.` };
   return { wire, problem: null };

@@ -9,7 +9,7 @@ import { logsHandlers, type LogsHandlers } from '../../../electron/services/hand
 import { LogsService, type LogsServiceOptions } from '../../../electron/services/logs/service.ts';
 import { SettingsStore } from '../../../electron/services/settings/settings-store.ts';
 
-type Channel = Exclude<keyof LogsHandlers, 'offer' | 'dispose'>;
+type Channel = Exclude<keyof LogsHandlers, 'offer' | 'openDownloaded' | 'dispose'>;
 
 export interface HandlersRig {
   dir: string;

@@ -18,6 +18,13 @@ export const help = {
       '--full': 'sync every device, not only those changed since the last sync',
     },
   },
+  device: {
+    usage: ['device diagnostics NAME [--wait] [--out FILE] [--json]   Collect diagnostics for an Intune Windows device; --wait until uploaded, --out to download the zip'],
+    options: {
+      '--wait': 'wait until the device has uploaded its diagnostics (minutes on a real device; seconds in the demo)',
+      '--out FILE': 'download the zip there (needs --wait)',
+    },
+  },
   demo: {
     usage: [
       'demo serve [--seed N] [--devices N] [--consume-delay-ms N] [--json]   run the simulators until Ctrl-C',

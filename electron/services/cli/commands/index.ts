@@ -12,4 +12,5 @@ export const groups: CliGroup[] = [
   lazy('demo', async () => (await import('./demo.ts')).demoCommands),
   lazy('logs', async () => (await import('./logs.ts')).logsGroup),
   lazy('mode', async () => (await import('./mode.ts')).modeGroup),
+  lazy('device', async () => (await import('./device.ts')).deviceGroup),
 ];

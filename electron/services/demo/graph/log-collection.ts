@@ -1,6 +1,8 @@
 // Collect diagnostics (beta): createDeviceLogCollectionRequest, logCollectionRequests, createDownloadUrl,
 // and the pre-signed download URL served by the simulator itself. Requests stay `pending` for
-// `logCollectionDelayMs`, are kept 28 days, at most 10 per device.
+// `logCollectionDelayMs`, are kept 28 days, at most 10 per device. Each Windows device starts with one
+// completed collection from the day before (so the demo's logs open at once, through the same flow).
+// Like a pre-signed storage URL, the download refuses a request that also carries an Authorization header.
 import { json, type SimResponse } from '../http.ts';
 import type { IntuneDevice } from '../model.ts';
 import type { GraphContext } from './simulator.ts';
@@ -16,6 +18,8 @@ interface LogRequest {
 const LOG_REQUESTS_MAX = 10;
 const LOG_RETENTION_MS = 28 * 86_400_000;
 const SIGNED_IN_TECH = 'helpdesk.tech@contoso.com';
+/** How long before the first look the seeded collection of a Windows device was requested. */
+const EARLIER_COLLECTION_MS = 26 * 3_600_000;
 
 export class LogCollections {
   private readonly requests = new Map<string, LogRequest[]>();
@@ -33,6 +37,7 @@ export class LogCollections {
 
   private requestsOf(device: IntuneDevice): LogRequest[] {
     const now = this.ctx.now();
+    if (!this.requests.has(device.id) && device.operatingSystem === 'Windows') this.requests.set(device.id, [this.newRequest(device, now - EARLIER_COLLECTION_MS)]);
     const list = (this.requests.get(device.id) ?? []).filter((r) => now - r.requestedAt < LOG_RETENTION_MS);
     this.requests.set(device.id, list);
     return list;
@@ -43,10 +48,15 @@ export class LogCollections {
     const list = this.requestsOf(device);
     if (list.length >= LOG_REQUESTS_MAX) return graphErrors.badRequest(`This device already has ${LOG_REQUESTS_MAX} diagnostics collections; delete one before requesting another.`);
     this.ctx.counters.countAction('createDeviceLogCollectionRequest', device.id);
-    const seq = String(this.next++).padStart(12, '0');
-    const r: LogRequest = { id: `${device.id}_${seq.slice(0, 8)}-0000-4000-8000-${seq}`, managedDeviceId: device.id, requestedAt: this.ctx.now() };
+    const r = this.newRequest(device, this.ctx.now());
     list.push(r);
-    return json(201, { '@odata.context': this.context('beta', 'deviceLogCollectionResponse/$entity'), ...this.logRequestRecord(r) });
+    // As Microsoft's example answers: 200 with the entity in `value`.
+    return json(200, { '@odata.context': this.context('beta', 'microsoft.graph.deviceLogCollectionResponse'), value: this.logRequestRecord(r) });
+  }
+
+  private newRequest(device: IntuneDevice, requestedAt: number): LogRequest {
+    const seq = String(this.next++).padStart(12, '0');
+    return { id: `${device.id}_${seq.slice(0, 8)}-0000-4000-8000-${seq}`, managedDeviceId: device.id, requestedAt };
   }
 
   private logRequestRecord(r: LogRequest): Record<string, unknown> {
@@ -75,7 +85,8 @@ export class LogCollections {
     return json(200, { '@odata.context': this.context('beta', 'Edm.String'), value: `${this.ctx.baseUrl()}/demo-downloads/${token}.zip` });
   }
 
-  download(token: string): SimResponse {
+  download(token: string, authorization: string | undefined): SimResponse {
+    if (authorization) return { status: 400, headers: { 'content-type': 'application/xml' }, body: '<?xml version="1.0" encoding="utf-8"?><Error><Code>InvalidAuthenticationInfo</Code><Message>A pre-signed URL takes no Authorization header.</Message></Error>' };
     const r = this.downloads.get(token);
     const device = r ? this.ctx.data.intuneById.get(r.managedDeviceId) : undefined;
     if (!device) return { status: 404, headers: { 'content-type': 'application/xml' }, body: '<?xml version="1.0" encoding="utf-8"?><Error><Code>BlobNotFound</Code><Message>The specified blob does not exist.</Message></Error>' };

@@ -79,7 +79,7 @@ export class GraphSimulator {
 
   private async answer(req: SimRequest): Promise<SimResponse> {
     const download = /^\/demo-downloads\/([\w-]+)\.zip$/.exec(req.path);
-    if (download && req.method === 'GET') return this.logs.download(download[1]); // a pre-signed URL: no bearer
+    if (download && req.method === 'GET') return this.logs.download(download[1], req.headers.authorization); // a pre-signed URL: no bearer
     const auth = req.headers.authorization ?? '';
     if (!auth) return graphErrors.noToken();
     if (auth !== `Bearer ${this.ctx.token}`) return graphErrors.badToken();

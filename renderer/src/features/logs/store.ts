@@ -59,6 +59,8 @@ interface LogsState {
   /** What main offered: the recent list, or logs the OS asked the app to open. */
   openHandles(handles: string[]): Promise<void>;
   openDemo(device?: string): Promise<void>;
+  /** Shows a session main opened for another area (Collect diagnostics), with `busy` while it opens. */
+  openFrom(busy: string, open: () => Promise<LogSessionInfo>): Promise<void>;
   close(): Promise<void>;
   loadRecent(): Promise<void>;
   onProgress(session: string, task: string | null, p: LogProgress): void;
@@ -161,6 +163,10 @@ export const useLogs = create<LogsState>((set, get) => {
     openDemo: async (device) => {
       set({ busy: `Opening the demo logs of ${device ?? 'a device'}…`, error: null });
       await call('logsOpenDemo', { device }).then(adopt, fail);
+    },
+    openFrom: async (busy, open) => {
+      set({ busy, error: null });
+      await open().then(adopt, fail);
     },
     close: async () => {
       const s = get().session;

@@ -6,6 +6,7 @@ import { call } from '../../api.ts';
 import { useApp } from '../../app/store.ts';
 import { ago, when } from '../../ui/format.ts';
 import { useLogs } from '../logs/store.ts';
+import { DeviceDiagnostics } from '../diagnostics/DeviceDiagnostics.tsx';
 import { complianceLabel, enrollmentLabel, joinTypeLabel, ownershipLabel, userModeLabel } from './labels.ts';
 
 const user = (u: DeviceUser | null) => (u ? (u.upn ?? u.displayName ?? u.id ?? '?') : '—');
@@ -147,6 +148,8 @@ export function DeviceCard({ device }: { device: Device }) {
           </section>
         )}
       </div>
+
+      <DeviceDiagnostics device={device} />
 
       <section aria-label="Sign-ins">
         <h3>Who signed in</h3>
