@@ -262,7 +262,8 @@ export class JobEngine {
   private guarded(p: Preview): Preview {
     const g = this.opts.guardRails?.() ?? defaultGuardRails;
     const n = p.totals.toChange;
-    return { ...p, guard: { reasonRequired: n > g.reasonAbove, reasonAbove: g.reasonAbove, firstStage: n > g.stageAbove ? Math.max(1, Math.ceil(n / 100)) : null, stageAbove: g.stageAbove } };
+    const guard = { reasonRequired: n > g.reasonAbove, reasonAbove: g.reasonAbove, firstStage: n > g.stageAbove ? Math.max(1, Math.ceil(n / 100)) : null, stageAbove: g.stageAbove };
+    return { ...p, guard: g.source ? { ...guard, source: g.source } : guard };
   }
 
   private requireJob(jobId: string): Job {
