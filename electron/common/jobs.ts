@@ -194,6 +194,8 @@ export const previewSchema = z.object({
       /** The first stage's size when the job starts in stages (then it pauses for a look), else null. */
       firstStage: z.number().int().nullable(),
       stageAbove: z.number().int(),
+      /** Where the thresholds come from, in words ("set in the tenant profile Contoso", "the defaults"). */
+      source: z.string().optional(),
     })
     .optional(),
 });
@@ -271,6 +273,9 @@ export const jobIdSchema = z.string().min(1).max(100);
 
 export const reasonSchema = z.string().trim().min(3).max(500);
 
+/** A tenant profile's guard rails: a reason above one count of devices, a staged start above another. */
+export const guardRailsSchema = z.object({ reasonAbove: z.number().int().min(1).max(1_000_000), stageAbove: z.number().int().min(1).max(1_000_000) });
+export type GuardRails = z.infer<typeof guardRailsSchema> & { source?: string };
+
 /** Default guard rails; a tenant profile may set its own. */
-export const defaultGuardRails = { reasonAbove: 100, stageAbove: 1_000 };
-export type GuardRails = typeof defaultGuardRails;
+export const defaultGuardRails: GuardRails = { reasonAbove: 100, stageAbove: 1_000, source: 'the defaults (no tenant profile sets its own)' };

@@ -2,6 +2,7 @@
 // No Node, no DOM: the renderer imports this for the setup screen. A profile never holds a secret;
 // secrets travel once from the setup form to main (`ProfileDraft.secrets`) and live in the keychain.
 import { z } from 'zod';
+import { defaultGuardRails, guardRailsSchema, type GuardRails } from './jobs.ts';
 
 /**
  * Sovereign clouds: sign-in authority and Graph host must match (tokens do not cross clouds).
@@ -45,6 +46,8 @@ export const intuneProfileSchema = z.object({
   /** Application (client) ID of the technician's own Entra app registration (public client). */
   clientId: z.string().regex(guidPattern),
   cloud: intuneCloudSchema,
+  /** Bulk-change guard rails of this tenant (a reason above, a staged start above); defaults 100 / 1,000. */
+  guardRails: guardRailsSchema.optional(),
 });
 export type IntuneProfile = z.infer<typeof intuneProfileSchema>;
 
@@ -61,6 +64,8 @@ export const ws1ProfileSchema = z.object({
   /** The REST API host (asNNN…), host name only, lower case. */
   apiHost: z.string().regex(hostPattern),
   auth: ws1AuthSchema,
+  /** Bulk-change guard rails of this tenant (a reason above, a staged start above); defaults 100 / 1,000. */
+  guardRails: guardRailsSchema.optional(),
 });
 export type Ws1Profile = z.infer<typeof ws1ProfileSchema>;
 
@@ -123,6 +128,9 @@ export const profileDraftSchema = z.object({
   authMethod: z.enum(['oauth', 'basic']).optional(),
   region: z.string().max(40).optional(),
   username: z.string().max(300).optional(),
+  /** Guard rails: devices above which a reason is asked for, and above which a job starts in stages (empty: defaults). */
+  reasonAbove: z.string().max(12).optional(),
+  stageAbove: z.string().max(12).optional(),
   secrets: z.object({ clientSecret: z.string().max(2000), apiKey: z.string().max(2000), password: z.string().max(2000) }).partial().optional(),
 });
 export type ProfileDraft = z.input<typeof profileDraftSchema>;
@@ -147,6 +155,8 @@ export function validateProfileDraft(raw: ProfileDraft, savedSecrets: readonly S
   else if (name.length > 80) add('name', 'Keep the name to 80 characters or fewer.');
   const id = d.id ?? slug(name);
   if (!profileIdSchema.safeParse(id).success) add('name', 'Use at least one letter or digit in the name.');
+  const guard = draftGuardRails(d.reasonAbove, d.stageAbove, add);
+  const guardRails = guard ? { guardRails: guard } : {};
   const secrets: Partial<Record<SecretName, string>> = {};
   for (const key of secretNames) {
     const value = d.secrets?.[key]?.trim();
@@ -166,7 +176,7 @@ export function validateProfileDraft(raw: ProfileDraft, savedSecrets: readonly S
     if (!cloud.success) add('cloud', 'Choose the cloud: Global, US Government L4, US Government DoD or China.');
     if (Object.keys(secrets).length) add('secrets', 'An Intune profile signs in as you through the browser; it takes no secret.');
     if (problems.length || !cloud.success) return { ok: false, problems };
-    return { ok: true, profile: { kind: 'intune', id, name, tenant, clientId, cloud: cloud.data }, secrets: {} };
+    return { ok: true, profile: { kind: 'intune', id, name, tenant, clientId, cloud: cloud.data, ...guardRails }, secrets: {} };
   }
 
   const apiHost = normaliseHost(d.apiHost ?? '');
@@ -196,7 +206,21 @@ export function validateProfileDraft(raw: ProfileDraft, savedSecrets: readonly S
   if (secrets.clientSecret && d.authMethod !== 'oauth') add('clientSecret', 'A client secret is only used with OAuth.');
   if (secrets.password && d.authMethod !== 'basic') add('password', 'A password is only used with Basic authentication.');
   if (problems.length || !auth) return { ok: false, problems };
-  return { ok: true, profile: { kind: 'ws1', id, name, apiHost: apiHost.host, auth }, secrets };
+  return { ok: true, profile: { kind: 'ws1', id, name, apiHost: apiHost.host, auth, ...guardRails }, secrets };
+}
+
+/** The draft's guard rails: both empty means the defaults; otherwise whole numbers, the staged one not below the reason one. */
+function draftGuardRails(reasonRaw: string | undefined, stageRaw: string | undefined, add: (field: string, message: string) => void): GuardRails | undefined {
+  const reason = (reasonRaw ?? '').trim().replace(/[,\s]/g, '');
+  const stage = (stageRaw ?? '').trim().replace(/[,\s]/g, '');
+  if (!reason && !stage) return undefined;
+  const r = reason ? Number(reason) : defaultGuardRails.reasonAbove;
+  const s = stage ? Number(stage) : defaultGuardRails.stageAbove;
+  const ok = (n: number) => Number.isInteger(n) && n >= 1 && n <= 1_000_000;
+  if (!ok(r)) add('reasonAbove', 'Ask for a reason above a whole number of devices between 1 and 1,000,000 (default 100).');
+  if (!ok(s)) add('stageAbove', 'Start in stages above a whole number of devices between 1 and 1,000,000 (default 1,000).');
+  else if (ok(r) && s < r) add('stageAbove', 'The staged start should not begin below the reason threshold.');
+  return ok(r) && ok(s) ? { reasonAbove: r, stageAbove: s } : undefined;
 }
 
 function slug(name: string): string {

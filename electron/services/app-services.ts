@@ -149,6 +149,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     executor: tenantExecutor(() => tenants.current, ws1Wires),
     ws1Wire: () => (tenants.current.ws1 ? ws1Wires.peek(tenants.current.ws1.baseUrl) : null),
     identity: () => ({ technician: tenants.technician ?? opts.technician ?? osTechnician(), tenant: tenants.current.scope }),
+    guardRails: () => tenants.guardRails(),
     onProgress: (p) => emit('onJobProgress', p),
     logger: opts.logger,
   });

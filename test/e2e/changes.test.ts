@@ -34,7 +34,14 @@ describe('changes', () => {
     const { page } = app;
     await page.getByRole('button', { name: /^Start: change 1 device$/ }).click();
     await page.getByRole('tab', { name: 'Jobs', selected: true }).waitFor();
-    await page.getByText(/1 changed · 0 failed/).waitFor({ timeout: 20_000 });
+    // Intune applies a primary-user change at once: done, not pending
+    const job = page.locator('.job').first();
+    await job.getByText(/1 done · 0 failed/).waitFor({ timeout: 20_000 });
+    assert.equal(await job.locator('.job-state').innerText(), 'finished');
+    await job.getByRole('button', { name: 'Devices' }).click();
+    const devices = job.getByRole('table', { name: 'Devices of the job' });
+    await devices.getByRole('cell', { name: 'LAB-DEM-001' }).waitFor();
+    assert.match(await devices.innerText(), /LAB-DEM-001\s+done\s+primary/);
   });
 
   test('undo previews and restores the primary user', async () => {
@@ -43,10 +50,35 @@ describe('changes', () => {
     const preview = page.getByRole('region', { name: 'Preview' });
     await preview.waitFor();
     assert.match(await preview.innerText(), /Undo/);
+    // the undo preview replaces the form: no stale "Change to …" form with an empty device list above it
+    assert.equal(await page.getByRole('form', { name: 'New change' }).count(), 0);
+    await page.getByText(/^Undo of the job/).waitFor();
     await page.getByRole('button', { name: /^Start: change 1 device$/ }).click();
     await page.getByRole('tab', { name: 'Jobs', selected: true }).waitFor();
-    await page.locator('.job', { has: page.locator('strong', { hasText: /^Undo:/ }) }).getByText(/1 changed · 0 failed/).waitFor({ timeout: 20_000 });
+    await page.locator('.job', { has: page.locator('strong', { hasText: /^Undo:/ }) }).getByText(/1 done · 0 failed/).waitFor({ timeout: 20_000 });
+    // undo only once: the job undone says so and offers no second undo
+    const undone = page.locator('.job', { has: page.locator('strong', { hasText: /^Intune: remove/ }) });
+    assert.equal(await undone.locator('.job-state').innerText(), 'undone');
+    assert.equal(await page.getByRole('button', { name: 'Undo…' }).count(), 0);
     await page.screenshot({ path: join(shots, 'changes-jobs.png') });
+  });
+
+  test('a preview not started is listed apart from the jobs, and can be discarded', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'New change' }).click();
+    const change = page.getByRole('combobox', { name: 'Change' });
+    const groups = await change.locator('optgroup').evaluateAll((els) => els.map((e) => e.getAttribute('label')));
+    assert.deepEqual(groups, ['Workspace ONE (user mode)', 'Intune (primary user)']);
+    await change.selectOption('shared');
+    await page.getByRole('textbox', { name: 'Device names or serials, one per line' }).fill('LAB-DEM-002');
+    await page.getByRole('button', { name: 'Preview 1 device' }).click();
+    await page.getByRole('region', { name: 'Preview' }).waitFor();
+    await page.getByRole('tab', { name: 'Jobs' }).click();
+    const plans = page.getByRole('region', { name: 'Previews not started' });
+    await plans.getByText(/1 device · previewed .* · expires /).waitFor();
+    assert.equal(await page.getByRole('list', { name: 'Jobs' }).locator('.job-planned').count(), 0, 'a preview is not a job');
+    await plans.getByRole('button', { name: 'Discard' }).click();
+    await plans.waitFor({ state: 'detached' });
   });
 
   test('the audit trail lists both changes and its chain is intact', async () => {
@@ -77,8 +109,8 @@ describe('changes', () => {
     assert.equal(await start.isDisabled(), true);
     await page.getByRole('textbox', { name: 'Confirmation count' }).fill(String(n));
     await start.click();
-    await page.getByText(new RegExp(`${n} changed · 0 failed`)).waitFor({ timeout: 30_000 });
-    assert.ok((await page.getByText(/pending on the device/).count()) > 0);
+    // Workspace ONE mode changes stay pending on the device until it reports the new mode
+    await page.getByText(new RegExp(`0 done · ${n} pending on the device · 0 failed`)).waitFor({ timeout: 30_000 });
   });
 
   test('no console errors', () => {

@@ -35,6 +35,7 @@ import {
   modeGoalSchema,
   previewSchema,
   userRefSchema,
+  stepStatusSchema,
 } from '../jobs.ts';
 import { diagnosticsIdSchema, diagnosticsProgressSchema, diagnosticsRequestSchema, diagnosticsViewSchema } from '../diagnostics.ts';
 import { connectionReportSchema, profileDraftSchema, profileIdSchema, profileViewSchema, signedInAccountSchema } from '../profiles.ts';
@@ -136,7 +137,12 @@ export const contract = {
     }),
     previewSchema,
   ),
-  jobsPreview: invoke('A page of a planned or finished job\'s rows, with the totals.', z.object({ jobId: jobIdSchema, offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }), previewSchema),
+  jobsPreview: invoke(
+    'A page of a planned or finished job\'s rows (its devices with their outcome; `only` keeps some statuses, e.g. failed), with the totals.',
+    z.object({ jobId: jobIdSchema, offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000), only: z.array(stepStatusSchema).max(6).optional() }),
+    previewSchema,
+  ),
+  jobsDiscard: invoke('Remove a preview that was not started (previews also expire after 24 hours).', z.object({ planId: jobIdSchema }), z.null()),
   jobsStart: invoke(
     'Start a planned job; for more than a handful of devices the technician must have typed the count, and above the tenant\'s threshold given a reason. Progress streams as onJobProgress.',
     z.object({ planId: jobIdSchema, confirmation: z.number().int().nullable(), reason: reasonSchema.optional() }),
@@ -148,9 +154,9 @@ export const contract = {
   jobsRetryFailed: invoke('Preview a new job with only the failed devices.', z.object({ jobId: jobIdSchema }), previewSchema),
   jobsPlanUndo: invoke('Preview a job that restores every changed device to its recorded before-state.', z.object({ jobId: jobIdSchema }), previewSchema),
   jobsList: invoke(
-    'Every job, newest first, with its counts; unfinished ones can be resumed.',
+    'Every job, newest first, with its counts; unfinished ones can be resumed. Previews not started yet come too, with their expiry (shown apart).',
     noArg,
-    z.array(jobSchema.extend({ counts: jobCountsSchema, running: z.boolean() })),
+    z.array(jobSchema.extend({ counts: jobCountsSchema, running: z.boolean(), expiresAt: z.string().optional() })),
   ),
   auditQuery: invoke('Audit entries matching a filter, newest first.', auditFilterSchema, z.array(auditEntrySchema)),
   auditVerify: invoke('Check the audit hash chain and say where it is broken, if anywhere.', noArg, auditVerificationSchema),

@@ -13,6 +13,7 @@ import type { TenantConnection } from '../tenant/connection.ts';
 type JobChannels =
   | 'jobsPlan'
   | 'jobsPreview'
+  | 'jobsDiscard'
   | 'jobsStart'
   | 'jobsPause'
   | 'jobsResume'
@@ -67,7 +68,12 @@ export function jobsHandlers(d: JobHandlerDeps): Pick<Handlers, JobChannels> {
       const targets = await resolveTargets(inputs, match, goal);
       return page(d.engine.plan({ goal, targets, syncAfter, user: await resolveUser(goal, user) }));
     },
-    jobsPreview: ({ jobId, offset, limit }) => d.engine.preview(jobId, { offset, limit }),
+    jobsPreview: ({ jobId, offset, limit, only }) => d.engine.preview(jobId, { offset, limit, only }),
+    jobsDiscard: ({ planId }) => {
+      sameTenant(planId);
+      d.engine.discard(planId);
+      return null;
+    },
     jobsStart: ({ planId, confirmation, reason }) => {
       sameTenant(planId);
       // start() checks the confirmation and reason at once (throwing here), then runs in the background.
@@ -89,12 +95,14 @@ export function jobsHandlers(d: JobHandlerDeps): Pick<Handlers, JobChannels> {
     },
     jobsRetryFailed: ({ jobId }) => page(d.engine.planRetry(jobId)),
     jobsPlanUndo: ({ jobId }) => page(d.engine.planUndo(jobId)),
-    jobsList: () =>
-      d.engine
+    jobsList: () => {
+      const plans = new Map(d.engine.plans.list().map((p) => [p.id, p.expiresAt]));
+      return d.engine
         .jobs()
-        .filter((j) => j.status !== 'planned' || d.engine.journal.counts(j.id).total > 0)
-        .map((j) => ({ ...j, counts: d.engine.journal.counts(j.id), running: d.engine.isRunning(j.id) }))
-        .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+        .filter((j) => j.status !== 'planned' || plans.has(j.id))
+        .map((j) => ({ ...j, counts: d.engine.journal.counts(j.id), running: d.engine.isRunning(j.id), ...(plans.has(j.id) ? { expiresAt: plans.get(j.id) } : {}) }))
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    },
     auditQuery: (filter) => d.engine.audit.query({ limit: 1000, ...filter }),
     auditVerify: () => d.engine.audit.verify(),
     auditExportCsv: async (filter) => {

@@ -13,6 +13,7 @@ import { openJobsDatabase, type Db } from './db.ts';
 import type { ActionExecutor } from './executor.ts';
 import { Journal } from './journal.ts';
 import { PendingTracker, type PollDevices } from './pending.ts';
+import { PlanShelf, defaultPlanTtlMs } from './plans.ts';
 import { planSteps, previewOf } from './preview.ts';
 import type { Ws1ModeWire } from '../ws1/mode-wire.ts';
 import { JobRun, defaultRunnerSettings, type RunnerSettings } from './runner.ts';
@@ -44,6 +45,8 @@ export interface JobEngineOptions {
   isAlive?: (pid: number) => boolean;
   /** The current tenant's Workspace ONE mode-change shape as known now, for the preview's wording. */
   ws1Wire?: () => Ws1ModeWire | null;
+  /** How long a preview can be started (default 24 h); then it is removed. */
+  planTtlMs?: number;
 }
 
 function processAlive(pid: number): boolean {
@@ -67,6 +70,8 @@ export class JobEngine {
   readonly db: Db;
   readonly journal: Journal;
   readonly audit: AuditTrail;
+  /** Previews not started yet: expire, or are discarded. */
+  readonly plans: PlanShelf;
   private readonly clock: Clock;
   private readonly intuneBucket: TokenBucket;
   private readonly ws1Bucket: TokenBucket;
@@ -80,6 +85,7 @@ export class JobEngine {
     this.audit = new AuditTrail(this.db, { anchor: opts.dataDir && !opts.db ? fileAnchor(join(opts.dataDir, 'audit-anchor.json')) : undefined, ...opts.audit });
     this.journal = new Journal(this.db, this.audit);
     this.clock = opts.clock ?? systemClock;
+    this.plans = new PlanShelf(this.journal, () => this.clock.now(), opts.planTtlMs ?? defaultPlanTtlMs);
     // One bucket per engine: Graph's write limit is per app, shared by every job that runs.
     this.intuneBucket = new TokenBucket({ limit: opts.limits?.intune ?? intuneWriteLimit, clock: this.clock });
     this.ws1Bucket = new TokenBucket({ limit: opts.limits?.ws1 ?? ws1ActionLimit, clock: this.clock, burst: 1, headroom: 1 });
@@ -120,6 +126,7 @@ export class JobEngine {
   start(planId: string, confirmation: number | null, signal?: AbortSignal, reason?: string): Promise<JobStatus> {
     const job = this.requireJob(planId);
     if (job.status !== 'planned') throw new AppError('not_allowed', `Job ${planId} has already been started.`);
+    this.plans.requireFresh(job);
     const preview = this.preview(planId);
     if (preview.confirmCount !== null && confirmation !== preview.confirmCount)
       throw new AppError('invalid_input', `Type ${preview.confirmCount} to confirm changing ${preview.confirmCount} devices.`);
@@ -147,6 +154,11 @@ export class JobEngine {
     return this.launch(jobId, signal);
   }
 
+  /** Removes a preview that was not started. */
+  discard(planId: string): void {
+    this.plans.discard(this.requireJob(planId));
+  }
+
   pause(jobId: string): void {
     this.runs.get(jobId)?.run.pause();
   }
@@ -168,11 +180,15 @@ export class JobEngine {
     this.journal.saveJob({ ...job, status, finishedAt: status === 'cancelled' ? new Date(this.clock.now()).toISOString() : undefined });
   }
 
-  /** The preview of a job (totals over every row; `page` limits the rows sent, for big jobs). */
-  preview(jobId: string, page?: { offset: number; limit: number }): Preview {
+  /**
+   * The preview of a job (totals over every row; `page` limits the rows sent, for big jobs; `only` keeps
+   * the rows of these statuses, e.g. a job's failed devices).
+   */
+  preview(jobId: string, page?: { offset: number; limit: number; only?: JobStep['status'][] }): Preview {
     const job = this.requireJob(jobId);
     const p = this.guarded(previewOf(jobId, job.goal, this.journal.steps(jobId)));
-    return page ? { ...p, rows: p.rows.slice(page.offset, page.offset + page.limit) } : p;
+    const rows = page?.only ? p.rows.filter((r) => page.only!.includes(r.status)) : p.rows;
+    return page ? { ...p, rows: rows.slice(page.offset, page.offset + page.limit) } : p;
   }
 
   /** The executor this engine calls (for a pending-state poll through the same clients). */
@@ -246,7 +262,8 @@ export class JobEngine {
   private guarded(p: Preview): Preview {
     const g = this.opts.guardRails?.() ?? defaultGuardRails;
     const n = p.totals.toChange;
-    return { ...p, guard: { reasonRequired: n > g.reasonAbove, reasonAbove: g.reasonAbove, firstStage: n > g.stageAbove ? Math.max(1, Math.ceil(n / 100)) : null, stageAbove: g.stageAbove } };
+    const guard = { reasonRequired: n > g.reasonAbove, reasonAbove: g.reasonAbove, firstStage: n > g.stageAbove ? Math.max(1, Math.ceil(n / 100)) : null, stageAbove: g.stageAbove };
+    return { ...p, guard: g.source ? { ...guard, source: g.source } : guard };
   }
 
   private requireJob(jobId: string): Job {

@@ -90,6 +90,14 @@ export class Journal {
     return (this.db.prepare('SELECT body FROM jobs ORDER BY created_at DESC, id DESC').all() as { body: string }[]).map((r) => JSON.parse(r.body) as Job);
   }
 
+  /** Removes a job and its steps (plans only: a started job keeps its journal); false when there was none. */
+  deleteJob(id: string): boolean {
+    return this.db.transaction(() => {
+      this.db.prepare('DELETE FROM steps WHERE job_id = ?').run(id);
+      return this.db.prepare('DELETE FROM jobs WHERE id = ?').run(id).changes > 0;
+    })();
+  }
+
   /** Jobs that were running or paused when the app stopped: offered for resumption at start-up. */
   unfinished(): Job[] {
     return this.jobs().filter((j) => j.status === 'running' || j.status === 'paused');

@@ -87,7 +87,10 @@ export class ProfileStore {
       const cleared = rebound && (await this.savedSecrets(before)).length > 0;
       return cleared ? { ok: false, problems: [...check.problems, { field: 'secrets', message: secretsClearedMessage }] } : check;
     }
-    const { profile, secrets } = check;
+    const { secrets } = check;
+    // a form that does not send the guard rails keeps the saved ones (empty fields set the defaults)
+    const keepGuard = draft.reasonAbove === undefined && draft.stageAbove === undefined && before?.guardRails;
+    const profile = keepGuard ? { ...check.profile, guardRails: before.guardRails } : check.profile;
     const existing = all.findIndex((p) => p.id === profile.id);
     if (existing >= 0 && !draft.id) return { ok: false, problems: [{ field: 'name', message: 'A profile with that name exists already.' }] };
     for (const [name, value] of Object.entries(secrets) as Array<[SecretName, string]>) {

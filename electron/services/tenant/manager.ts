@@ -2,6 +2,8 @@
 // the technician's profiles. The browser host runs with policy demo-only: no profile is ever used there.
 import { AppError } from '../../common/errors.ts';
 import type { IntuneProfile, TenantProfile, Ws1Profile } from '../../common/profiles.ts';
+import type { GuardRails } from '../../common/jobs.ts';
+import { tenantGuardRails } from '../jobs/guard-rails.ts';
 import { forgetIntuneTokens, intuneSignInFor, type IntuneSignIn } from '../auth/index.ts';
 import type { Db } from '../cache/db.ts';
 import type { DemoTenant } from '../demo/index.ts';
@@ -38,6 +40,14 @@ export class TenantManager {
     this.conn = demoConnection(d.demo, d.db);
   }
 
+  /** The profiles of the current connection (none on the demo tenant). */
+  private connected: Array<IntuneProfile | Ws1Profile> = [];
+
+  /** The current tenant's bulk-change guard rails: its profiles' own, else the defaults. */
+  guardRails(): GuardRails {
+    return tenantGuardRails(this.connected);
+  }
+
   get current(): TenantConnection {
     return this.conn;
   }
@@ -64,6 +74,7 @@ export class TenantManager {
   async activate(ids: { intune: string | null; ws1: string | null }): Promise<TenantConnection> {
     if (!ids.intune && !ids.ws1) {
       this.conn = demoConnection(this.d.demo, this.d.db);
+      this.connected = [];
     } else {
       this.requireReal();
       const intune = ids.intune ? await this.profileOf(ids.intune, 'intune') : undefined;
@@ -72,6 +83,7 @@ export class TenantManager {
         { intune, ws1 },
         { db: this.d.db, secrets: this.d.secrets, knownSecrets: this.d.knownSecrets, intuneSignIn: intune ? this.signIn(intune) : undefined },
       );
+      this.connected = [intune, ws1].filter((p): p is IntuneProfile | Ws1Profile => Boolean(p));
     }
     this.technician = null;
     if (ids.intune) {

@@ -25,7 +25,7 @@ export function ChangesView() {
   useEffect(() => {
     void loadJobs();
   }, [loadJobs]);
-  const interrupted = s.jobs.filter((j) => !j.running && (j.status === 'running' || j.status === 'paused'));
+  const interrupted = s.jobs.filter((j) => !j.running && (j.status === 'running' || (j.status === 'paused' && j.pausedBy === 'interrupted')));
 
   return (
     <section aria-labelledby="changes-title" className="area changes-area">

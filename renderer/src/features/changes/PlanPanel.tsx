@@ -5,6 +5,7 @@ import type { ActionId } from '../../../../electron/common/jobs.ts';
 import { useApp } from '../../app/store.ts';
 import { PreviewTable } from './PreviewTable.tsx';
 import { goalChoices, useChanges, type GoalChoice } from './store.ts';
+import { when } from '../../ui/format.ts';
 
 const goalForFix: Record<ActionId, GoalChoice> = {
   'ws1.changeToMultiuser': 'multiuser',
@@ -42,14 +43,30 @@ export function PlanPanel() {
   };
   const count = f.match === 'exact' ? f.targets.split(/[\r\n,;]+/).filter((x) => x.trim()).length : null;
 
+  // A retry or an undo of a job is its own preview: it replaces the form instead of sitting under a stale one.
+  if (s.preview && s.followUp) {
+    const of = s.jobs.find((j) => j.id === s.followUp!.of);
+    return (
+      <div className="plan-panel">
+        <p className="muted follow-up">
+          {s.followUp.kind === 'undo' ? 'Undo' : 'Retry the failed devices'} of the job “{of?.goal ?? s.followUp.of}”{of ? ` (${when(of.createdAt)})` : ''}.{' '}
+          <button type="button" className="link" onClick={() => void s.discardPreview()}>
+            Back to a new change
+          </button>
+        </p>
+        <PreviewTable />
+      </div>
+    );
+  }
+
   return (
     <div className="plan-panel">
       <form className="plan-form" onSubmit={submit} aria-label="New change">
         <label>
-          Change
-          <select value={f.goal} onChange={(e) => setForm({ goal: e.target.value as GoalChoice, user: null })}>
+          Change (grouped by platform)
+          <select aria-label="Change" value={f.goal} onChange={(e) => setForm({ goal: e.target.value as GoalChoice, user: null })}>
             {(['Workspace ONE', 'Intune'] as const).map((platform) => (
-              <optgroup key={platform} label={platform}>
+              <optgroup key={platform} label={`${platform} ${platform === 'Intune' ? '(primary user)' : '(user mode)'}`}>
                 {goalChoices
                   .filter((g) => g.platform === platform)
                   .map((g) => (

@@ -4,7 +4,7 @@ import type { DeviceState, JobStep } from '../../../../electron/common/jobs.ts';
 import { userModeLabel } from '../lookup/labels.ts';
 import { useChanges } from './store.ts';
 
-const skipLabel: Record<string, string> = {
+export const skipLabel: Record<string, string> = {
   notFound: 'Not found',
   ambiguous: 'More than one device matches',
   notOnPlatform: 'Not on that platform',
@@ -54,15 +54,22 @@ export function PreviewTable() {
           </span>
         ))}
       </p>
-      {g && (g.reasonRequired || g.firstStage !== null) && (
+      {g && (
         <ul className="guard-rails" aria-label="Guard rails">
-          {g.reasonRequired && <li>More than {g.reasonAbove.toLocaleString()} devices: give a reason; it is recorded in the audit trail with every change.</li>}
-          {g.firstStage !== null && (
+          {g.reasonRequired ? (
+            <li>More than {g.reasonAbove.toLocaleString()} devices: give a reason; it is recorded in the audit trail with every change.</li>
+          ) : (
+            <li className="muted">A reason is asked for above {g.reasonAbove.toLocaleString()} devices.</li>
+          )}
+          {g.firstStage !== null ? (
             <li>
               More than {g.stageAbove.toLocaleString()} devices: the job starts in stages — the first {g.firstStage.toLocaleString()} devices (1 %), then it pauses so you can look at
               the results; resume it to change the rest.
             </li>
+          ) : (
+            <li className="muted">Above {g.stageAbove.toLocaleString()} devices a job starts in stages (1 % first, then a pause).</li>
           )}
+          {g.source && <li className="muted">These limits are {g.source}.</li>}
         </ul>
       )}
       <div className="table-scroll">
@@ -98,7 +105,7 @@ export function PreviewTable() {
         <button type="button" className="primary" disabled={!ready || Boolean(busy)} onClick={() => void start()}>
           {g?.firstStage != null ? `Start the first ${g.firstStage.toLocaleString()} of` : 'Start: change'} {p.totals.toChange.toLocaleString()} device{p.totals.toChange === 1 ? '' : 's'}
         </button>
-        <button type="button" onClick={discardPreview}>
+        <button type="button" onClick={() => void discardPreview()}>
           Discard
         </button>
       </div>

@@ -1,7 +1,7 @@
 // Mode changes as the technician drives them: a plan (preview) → typed confirmation → a running job with
 // live progress; the jobs list with pause, resume, cancel, retry and undo; the audit trail.
 import { create } from 'zustand';
-import type { AuditEntry, AuditFilter, JobProgress, ModeGoal, Preview, UserRef } from '../../../../electron/common/jobs.ts';
+import type { AuditEntry, AuditFilter, JobProgress, JobStep, ModeGoal, Preview, StepStatus, UserRef } from '../../../../electron/common/jobs.ts';
 import type { ResultOf } from '../../../../electron/common/ipc/contract.ts';
 import { call } from '../../api.ts';
 
@@ -33,11 +33,15 @@ interface ChangesState {
   tab: 'new' | 'jobs' | 'audit';
   form: PlanForm;
   preview: Preview | null;
+  /** Set when the preview is a retry or an undo of a job: it then replaces the form. */
+  followUp: { kind: 'retry' | 'undo'; of: string } | null;
   confirmation: string;
   /** Why: asked for above the tenant's threshold, recorded in the audit. */
   reason: string;
   jobs: JobRow[];
   progress: Record<string, JobProgress>;
+  /** The devices of an opened job (its first rows, or only its failed ones). */
+  jobDevices: Record<string, { rows: JobStep[]; only: StepStatus[] | null; total: number }>;
   audit: AuditEntry[];
   auditFilter: AuditFilter;
   verification: ResultOf<'auditVerify'> | null;
@@ -50,8 +54,11 @@ interface ChangesState {
   setConfirmation(v: string): void;
   setReason(v: string): void;
   start(): Promise<void>;
-  discardPreview(): void;
+  discardPreview(): Promise<void>;
+  openPlan(planId: string): Promise<void>;
+  discardPlan(planId: string): Promise<void>;
   loadJobs(): Promise<void>;
+  loadJobDevices(jobId: string, only: StepStatus[] | null): Promise<void>;
   onProgress(p: JobProgress): void;
   act(kind: 'pause' | 'resume' | 'cancel', jobId: string): Promise<void>;
   planFollowUp(kind: 'retry' | 'undo', jobId: string): Promise<void>;
@@ -83,10 +90,12 @@ export const useChanges = create<ChangesState>((set, get) => {
     tab: 'new',
     form: { goal: 'multiuser', upn: '', days: 30, targets: '', match: 'exact', syncAfter: false, user: null },
     preview: null,
+    followUp: null,
     confirmation: '',
     reason: '',
     jobs: [],
     progress: {},
+    jobDevices: {},
     audit: [],
     auditFilter: {},
     verification: null,
@@ -94,7 +103,7 @@ export const useChanges = create<ChangesState>((set, get) => {
     error: null,
     notice: null,
     setTab: (tab) => set({ tab }),
-    setForm: (patch) => set({ form: { ...get().form, ...patch }, preview: null }),
+    setForm: (patch) => set({ form: { ...get().form, ...patch }, preview: null, followUp: null }),
     plan: async () => {
       const f = get().form;
       const inputs = f.match === 'query' ? [f.targets.trim()] : f.targets.split(/[\r\n,;]+/).map((s) => s.trim()).filter(Boolean);
@@ -103,7 +112,7 @@ export const useChanges = create<ChangesState>((set, get) => {
       const preview = await attempt('Finding the devices and preparing the preview…', () =>
         call('jobsPlan', { goal: goalOf(f), inputs, match: f.match, syncAfter: f.syncAfter || undefined, user: f.user }),
       );
-      if (preview) set({ preview, confirmation: '' });
+      if (preview) set({ preview, followUp: null, confirmation: '' });
     },
     setConfirmation: (confirmation) => set({ confirmation }),
     setReason: (reason) => set({ reason }),
@@ -113,13 +122,32 @@ export const useChanges = create<ChangesState>((set, get) => {
       const typed = preview.confirmCount === null ? null : Number(confirmation);
       const started = await attempt('Starting…', () => call('jobsStart', { planId: preview.planId, confirmation: typed, ...(preview.guard?.reasonRequired ? { reason: reason.trim() } : {}) }));
       if (!started) return;
-      set({ preview: null, confirmation: '', reason: '', tab: 'jobs', notice: `Started: ${preview.goal}.` });
+      set({ preview: null, followUp: null, confirmation: '', reason: '', tab: 'jobs', notice: `Started: ${preview.goal}.` });
       await get().loadJobs();
     },
-    discardPreview: () => set({ preview: null, confirmation: '' }),
+    discardPreview: async () => {
+      const p = get().preview;
+      set({ preview: null, followUp: null, confirmation: '' });
+      // a discarded preview is removed, so it never lingers as a plan that cannot be started
+      if (p) await call('jobsDiscard', { planId: p.planId }).catch(() => null);
+      await get().loadJobs();
+    },
+    openPlan: async (planId) => {
+      const preview = await attempt('Opening the preview…', () => call('jobsPreview', { jobId: planId, offset: 0, limit: 500 }));
+      if (preview) set({ preview, followUp: null, confirmation: '', tab: 'new' });
+    },
+    discardPlan: async (planId) => {
+      await attempt('Discarding…', () => call('jobsDiscard', { planId }));
+      if (get().preview?.planId === planId) set({ preview: null, followUp: null });
+      await get().loadJobs();
+    },
     loadJobs: async () => {
       const jobs = await call('jobsList').catch(() => null);
       if (jobs) set({ jobs });
+    },
+    loadJobDevices: async (jobId, only) => {
+      const p = await attempt('Reading the job\'s devices…', () => call('jobsPreview', { jobId, offset: 0, limit: 500, ...(only ? { only } : {}) }));
+      if (p) set({ jobDevices: { ...get().jobDevices, [jobId]: { rows: p.rows, only, total: p.totals.devices } } });
     },
     onProgress: (p) => {
       set({ progress: { ...get().progress, [p.jobId]: p } });
@@ -132,7 +160,7 @@ export const useChanges = create<ChangesState>((set, get) => {
     },
     planFollowUp: async (kind, jobId) => {
       const preview = await attempt('Preparing the preview…', () => call(kind === 'retry' ? 'jobsRetryFailed' : 'jobsPlanUndo', { jobId }));
-      if (preview) set({ preview, confirmation: '', tab: 'new' });
+      if (preview) set({ preview, followUp: { kind, of: jobId }, confirmation: '', tab: 'new' });
     },
     setAuditFilter: (auditFilter) => set({ auditFilter }),
     loadAudit: async () => {
