@@ -23,6 +23,7 @@ import { tenantHandlers } from './handlers/tenant-handlers.ts';
 import { Ws1WireBook } from './ws1/wire-book.ts';
 import { jobsHandlers } from './handlers/jobs-handlers.ts';
 import { JobEngine } from './jobs/engine.ts';
+import { pendingChanges } from './lookup/pending-changes.ts';
 import { pollByReadState } from './jobs/pending.ts';
 import { tenantExecutor } from './tenant/executor.ts';
 
@@ -134,6 +135,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     warmUp: () => warmUp,
     partial: (p) => emit('onLookupResults', p),
     syncProgress: (p) => emit('onCacheSyncProgress', p),
+    pendingChanges: () => pendingChanges(engine.journal),
+    saveFile: opts.saveFile,
   });
   const engine = new JobEngine({
     dataDir: opts.dataDir,
