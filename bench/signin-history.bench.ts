@@ -3,7 +3,7 @@
 // this device" for random users and devices after the database is closed and reopened.
 // p50/p95/max per query kind. Writes bench-results/signin-history.json.
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../electron/services/cache/db.ts';
 import { SignInHistory, type Sighting } from '../electron/services/cache/signin-history.ts';
@@ -38,17 +38,32 @@ try {
   db.close();
   db = openDatabase(path);
   history = new SignInHistory(db, 'tenant');
+  // Wall time includes waiting for a core (the bench machine is shared: load 14-16 on 2 cores); CPU time is the
+  // work the query itself did. Both are reported; the first query after the reopen is reported on its own.
+  const pct = (xs: number[], p: number) => Math.round(xs[Math.min(xs.length - 1, Math.floor(p * xs.length))] * 1000) / 1000;
   const time = (f: (i: number) => unknown, n: number) => {
-    const ms: number[] = [];
+    const wall: number[] = [];
+    const cpu: number[] = [];
     let rows = 0;
+    let firstMs = 0;
     for (let i = 0; i < n; i++) {
+      const c = process.cpuUsage();
       const t = performance.now();
       rows += (f(i) as unknown[]).length;
-      ms.push(performance.now() - t);
+      const ms = performance.now() - t;
+      const used = process.cpuUsage(c);
+      if (i === 0) firstMs = ms;
+      wall.push(ms);
+      cpu.push((used.user + used.system) / 1000);
     }
-    ms.sort((a, b) => a - b);
-    const at = (p: number) => Math.round(ms[Math.min(ms.length - 1, Math.floor(p * ms.length))] * 1000) / 1000;
-    return { queries: n, p50Ms: at(0.5), p95Ms: at(0.95), maxMs: at(1), meanRows: Math.round(rows / n) };
+    wall.sort((a, b) => a - b);
+    cpu.sort((a, b) => a - b);
+    return {
+      queries: n, firstQueryMs: Math.round(firstMs * 1000) / 1000,
+      p50Ms: pct(wall, 0.5), p95Ms: pct(wall, 0.95), maxMs: pct(wall, 1),
+      cpuP50Ms: pct(cpu, 0.5), cpuP95Ms: pct(cpu, 0.95), cpuMaxMs: pct(cpu, 1),
+      meanRows: Math.round(rows / n),
+    };
   };
   const byUser90 = time(() => history.devicesUsedBy(upn(rand(users)), 90, now), 2000);
   const byUser180 = time(() => history.devicesUsedBy(upn(rand(users)), 180, now), 2000);
@@ -58,6 +73,8 @@ try {
     fileMB: Math.round(statSync(path).size / 1e5) / 10, onDisk: true,
     devicesUsedBy90Days: byUser90, devicesUsedBy180Days: byUser180, whoSignedInToDevice: byDevice,
     under50Ms: [byUser90, byUser180, byDevice].every((r) => r.maxMs < 50),
+    cpuUnder50Ms: [byUser90, byUser180, byDevice].every((r) => r.cpuMaxMs < 50),
+    loadAverage: loadavg().map((x) => Math.round(x * 10) / 10),
   };
   db.close();
   mkdirSync(join(root, 'bench-results'), { recursive: true });

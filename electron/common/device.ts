@@ -76,6 +76,8 @@ export const intuneSideSchema = z.object({
   detailsLoaded: z.boolean(),
   portalUrl: z.string().nullable(),
   freshness: freshnessSchema,
+  /** Detail properties this tenant's Graph refused (a 400 naming them): what the card cannot show. */
+  missingDetails: z.array(z.string()).optional(),
 });
 export type IntuneSide = z.infer<typeof intuneSideSchema>;
 
@@ -145,6 +147,40 @@ export type SignInEvent = z.infer<typeof signInEventSchema>;
 export const matchKindSchema = z.enum(['serial', 'name', 'namePrefix', 'nameContains', 'user', 'userContains']);
 export type MatchKind = z.infer<typeof matchKindSchema>;
 
+/** Something the technician can do from a card, with the platform it acts on; unavailable ones say why. */
+export const cardActionSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  platform: z.enum(['Intune', 'Workspace ONE', 'this app']),
+  available: z.boolean(),
+  /** Why it is not offered (shown on hover), or null. */
+  reason: z.string().nullable(),
+  params: z.record(z.string(), z.string()),
+});
+export type CardAction = z.infer<typeof cardActionSchema>;
+
+/** A change sent to a device and not yet (or just) reported back by it: the card's "pending" badge. */
+export const pendingChangeSchema = z.object({
+  deviceKey: z.string(),
+  actionId: z.string(),
+  label: z.string(),
+  sentAt: z.string(),
+  by: z.string(),
+  state: z.enum(['waiting', 'confirmed', 'gaveUp']),
+  until: z.string(),
+});
+export type PendingChange = z.infer<typeof pendingChangeSchema>;
+
+/** One row of our own sign-in history (kept in the local cache): who was seen on a device, from where, when. */
+export const historySightingSchema = z.object({
+  upn: z.string(),
+  deviceName: z.string(),
+  via: z.enum(['intuneLoggedOn', 'entraSignInLog', 'ws1EnrolledUser', 'ws1LastLoggedIn']),
+  firstSeen: z.string(),
+  lastSeen: z.string(),
+});
+export type HistorySighting = z.infer<typeof historySightingSchema>;
+
 /** One card: a device on one or both platforms (joined by serial number). */
 export const deviceSchema = z.object({
   key: z.string(),
@@ -157,6 +193,8 @@ export const deviceSchema = z.object({
   match: z.object({ kind: matchKindSchema, field: z.string(), score: z.number() }).nullable(),
   diagnoses: z.array(diagnosisSchema),
   timeline: z.array(signInEventSchema),
+  /** Every action valid for the device (and the ones that are not, with why); only on diagnosed cards. */
+  actions: z.array(cardActionSchema).optional(),
 });
 export type Device = z.infer<typeof deviceSchema>;
 

@@ -26,6 +26,7 @@ import { jobsHandlers } from './handlers/jobs-handlers.ts';
 import { JobEngine } from './jobs/engine.ts';
 import { loadAuditKey } from './audit/audit-key.ts';
 import { osTechnician } from './audit/technician.ts';
+import { pendingChanges } from './lookup/pending-changes.ts';
 import { pollByReadState } from './jobs/pending.ts';
 import { tenantExecutor } from './tenant/executor.ts';
 import { DiagnosticsService } from './diagnostics/service.ts';
@@ -142,6 +143,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     warmUp: () => warmUp,
     partial: (p) => emit('onLookupResults', p),
     syncProgress: (p) => emit('onCacheSyncProgress', p),
+    pendingChanges: () => pendingChanges(engine.journal),
+    saveFile: opts.saveFile,
   });
   const engine = new JobEngine({
     dataDir: opts.dataDir,

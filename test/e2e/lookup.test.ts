@@ -52,7 +52,7 @@ describe('lookup', () => {
     await page.getByRole('searchbox', { name: 'Search devices' }).fill('FLOOR-LAG-001');
     const card = page.getByRole('article', { name: 'Device FLOOR-LAG-001' });
     await card.waitFor();
-    assert.match(await card.getByRole('region', { name: 'Workspace ONE' }).innerText(), /cached/);
+    assert.match(await card.getByRole('region', { name: 'Workspace ONE' }).innerText(), /from the offline cache, saved /);
     await page.getByRole('checkbox', { name: 'Offline' }).uncheck();
   });
 
@@ -69,7 +69,7 @@ describe('lookup', () => {
       await stop.waitFor();
       // The status line shows the latest progress of either source, so which source's line is up depends on
       // which answered last; Intune cannot finish while its details are held, so a progress line stays up.
-      await page.getByText(/^(Intune|Workspace ONE): (listing|details|done) \d/).waitFor();
+      await page.getByText(/^(Intune|Workspace ONE): (listing devices|reading details|sync finished), \d/).waitFor();
       await stop.click();
       await page.getByText('The sync was stopped; what was fetched so far is kept.').waitFor();
       await stop.waitFor({ state: 'detached' });

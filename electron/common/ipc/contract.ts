@@ -21,7 +21,7 @@ import {
   logSessionInfoSchema,
   reassignmentAttemptSchema,
 } from '../logs.ts';
-import { deviceSourceSchema, lookupPartialSchema, lookupRequestSchema } from '../device.ts';
+import { deviceSourceSchema, historySightingSchema, lookupPartialSchema, lookupRequestSchema, pendingChangeSchema } from '../device.ts';
 import { imeTimelineSchema, stepPatternsInfoSchema, userSessionSchema } from '../logs-insight.ts';
 import {
   auditEntrySchema,
@@ -119,6 +119,17 @@ export const contract = {
   ),
   cacheSyncCancel: invoke('Stop a running cache sync (what was stored so far stays).', noArg, z.null()),
   cacheStatus: invoke('When each source was last synced into the offline cache.', noArg, z.object({ intune: z.string().nullable(), ws1: z.string().nullable() })),
+  lookupPendingChanges: invoke('Changes sent to devices that are still pending (or settled within the last day), for the cards\' badges.', noArg, z.array(pendingChangeSchema)),
+  lookupSignInHistory: invoke(
+    'Our own sign-in history of one device (kept in the local cache, 180 days by default): who was seen on it, from which source, first and last seen.',
+    z.object({ serial: z.string().max(128).nullable(), intuneId: z.string().max(128).nullable(), ws1Id: z.string().max(128).nullable() }),
+    z.array(historySightingSchema),
+  ),
+  lookupExportCsv: invoke(
+    'Save the chosen devices of the grid as CSV through a Save dialog; null when the technician cancels.',
+    z.object({ csv: z.string().max(64 * 1024 * 1024), suggestedName: z.string().max(128) }),
+    z.object({ path: z.string() }).nullable(),
+  ),
   onLookupResults: event('A step of a running search: the ranked cards so far, errors per source, what is still pending.', lookupPartialSchema),
   onCacheSyncProgress: event(
     'Progress of a cache sync.',

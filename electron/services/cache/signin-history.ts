@@ -1,7 +1,7 @@
 // Sign-in history kept by us: every sync and every lookup records who it saw on which device (Intune
 // usersLoggedOn, Entra sign-in logs, Workspace ONE enrolled / last logged-in user) with first and last seen,
 // in the local cache, for 180 days by default. It answers "every device this user used" after Intune forgot.
-import type { IntuneSide, Ws1Side } from '../../common/device.ts';
+import type { HistorySighting, IntuneSide, Ws1Side } from '../../common/device.ts';
 import { normUser, serialKey } from '../lookup/match.ts';
 import { applyMigrations, type Db, type Migration } from './db.ts';
 
@@ -25,10 +25,22 @@ export const signInHistoryMigrations: Migration[] = [
       CREATE INDEX signin_history_seen ON signin_history (scope, last_seen);
     `,
   },
+  {
+    // The primary key starts with (scope, upn): one user's rows are one contiguous range of the table itself,
+    // so the user index (each row then a second b-tree search) goes. The device index covers every column the
+    // device query reads, so "who signed in here" never leaves it.
+    namespace: 'signin-history',
+    version: 2,
+    sql: `
+      DROP INDEX IF EXISTS signin_history_user;
+      DROP INDEX IF EXISTS signin_history_device;
+      CREATE INDEX signin_history_device ON signin_history (scope, device_key, last_seen, device_name, first_seen);
+    `,
+  },
 ];
 
 /** Where a sighting came from: shown beside each row so the technician knows which is which. */
-export type SightingVia = 'intuneLoggedOn' | 'entraSignInLog' | 'ws1EnrolledUser' | 'ws1LastLoggedIn';
+export type SightingVia = HistorySighting['via'];
 
 export interface Sighting {
   upn: string;
@@ -85,8 +97,9 @@ export class SignInHistory {
       record: db.prepare(`INSERT INTO signin_history (scope, upn, device_key, via, device_name, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (scope, upn, device_key, via) DO UPDATE SET device_name = excluded.device_name,
         first_seen = MIN(signin_history.first_seen, excluded.first_seen), last_seen = MAX(signin_history.last_seen, excluded.last_seen)`),
+      // '+last_seen': read the primary key's (scope, upn) range, never the whole window of the last_seen index.
       byUser: db.prepare(`SELECT upn, device_key AS deviceKey, device_name AS deviceName, via, first_seen AS firstSeen, last_seen AS lastSeen
-        FROM signin_history WHERE scope = ? AND upn = ? AND last_seen >= ? ORDER BY last_seen DESC`),
+        FROM signin_history WHERE scope = ? AND upn = ? AND +last_seen >= ? ORDER BY +last_seen DESC`),
       byDevice: db.prepare(`SELECT upn, device_key AS deviceKey, device_name AS deviceName, via, first_seen AS firstSeen, last_seen AS lastSeen
         FROM signin_history WHERE scope = ? AND device_key = ? AND last_seen >= ? ORDER BY last_seen DESC`),
       prune: db.prepare('DELETE FROM signin_history WHERE scope = ? AND last_seen < ?'),

@@ -99,13 +99,15 @@ export class IntuneSource {
     if (devices.length === 0) return [];
     const ids = devices.map((d) => String(d.id));
     const details = await this.client.deviceDetails(ids, signal);
-    const missing = loggedOnUserIds([...details.values()].map((v) => v.details)).filter((id) => !knownUsers.has(id));
-    if (missing.length) for (const [k, v] of await this.client.resolveUsers(missing, signal)) knownUsers.set(k, v);
+    const unknownUsers = loggedOnUserIds([...details.values()].map((v) => v.details)).filter((id) => !knownUsers.has(id));
+    if (unknownUsers.length) for (const [k, v] of await this.client.resolveUsers(unknownUsers, signal)) knownUsers.set(k, v);
     const names = knownUsers;
     const fetchedAt = this.now();
+    const missing = [...this.client.refusedDetailFields];
     return devices.map((device) => {
       const x = details.get(String(device.id));
-      return normalizeIntune({ device, details: x?.details, primaryUsers: x?.primaryUsers, userNames: names, portal: this.options.portal, fetchedAt });
+      const side = normalizeIntune({ device, details: x?.details, primaryUsers: x?.primaryUsers, userNames: names, portal: this.options.portal, fetchedAt });
+      return missing.length ? { ...side, missingDetails: missing } : side;
     });
   }
 

@@ -1,10 +1,11 @@
 // The lookup channels of the contract: searches stream their steps as events and can be cancelled by
 // request id; cache syncs report progress.
-import type { LookupPartial } from '../../common/device.ts';
+import type { LookupPartial, PendingChange } from '../../common/device.ts';
 import { AppError } from '../../common/errors.ts';
 import type { Handlers } from '../router/router.ts';
 import type { Lookup } from '../lookup/connect.ts';
 import { syncIntune, syncWs1, type SyncProgress } from '../cache/sync.ts';
+import { deviceKeyOf } from '../cache/signin-history.ts';
 
 export interface LookupHandlerDeps {
   /** The current tenant's lookup (it changes when the technician switches tenants). */
@@ -13,9 +14,15 @@ export interface LookupHandlerDeps {
   warmUp?: () => Promise<unknown>;
   partial(p: LookupPartial): void;
   syncProgress(p: SyncProgress): void;
+  /** Changes pending on devices (the jobs journal, lookup/pending-changes.ts). */
+  pendingChanges?: () => PendingChange[];
+  /** The Save dialog (null: cancelled); absent in the browser preview. */
+  saveFile?: (suggestedName: string, content: string) => Promise<string | null>;
 }
 
-export function lookupHandlers(d: LookupHandlerDeps): Pick<Handlers, 'lookupSearch' | 'lookupCancel' | 'cacheSync' | 'cacheSyncCancel' | 'cacheStatus'> & { dispose(): void } {
+type LookupChannels = 'lookupSearch' | 'lookupCancel' | 'cacheSync' | 'cacheSyncCancel' | 'cacheStatus' | 'lookupPendingChanges' | 'lookupSignInHistory' | 'lookupExportCsv';
+
+export function lookupHandlers(d: LookupHandlerDeps): Pick<Handlers, LookupChannels> & { dispose(): void } {
   const running = new Map<string, AbortController>();
   let syncing: AbortController | null = null;
 
@@ -56,6 +63,19 @@ export function lookupHandlers(d: LookupHandlerDeps): Pick<Handlers, 'lookupSear
       return null;
     },
     cacheStatus: () => d.lookup().cache?.cacheAge() ?? { intune: null, ws1: null },
+    lookupPendingChanges: () => d.pendingChanges?.() ?? [],
+    lookupSignInHistory: ({ serial, intuneId, ws1Id }) => {
+      const history = d.lookup().cache?.history;
+      if (!history) return [];
+      // One device can be filed under its serial or, without one, under each platform's id.
+      const keys = new Set([intuneId ? deviceKeyOf('intune', { id: intuneId, serial }) : null, ws1Id ? deviceKeyOf('ws1', { id: ws1Id, serial }) : null].filter((k): k is string => !!k));
+      return [...keys].flatMap((k) => history.usersOf(k)).map(({ upn, deviceName, via, firstSeen, lastSeen }) => ({ upn, deviceName, via, firstSeen, lastSeen }));
+    },
+    lookupExportCsv: async ({ csv, suggestedName }) => {
+      if (!d.saveFile) throw new AppError('not_allowed', 'The browser preview cannot save files; in the app this opens a Save dialog.');
+      const path = await d.saveFile(suggestedName.replace(/[\\/:*?"<>|]/g, '_'), csv);
+      return path ? { path } : null;
+    },
     dispose: () => {
       for (const c of running.values()) c.abort();
       syncing?.abort();

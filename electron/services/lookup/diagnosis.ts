@@ -1,6 +1,7 @@
 // The diagnosis rule table: each rule reads one device (both sides) and says what is wrong, why, and the fix.
 // Fix action ids are implemented by the mode-change jobs; `fix: null` with `advice` where none is possible.
-import type { Diagnosis, FixActionId, Severity } from '../../common/device.ts';
+import type { Diagnosis, FixActionId, Severity, UserMode } from '../../common/device.ts';
+import { complianceLabel, enrollmentLabel, joinTypeLabel, userModeLabel } from '../../common/device-labels.ts';
 import { localPart, normUser, type Sides } from './match.ts';
 
 export const diagnosisThresholds = {
@@ -46,6 +47,13 @@ function ws1UserPair(s: Sides) {
   return { enrolled, last, differ, attributeMismatch };
 }
 
+/** A Windows user mode in words; an unreadable one says so. */
+const mode = (w: { userMode: UserMode; userModeRaw: string | null }) => (w.userMode === 'unknown' ? 'unknown on this tenant' : userModeLabel[w.userMode]);
+/** The platforms evidence lines start with ("Intune: …", "Workspace ONE: …"), named for a headline. */
+const platforms = (lines: string[]) => ['Intune', 'Workspace ONE'].filter((p) => lines.some((l) => l.startsWith(p))).join(' and ');
+/** Headline prefix by rule family: each finding names the platform it is about. */
+const platformOf: Record<string, string> = { intune: 'Intune', ws1: 'Workspace ONE' };
+
 const sharedIntent = new Set(['selfDeploying', 'bulk']);
 const singleModes = new Set(['singleUser', 'singleUserLegacy', 'multiUserCapable']);
 
@@ -58,7 +66,7 @@ export const diagnosisRules: DiagnosisRule[] = [
       if (i.enrolledBy && !same(i.enrolledBy, i.primaryUser.upn)) return null;
       return {
         finding: `The DEM account ${who(i.primaryUser)} is the primary user of this shared device, so Company Portal treats it as that account's personal device.`,
-        evidence: [`enrollment type: ${i.enrollmentTypeRaw}`, `primary user: ${who(i.primaryUser)}`, `enrolled by: ${i.enrolledBy ?? 'not reported'}`, `${i.loggedOnUsers.length} users have signed in`],
+        evidence: [`enrollment: ${enrollmentLabel[i.enrollmentType]}`, `primary user: ${who(i.primaryUser)}`, `enrolled by: ${i.enrolledBy ?? 'not reported'}`, `${i.loggedOnUsers.length} users have signed in`],
         fix: fix('intune.removePrimaryUser', 'Remove the primary user (make it a shared device)'),
         advice: null,
       };
@@ -71,7 +79,7 @@ export const diagnosisRules: DiagnosisRule[] = [
       i && sharedIntent.has(i.enrollmentType) && i.primaryUser
         ? {
             finding: `This device was enrolled to be shared (${i.enrollmentType === 'bulk' ? 'bulk enrollment' : 'self-deploying'}) but has ${who(i.primaryUser)} as primary user.`,
-            evidence: [`enrollment type: ${i.enrollmentTypeRaw}`, `enrollment profile: ${i.enrollmentProfileName ?? '—'}`, `primary user: ${who(i.primaryUser)}`],
+            evidence: [`enrollment: ${enrollmentLabel[i.enrollmentType]}`, `enrollment profile: ${i.enrollmentProfileName ?? '—'}`, `primary user: ${who(i.primaryUser)}`],
             fix: fix('intune.removePrimaryUser', 'Remove the primary user'),
             advice: null,
           }
@@ -101,7 +109,7 @@ export const diagnosisRules: DiagnosisRule[] = [
       w?.userMode === 'singleUserLegacy'
         ? {
             finding: 'Workspace ONE runs this device in Single user (Legacy) mode: it was enrolled before the Multiuser prerequisites were met and cannot follow who signs in.',
-            evidence: [`user mode: ${w.userModeRaw}`, `enrolled user: ${who(w.enrolledUser)}`],
+            evidence: [`user mode: ${mode(w)}`, `enrolled user: ${who(w.enrolledUser)}`],
             fix: fix('ws1.migrateToMultiuser', 'Migrate to Multiuser'),
             advice: null,
           }
@@ -117,7 +125,7 @@ export const diagnosisRules: DiagnosisRule[] = [
       return {
         severity: shared ? 'warning' : 'info',
         finding: `The device is Multiuser capable but still runs as Single user${shared ? ', although several people use it' : ''}.`,
-        evidence: [`user mode: ${w.userModeRaw}`, `enrolled user: ${who(w.enrolledUser)}`, `last Windows user: ${w.lastLoggedInUser ?? '—'}`],
+        evidence: [`user mode: ${mode(w)}`, `enrolled user: ${who(w.enrolledUser)}`, `last Windows user: ${w.lastLoggedInUser ?? '—'}`],
         fix: fix('ws1.changeToMultiuser', 'Change to Multiuser'),
         advice: null,
       };
@@ -131,7 +139,7 @@ export const diagnosisRules: DiagnosisRule[] = [
       return s.ws1?.userMode === 'singleUser' && p.differ
         ? {
             finding: `Someone other than the enrolled user (${p.enrolled}) signs in to this Single user device (${p.last}); in Single user mode the enrolled user never changes.`,
-            evidence: [`user mode: ${s.ws1.userModeRaw}`, `enrolled user: ${p.enrolled}`, `last Windows user: ${p.last}`],
+            evidence: [`user mode: ${mode(s.ws1)}`, `enrolled user: ${p.enrolled}`, `last Windows user: ${p.last}`],
             fix: fix('ws1.changeToMultiuser', 'Change to Multiuser'),
             advice: null,
           }
@@ -161,7 +169,7 @@ export const diagnosisRules: DiagnosisRule[] = [
       return s.ws1?.userMode === 'multiUser' && p.differ && !p.attributeMismatch
         ? {
             finding: `The enrolled user (${p.enrolled}) is not the user last signed in to Windows (${p.last}): reassignment is failing on this Multiuser device.`,
-            evidence: [`user mode: ${s.ws1.userModeRaw}`, `enrolled user: ${p.enrolled}`, `last Windows user: ${p.last}`, `last seen: ${s.ws1.lastCheckIn ?? '—'}`],
+            evidence: [`user mode: ${mode(s.ws1)}`, `enrolled user: ${p.enrolled}`, `last Windows user: ${p.last}`, `last seen: ${s.ws1.lastCheckIn ?? 'never'}`],
             fix: fix('logs.openReassignment', 'Open the DeviceReassignment log'),
             advice: null,
           }
@@ -173,11 +181,11 @@ export const diagnosisRules: DiagnosisRule[] = [
     severity: 'warning',
     check: ({ intune: i, ws1: w }, { now }) => {
       const stale = [
-        i && ageDays(i.lastCheckIn, now) > diagnosisThresholds.staleCheckInDays ? `Intune last check-in: ${i.lastCheckIn ?? 'never'}` : null,
-        w && ageDays(w.lastCheckIn, now) > diagnosisThresholds.staleCheckInDays ? `Workspace ONE last seen: ${w.lastCheckIn ?? 'never'}` : null,
+        i && ageDays(i.lastCheckIn, now) > diagnosisThresholds.staleCheckInDays ? `Intune: last check-in ${i.lastCheckIn ?? 'never'}` : null,
+        w && ageDays(w.lastCheckIn, now) > diagnosisThresholds.staleCheckInDays ? `Workspace ONE: last seen ${w.lastCheckIn ?? 'never'}` : null,
       ].filter((x): x is string => !!x);
       return stale.length
-        ? { finding: `The device has not checked in for more than ${diagnosisThresholds.staleCheckInDays} days: changes will not reach it until it does.`, evidence: stale, fix: null, advice: 'Check that it is powered on and online, then sync it.' }
+        ? { finding: `${platforms(stale)}: the device has not checked in for more than ${diagnosisThresholds.staleCheckInDays} days, so changes there will not reach it until it does.`, evidence: stale, fix: null, advice: 'Check that it is powered on and online, then sync it.' }
         : null;
     },
   },
@@ -185,10 +193,10 @@ export const diagnosisRules: DiagnosisRule[] = [
     id: 'device.noncompliant',
     severity: 'error',
     check: ({ intune: i, ws1: w }) => {
-      const bad = [i?.compliance === 'noncompliant' ? `Intune: ${i.complianceRaw}` : null, w?.compliance === 'noncompliant' ? `Workspace ONE: ${w.complianceRaw}` : null].filter(
+      const bad = [i?.compliance === 'noncompliant' ? `Intune: ${complianceLabel.noncompliant}` : null, w?.compliance === 'noncompliant' ? `Workspace ONE: ${complianceLabel.noncompliant}` : null].filter(
         (x): x is string => !!x,
       );
-      return bad.length ? { finding: 'The device is not compliant: conditional access may block sign-in and apps.', evidence: bad, fix: null, advice: 'Open the device in the portal to see which policy fails.' } : null;
+      return bad.length ? { finding: `${platforms(bad)} reports the device as not compliant: conditional access may block sign-in and apps.`, evidence: bad, fix: null, advice: 'Open the device in the portal to see which policy fails.' } : null;
     },
   },
   {
@@ -202,7 +210,7 @@ export const diagnosisRules: DiagnosisRule[] = [
         finding: apple
           ? 'This is an Apple User Enrollment (personal) device: its primary user cannot be changed.'
           : 'This device is Entra registered (personal / BYOD): changing its primary user is not supported.',
-        evidence: [`enrollment type: ${i.enrollmentTypeRaw ?? '—'}`, `join type: ${i.joinTypeRaw ?? '—'}`],
+        evidence: [`enrollment: ${enrollmentLabel[i.enrollmentType]}`, `join type: ${joinTypeLabel[i.joinType]}`],
         fix: null,
         advice: 'Not supported: no change is offered for this device.',
       };
@@ -237,7 +245,7 @@ export const diagnosisRules: DiagnosisRule[] = [
       const shared = [...accounts].map((a) => [a, ctx.devicesSignedInBy(a)] as const).filter(([, n]) => n != null && n >= diagnosisThresholds.sharedAccountDevices);
       return shared.length
         ? {
-            finding: `${shared.map(([a]) => a).join(', ')} signs in on many devices: it looks like a shared account, so sign-ins cannot be traced to a person.`,
+            finding: `Sign-ins (Intune and Workspace ONE): ${shared.map(([a]) => a).join(', ')} signs in on many devices: it looks like a shared account, so sign-ins cannot be traced to a person.`,
             evidence: shared.map(([a, n]) => `${a} signed in on ${n} devices`),
             fix: null,
             advice: 'Expected for a device-licensed shared account; otherwise give each person their own account.',
@@ -259,7 +267,7 @@ export const diagnosisRules: DiagnosisRule[] = [
       if (same(intuneUser, ws1User) || localPart(intuneUser) === localPart(ws1User)) return null;
       return {
         finding: `Intune and Workspace ONE disagree about who uses this device: ${intuneUser} (Intune ${multi ? 'last sign-in' : 'primary user'}) vs ${ws1User} (Workspace ONE ${multi ? 'last Windows user' : 'enrolled user'}).`,
-        evidence: [`Intune: ${intuneUser}`, `Workspace ONE: ${ws1User}`, `user mode: ${w.userModeRaw ?? '—'}`],
+        evidence: [`Intune: ${intuneUser}`, `Workspace ONE: ${ws1User}`, `user mode: ${mode(w)}`],
         fix: null,
         advice: 'Decide which platform is right before changing either.',
       };
@@ -276,7 +284,9 @@ export function diagnose(s: Sides, ctx: DiagnosisContext, rules: DiagnosisRule[]
   for (const rule of rules) {
     const f = rule.check(s, ctx);
     if (!f) continue;
-    const d: Diagnosis = { ruleId: rule.id, severity: f.severity ?? rule.severity, finding: f.finding, evidence: f.evidence, fix: f.fix, advice: f.advice };
+    const platform = platformOf[rule.id.split('.')[0]];
+    const finding = platform && !f.finding.startsWith(platform) ? `${platform}: ${f.finding}` : f.finding;
+    const d: Diagnosis = { ruleId: rule.id, severity: f.severity ?? rule.severity, finding, evidence: f.evidence, fix: f.fix, advice: f.advice };
     if (d.fix?.actionId.startsWith('intune.') && unsupportedPrimaryChange(s)) {
       d.fix = null;
       d.advice = 'Changing the primary user is not supported for this device.';

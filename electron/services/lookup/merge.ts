@@ -1,5 +1,6 @@
 // Joins Intune and WS1 records of the same hardware (serial number) into one card.
 import type { Device, IntuneSide, SignInEvent, Ws1Side } from '../../common/device.ts';
+import { cardActions } from './card-actions.ts';
 import { diagnose, type DiagnosisContext } from './diagnosis.ts';
 import { matchSides, serialKey, type Sides } from './match.ts';
 
@@ -44,7 +45,7 @@ export function signInTimeline(s: Sides): SignInEvent[] {
 export function buildDevice(s: Sides, query: string | null, ctx?: DiagnosisContext): Device {
   const i = s.intune;
   const w = s.ws1;
-  return {
+  const d: Device = {
     key: deviceKey(s),
     name: i?.name ?? w?.name ?? '?',
     serial: i?.serial ?? w?.serial ?? null,
@@ -56,4 +57,6 @@ export function buildDevice(s: Sides, query: string | null, ctx?: DiagnosisConte
     diagnoses: ctx ? diagnose(s, ctx) : [],
     timeline: signInTimeline(s),
   };
+  if (ctx) d.actions = cardActions(d);
+  return d;
 }

@@ -52,8 +52,9 @@ export class Router {
     }
     const parsed = def.arg.safeParse(arg);
     if (!parsed.success) {
-      this.log.warn('ipc', `bad argument for ${channel}: ${parsed.error.message}`);
-      return fail(new AppError('bad_argument', `The request ${channel} had an invalid argument: ${summarize(parsed.error.issues)}`));
+      // The channel and schema wording go to the log only: the technician reads a sentence, never "lookupSearch: query: Too big".
+      this.log.warn('ipc', `bad argument for ${channel}: ${summarize(parsed.error.issues)}`);
+      return fail(new AppError('bad_argument', 'The app did not accept what was entered (too long, empty or malformed); nothing was sent.'));
     }
     try {
       const handler = this.handlers[channel as InvokeName] as (a: unknown, c: CallContext) => unknown;

@@ -22,7 +22,7 @@ test('openDatabase creates the file, applies each namespace once, and is safe to
     const again = openDatabase(path, jobs);
     assert.equal(applyMigrations(again, [...jobs, ...deviceCacheMigrations, ...signInHistoryMigrations]), 0);
     const rows = again.prepare('SELECT namespace, version FROM schema_migrations ORDER BY namespace').all();
-    assert.deepEqual(rows, [{ namespace: 'device-cache', version: 1 }, { namespace: 'jobs', version: 1 }, { namespace: 'signin-history', version: 1 }]);
+    assert.deepEqual(rows, [{ namespace: 'device-cache', version: 1 }, { namespace: 'jobs', version: 1 }, { namespace: 'signin-history', version: 1 }, { namespace: 'signin-history', version: 2 }]);
     assert.equal(again.pragma('journal_mode', { simple: true }), 'wal');
     again.close();
   } finally {

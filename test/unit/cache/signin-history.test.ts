@@ -52,3 +52,13 @@ test('history keeps 180 days by default (configurable) and prunes older sighting
   assert.deepEqual(h.devicesUsedBy('ben@contoso.com', 365, now).map((r) => r.deviceKey), ['new']);
   assert.equal(h30.count(), 1, 'pruning one tenant leaves the other alone');
 });
+
+test('query plans: a user is one primary-key range, a device one covering-index range (no per-row second search)', () => {
+  const db = openDatabase(':memory:');
+  const history = new SignInHistory(db, 't');
+  const plan = (sql: string, ...args: unknown[]) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join(' | ');
+  const stmts = (history as unknown as { stmt: Record<string, { source: string }> }).stmt;
+  assert.match(plan(stmts.byUser.source, 't', 'u', 'x'), /^SEARCH signin_history USING PRIMARY KEY \(scope=\? AND upn=\?\)/);
+  assert.match(plan(stmts.byDevice.source, 't', 'd', 'x'), /^SEARCH signin_history USING COVERING INDEX signin_history_device \(scope=\? AND device_key=\? AND last_seen>\?\)$/);
+  db.close();
+});

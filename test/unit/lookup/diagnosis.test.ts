@@ -71,8 +71,10 @@ test('identifier attribute mismatch: same person under another attribute, or a G
 
 test('stale check-in (> 7 days) and noncompliance on either side', () => {
   const s = { intune: intuneSide({ lastCheckIn: daysAgo(8), compliance: 'noncompliant', complianceRaw: 'noncompliant' }), ws1: ws1Side({ serial: 'SER1', lastCheckIn: daysAgo(2) }) };
-  assert.deepEqual(find(s, 'device.staleCheckIn')?.evidence, [`Intune last check-in: ${daysAgo(8)}`]);
+  assert.deepEqual(find(s, 'device.staleCheckIn')?.evidence, [`Intune: last check-in ${daysAgo(8)}`]);
+  assert.match(find(s, 'device.staleCheckIn')?.finding ?? '', /^Intune: the device has not checked in for more than 7 days/, 'the headline names the platform it is about');
   assert.equal(find(s, 'device.noncompliant')?.severity, 'error');
+  assert.match(find(s, 'device.noncompliant')?.finding ?? '', /^Intune reports the device as not compliant/);
   assert.equal(find({ intune: intuneSide({ lastCheckIn: daysAgo(6) }), ws1: null }, 'device.staleCheckIn'), undefined);
 });
 
@@ -100,4 +102,17 @@ test('conflicting users between the Intune and WS1 sides of one device', () => {
   assert.ok(ids(single).includes('device.conflictingUsers'));
   const agree = { intune: intuneSide({ serial: 'S' }), ws1: ws1Side({ serial: 'S', userMode: 'singleUser', enrolledUser: { id: '1', upn: 'anna.berg', displayName: null }, lastLoggedInUser: null }) };
   assert.ok(!ids(agree).includes('device.conflictingUsers'));
+});
+
+test('every headline names its platform, and evidence uses words, not enum values', () => {
+  const s = { intune: intuneSide({ enrollmentType: 'dem', enrollmentTypeRaw: 'deviceEnrollmentManager', primaryUser: { id: 'd', upn: 'dem@contoso.com', displayName: null }, loggedOnUsers: users(2) }), ws1: ws1Side({ serial: 'SER1', userMode: 'singleUserLegacy', userModeRaw: 'SINGLE_USER_LEGACY' }) };
+  const reg = { intune: intuneSide({ joinType: 'entraRegistered', joinTypeRaw: 'azureADRegistered', enrollmentType: 'userEnrollment', enrollmentTypeRaw: 'windowsAzureADJoin' }), ws1: null };
+  const all = [...diagnose(s, ctx()), ...diagnose(reg, ctx())];
+  assert.ok(all.length >= 2);
+  for (const d of all) assert.match(d.finding, /^(Intune|Workspace ONE|Sign-ins \(Intune and Workspace ONE\))[: ]|Intune and Workspace ONE/, d.finding);
+  const text = all.flatMap((d) => [d.finding, ...d.evidence]).join('\n');
+  assert.doesNotMatch(text, /deviceEnrollmentManager|SINGLE_USER_LEGACY|azureADRegistered|windowsAzureADJoin/);
+  assert.doesNotMatch(text, /^(Intune|Workspace ONE): \1/m, 'the platform is named once');
+  assert.match(text, /enrollment: BYOD user enrollment/);
+  assert.match(text, /join type: Entra registered/);
 });

@@ -27,8 +27,11 @@ export function PlanPanel() {
     const goal = goalForFix[request.actionId as ActionId];
     if (goal) {
       const user = request.params.userId ? { id: request.params.userId, upn: request.params.upn } : null;
-      setForm({ goal: goal === 'user' && !request.params.upn ? 'lastSignedIn' : goal, upn: request.params.upn ?? '', targets: request.deviceName, match: 'exact', user });
-      void plan();
+      // A card action may name the goal itself (last, most frequent, or a user still to be chosen).
+      const asked = request.params.goal as GoalChoice | undefined;
+      const chosen = asked ?? (goal === 'user' && !request.params.upn ? 'lastSignedIn' : goal);
+      setForm({ goal: chosen, upn: request.params.upn ?? '', targets: request.deviceName, match: 'exact', user });
+      if (!(chosen === 'user' && !request.params.upn)) void plan();
     } else {
       // Devices handed over from a search: the technician picks what to do with them.
       setForm({ targets: request.deviceName, match: 'exact' });

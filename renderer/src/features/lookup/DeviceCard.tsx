@@ -7,7 +7,20 @@ import { useApp } from '../../app/store.ts';
 import { ago, when } from '../../ui/format.ts';
 import { useLogs } from '../logs/store.ts';
 import { DeviceDiagnostics } from '../diagnostics/DeviceDiagnostics.tsx';
-import { complianceLabel, enrollmentLabel, joinTypeLabel, ownershipLabel, userModeLabel } from './labels.ts';
+import { CardActions } from './CardActions.tsx';
+import { complianceLabel, enrollmentLabel, joinTypeLabel, localTimes, ownershipLabel, userModeLabel } from './labels.ts';
+import { isPending, PendingBadges, usePending } from './pending.tsx';
+import { SignInHistory } from './SignInHistory.tsx';
+
+/** Graph detail properties in words, for "Intune did not give: …". */
+const detailWords: Record<string, string> = {
+  usersLoggedOn: 'who signed in',
+  enrolledByUserPrincipalName: 'the enrolled-by account',
+  joinType: 'the join type',
+  enrollmentProfileName: 'the enrollment profile',
+  autopilotEnrolled: 'whether Autopilot enrolled it',
+  hardwareInformation: 'hardware details',
+};
 
 const user = (u: DeviceUser | null) => (u ? (u.upn ?? u.displayName ?? u.id ?? '?') : '—');
 
@@ -24,6 +37,7 @@ function DiagnosisItem({ d, device }: { d: Diagnosis; device: Device }) {
   const setArea = useApp((s) => s.setArea);
   const requestChange = useApp((s) => s.requestChange);
   const openDemoLogs = useLogs((s) => s.openDemo);
+  const pending = usePending((s) => isPending(s.changes, device, d.fix?.actionId ?? ''));
   const runFix = () => {
     if (!d.fix) return;
     if (d.fix.actionId === 'logs.openReassignment') {
@@ -36,16 +50,17 @@ function DiagnosisItem({ d, device }: { d: Diagnosis; device: Device }) {
   };
   return (
     <li className={`diagnosis severity-${d.severity}`}>
-      <p className="finding">{d.finding}</p>
+      <p className="finding">{localTimes(d.finding)}</p>
       {d.evidence.length > 0 && (
         <ul className="evidence">
           {d.evidence.map((e) => (
-            <li key={e}>{e}</li>
+            <li key={e}>{localTimes(e)}</li>
           ))}
         </ul>
       )}
-      {d.advice && <p className="advice">{d.advice}</p>}
-      {d.fix && (
+      {d.advice && <p className="advice">{localTimes(d.advice)}</p>}
+      {d.fix && pending && <p className="muted">{d.fix.label}: already sent, pending on the device.</p>}
+      {d.fix && !pending && (
         <button type="button" className="primary" onClick={runFix}>
           {d.fix.label}
         </button>
@@ -76,19 +91,13 @@ export function DeviceCard({ device }: { device: Device }) {
           </p>
         </div>
         <div className="card-actions">
-          {i?.portalUrl && (
-            <button type="button" onClick={() => open(i.portalUrl)}>
-              Intune admin center ↗
+          <PendingBadges device={device} />
+          {!device.actions && (
+            <button type="button" onClick={() => void copy()}>
+              {copied ? 'Copied' : 'Copy as text'}
             </button>
           )}
-          {w?.consoleUrl && (
-            <button type="button" onClick={() => open(w.consoleUrl)}>
-              Workspace ONE console ↗
-            </button>
-          )}
-          <button type="button" onClick={() => void copy()}>
-            {copied ? 'Copied' : 'Copy as text'}
-          </button>
+          {copied && device.actions && <span className="muted">Copied</span>}
         </div>
       </header>
 
@@ -105,12 +114,16 @@ export function DeviceCard({ device }: { device: Device }) {
         <p className="all-good">Nothing wrong found for a shared device.</p>
       )}
 
+      <CardActions device={device} onCopy={() => void copy()} onOpen={open} />
+      {/* Collect diagnostics (its own panel, services/diagnostics) goes here: <DeviceDiagnostics device={device} /> */}
+
       <div className="sides">
         {i && (
           <section className="side" aria-label="Intune">
             <h3>
-              Intune <span className="age">{i.freshness.fromCache ? `cached ${ago(i.freshness.fetchedAt)}` : 'live'}</span>
+              Intune <span className="age">{i.freshness.fromCache ? `from the offline cache, saved ${ago(i.freshness.fetchedAt)}` : 'live'}</span>
             </h3>
+            {i.missingDetails && i.missingDetails.length > 0 && <p className="muted">Intune did not give: {i.missingDetails.map((f) => detailWords[f] ?? 'one detail').join(', ')}.</p>}
             <dl className="facts">
               <Fact label="Primary user">{i.primaryUser ? user(i.primaryUser) : <em>none — shared device</em>}</Fact>
               <Fact label="Enrolled by">{i.enrolledBy ?? '—'}</Fact>
@@ -130,7 +143,7 @@ export function DeviceCard({ device }: { device: Device }) {
         {w && (
           <section className="side" aria-label="Workspace ONE">
             <h3>
-              Workspace ONE <span className="age">{w.freshness.fromCache ? `cached ${ago(w.freshness.fetchedAt)}` : 'live'}</span>
+              Workspace ONE <span className="age">{w.freshness.fromCache ? `from the offline cache, saved ${ago(w.freshness.fetchedAt)}` : 'live'}</span>
             </h3>
             <dl className="facts">
               <Fact label="User mode">
@@ -151,22 +164,7 @@ export function DeviceCard({ device }: { device: Device }) {
 
       <DeviceDiagnostics device={device} />
 
-      <section aria-label="Sign-ins">
-        <h3>Who signed in</h3>
-        {device.timeline.length === 0 ? (
-          <p className="muted">No sign-ins reported.</p>
-        ) : (
-          <ol className="timeline">
-            {device.timeline.map((t, k) => (
-              <li key={`${t.user}-${t.at}-${k}`}>
-                <span className="timeline-when">{when(t.at)}</span>
-                <span className="timeline-user">{t.user}</span>
-                <span className="muted">{t.source === 'intune' ? 'Intune' : 'Workspace ONE'}</span>
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <SignInHistory device={device} />
     </article>
   );
 }

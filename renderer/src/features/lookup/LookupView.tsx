@@ -1,12 +1,14 @@
 // Lookup: find a device by name, serial or any user who used it, across Intune and Workspace ONE.
 // Results stream in as each source answers; one source failing never hides the other's results.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../../app/store.ts';
 import type { Device } from '../../../../electron/common/device.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ago } from '../../ui/format.ts';
 import { DeviceCard } from './DeviceCard.tsx';
-import { userModeLabel } from './labels.ts';
+import { DeviceGrid } from './DeviceGrid.tsx';
+import { matchLabel, userModeLabel } from './labels.ts';
+import { PendingBadges, usePending } from './pending.tsx';
 import { pageSize, useLookup } from './store.ts';
 import './lookup.css';
 
@@ -14,6 +16,13 @@ import './lookup.css';
 const queryMax = 256;
 
 const sourceName = { intune: 'Intune', ws1: 'Workspace ONE' } as const;
+
+/** A sync progress event in words: "Intune: reading details, 600 of 2,200 devices". */
+function syncLine(p: { source: 'intune' | 'ws1'; phase: 'list' | 'details' | 'done'; done: number; total: number | null }): string {
+  const n = `${p.done.toLocaleString()}${p.total ? ` of ${p.total.toLocaleString()}` : ''} devices`;
+  const what = p.phase === 'list' ? `listing devices, ${n}` : p.phase === 'details' ? `reading details, ${n}` : `sync finished, ${n}`;
+  return `${sourceName[p.source]}: ${what}`;
+}
 
 function SourceStatus() {
   const { pending, errors, cacheAge, done, wentOffline, requestId } = useLookup();
@@ -25,8 +34,8 @@ function SourceStatus() {
         const state = err ? 'error' : pending.includes(s) ? 'pending' : 'ok';
         return (
           <span key={s} className={`source source-${state}`} title={err?.error.message}>
-            {sourceName[s]}: {state === 'pending' ? 'searching…' : state === 'error' ? err!.error.message : 'done'}
-            <span className="muted"> · cache {ago(cacheAge?.[s] ?? null)}</span>
+            {sourceName[s]}: {state === 'pending' ? 'searching…' : state === 'error' ? err!.error.message : 'answered'}
+            <span className="muted"> · last cache sync {ago(cacheAge?.[s] ?? null)}</span>
           </span>
         );
       })}
@@ -47,7 +56,10 @@ function ResultRow({ d, selected, onSelect }: { d: Device; selected: boolean; on
       </span>
       <span className="result-sub muted">
         {d.serial ?? 'no serial'}
-        {d.match ? ` · matched ${d.match.field}` : ''}
+        {d.match ? ` · matched by ${matchLabel(d.match)}` : ''}
+      </span>
+      <span className="result-platforms">
+        <PendingBadges device={d} />
       </span>
       {worst && <span className={`result-issue severity-${worst.severity}`}>{worst.finding}</span>}
     </li>
@@ -59,17 +71,25 @@ export function LookupView() {
   const input = useRef<HTMLInputElement>(null);
   const requestChange = useApp((a) => a.requestChange);
   const setArea = useApp((a) => a.setArea);
-  const changeAll = () => {
-    requestChange({ actionId: '', deviceKey: '', deviceName: s.devices.map((d) => d.serial ?? d.name).join('\n'), params: {} });
+  const changeSome = (devices: Device[]) => {
+    requestChange({ actionId: '', deviceKey: '', deviceName: devices.map((d) => d.serial ?? d.name).join('\n'), params: {} });
     setArea('changes');
   };
+  const changeAll = () => changeSome(s.devices);
   const { onPartial, loadCacheAge, onSyncProgress, search } = s;
+  const loadPending = usePending((p) => p.load);
+  const [view, setView] = useState<'list' | 'grid'>('list');
+  // Pending badges: read when a search finishes and whenever a job reports progress.
+  useEffect(() => {
+    if (s.done) void loadPending();
+  }, [s.done, s.requestId, loadPending]);
+  useEffect(() => window.helpdesk.onJobProgress(() => void loadPending()), [loadPending]);
 
   useEffect(() => window.helpdesk.onLookupResults(onPartial), [onPartial]);
   useEffect(
     () =>
       window.helpdesk.onCacheSyncProgress((p) =>
-        onSyncProgress(`${sourceName[p.source]}: ${p.phase === 'list' ? 'listing' : p.phase === 'details' ? 'details' : 'done'} ${p.done.toLocaleString()}${p.total ? ` of ${p.total.toLocaleString()}` : ''}`),
+        onSyncProgress(syncLine(p)),
       ),
     [onSyncProgress],
   );
@@ -174,6 +194,13 @@ export function LookupView() {
               Change these {s.total.toLocaleString()} devices…
             </button>
           )}
+          <span className="view-switch" role="group" aria-label="Show results as">
+            {(['list', 'grid'] as const).map((v) => (
+              <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>
+                {v === 'list' ? 'List' : 'Grid'}
+              </button>
+            ))}
+          </span>
         </p>
       )}
       {s.error && (
@@ -181,7 +208,12 @@ export function LookupView() {
           {s.error}
         </p>
       )}
-      {s.requestId ? (
+      {s.requestId && view === 'grid' ? (
+        <div className="lookup-grid-main">
+          <DeviceGrid devices={s.devices} activeKey={s.selectedKey} onOpen={s.select} onChange={changeSome} />
+          <div className="card-pane">{selected ? <DeviceCard device={selected} /> : null}</div>
+        </div>
+      ) : s.requestId ? (
         <div className="lookup-main">
           <ul
             id="results"

@@ -1,36 +1,12 @@
-// Plain-language labels for the device model's enums.
-import type { Compliance, EnrollmentType, JoinType, Ownership, UserMode } from '../../../../electron/common/device.ts';
+// Plain-language labels for the device model (shared with main: electron/common/device-labels.ts), and local
+// times in place of the ISO times main-side text may carry.
+import { when } from '../../ui/format.ts';
 
-export const userModeLabel: Record<UserMode, string> = {
-  singleUserLegacy: 'Single user (Legacy)',
-  singleUser: 'Single user',
-  multiUserCapable: 'Multiuser capable',
-  multiUser: 'Multiuser',
-  unknown: 'Unknown',
-};
+export { complianceLabel, enrollmentLabel, joinTypeLabel, matchLabel, ownershipLabel, userModeLabel } from '../../../../electron/common/device-labels.ts';
 
-export const joinTypeLabel: Record<JoinType, string> = {
-  entraJoined: 'Entra joined',
-  hybridJoined: 'Hybrid Entra joined',
-  entraRegistered: 'Entra registered',
-  other: 'Other',
-  unknown: 'Unknown',
-};
+const isoTime = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})\b/g;
 
-export const ownershipLabel: Record<Ownership, string> = { corporate: 'Corporate', personal: 'Personal', shared: 'Shared', unknown: 'Unknown' };
-
-export const complianceLabel: Record<Compliance, string> = { compliant: 'Compliant', noncompliant: 'Not compliant', inGracePeriod: 'In grace period', unknown: 'Unknown' };
-
-export const enrollmentLabel: Record<EnrollmentType, string> = {
-  entraJoin: 'User-driven Entra join',
-  selfDeploying: 'Autopilot self-deploying',
-  autoEnrollment: 'Automatic enrollment (hybrid / Group Policy)',
-  bulk: 'Bulk (provisioning package)',
-  dem: 'Device enrollment manager (DEM)',
-  userEnrollment: 'BYOD user enrollment',
-  coManagement: 'Co-management',
-  appleAutomated: 'Apple automated device enrollment',
-  appleUserEnrollment: 'Apple User Enrollment',
-  other: 'Other',
-  unknown: 'Unknown',
-};
+/** Text with every ISO 8601 time replaced by the technician's local time. */
+export function localTimes(text: string): string {
+  return text.replace(isoTime, (iso) => when(iso));
+}
