@@ -3,19 +3,19 @@
 // the kill switch) lives here; the job runs in a child.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JobEngine } from '../../../electron/services/jobs/engine.ts';
 import { keychainAuditKey } from './support/audit-key.ts';
 import { FakeTenant } from '../../unit/jobs/support/fake-tenant.ts';
 import { addFleet } from '../../unit/jobs/support/fleet.ts';
 import { lost, serveFakeTenant, type ChangingCallHook } from './support/fake-server.ts';
+import { runChild as runScript } from './support/run-child.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, '../../..');
 const child = join(here, 'support/child-runner.ts');
 
 function mulberry32(seed: number): () => number {
@@ -34,23 +34,7 @@ function mulberry32(seed: number): () => number {
  */
 type KillPoint = { kind: 'intune'; at: number } | { kind: 'ws1'; applied: boolean };
 
-/** Runs the child to its end; resolves 'killed' (SIGKILL) or its last line. */
-function runChild(args: string[], started: (p: ChildProcess) => void): Promise<string> {
-  return new Promise((resolvePromise, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', child, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-    started(p);
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    p.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    p.on('error', reject);
-    p.on('exit', (code, sig) => {
-      if (sig === 'SIGKILL') return resolvePromise('killed');
-      if (code !== 0) return reject(new Error(`child exited ${code}: ${err}`));
-      resolvePromise(out.trim().split('\n').at(-1) ?? '');
-    });
-  });
-}
+const runChild = (args: string[], started: (p: ChildProcess) => void) => runScript(child, args, started);
 
 /** The kill switch the fake tenant's hook pulls: one child at a time, one kill point per run. */
 class KillSwitch {

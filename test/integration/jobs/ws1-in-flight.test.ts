@@ -4,10 +4,10 @@
 // read back, the pending command counts as sent, and nothing is sent again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as delay } from 'node:timers/promises';
 import { startDemoTenant } from '../../../electron/services/demo/index.ts';
@@ -15,23 +15,12 @@ import { JobEngine } from '../../../electron/services/jobs/engine.ts';
 import { enumKey, ws1UserModes } from '../../../electron/services/ws1/mapping.ts';
 import type { TargetResolution } from '../../../electron/common/jobs.ts';
 import { keychainAuditKey } from './support/audit-key.ts';
+import { runChild as runScript } from './support/run-child.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, '../../..');
 const child = join(here, 'support/demo-child.ts');
 
-function runChild(args: string[], started: (p: ChildProcess) => void = () => {}): Promise<string> {
-  return new Promise((done, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', child, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-    started(p);
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    p.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    p.on('error', reject);
-    p.on('exit', (code, sig) => (sig === 'SIGKILL' ? done('killed') : code === 0 ? done(out.trim().split('\n').at(-1) ?? '') : reject(new Error(`child exited ${code}: ${err}`))));
-  });
-}
+const runChild = (args: string[], started?: (p: ChildProcess) => void) => runScript(child, args, started);
 
 /** Polls (every 10 ms, at most `ms`) until `ok()`; throws when the bound passes. */
 async function until(ok: () => boolean, ms: number, what: string): Promise<void> {
