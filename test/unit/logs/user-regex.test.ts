@@ -6,13 +6,13 @@ import { compileUserRegex, crlfEnds } from '../../../electron/services/logs/user
 import { AppError } from '../../../electron/common/errors.ts';
 
 test('ordinary and catastrophic patterns run on RE2, lookaround and backreferences on V8', () => {
-  for (const pattern of ['for [0-9]+ apps?', '(\\w+\\s?)+$X', '(?i)error', '\\bHRESULT\\b', 'a{2,3}', '(?<name>x)y']) assert.equal(compileUserRegex({ pattern, regex: true }).engine, 're2', pattern);
-  for (const pattern of ['foo(?=bar)', 'foo(?!bar)', '(a)\\1']) assert.equal(compileUserRegex({ pattern, regex: true }).engine, 'v8', pattern);
-  assert.equal(compileUserRegex({ pattern: '(a+)+$', regex: false }).engine, 'v8');
+  for (const pattern of ['for [0-9]+ apps?', '(\\w+\\s?)+$X', '(?i)error', '\\bHRESULT\\b', 'a{2,3}', '(?<name>x)y']) assert.equal(compileUserRegex({ pattern, regex: true, caseSensitive: true }).engine, 're2', pattern);
+  for (const pattern of ['foo(?=bar)', 'foo(?!bar)', '(a)\\1']) assert.equal(compileUserRegex({ pattern, regex: true, caseSensitive: true }).engine, 'v8', pattern);
+  assert.equal(compileUserRegex({ pattern: '(a+)+$', regex: false, caseSensitive: true }).engine, 'v8');
 });
 
 test('RE2 answers the catastrophic pattern in linear time', () => {
-  const re = compileUserRegex({ pattern: '(\\w+\\s?)+$X', regex: true });
+  const re = compileUserRegex({ pattern: '(\\w+\\s?)+$X', regex: true, caseSensitive: true });
   const text = 'alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu\n'.repeat(2000);
   const t0 = performance.now();
   assert.equal(re.exec(text, 0), null);
@@ -37,5 +37,5 @@ test('positions, case folding and CRLF line ends agree with V8', () => {
 });
 
 test('a pattern neither engine accepts is invalid input', () => {
-  assert.throws(() => compileUserRegex({ pattern: '(unclosed', regex: true }), (err: unknown) => err instanceof AppError && err.code === 'invalid_input');
+  assert.throws(() => compileUserRegex({ pattern: '(unclosed', regex: true, caseSensitive: true }), (err: unknown) => err instanceof AppError && err.code === 'invalid_input');
 });
