@@ -1,7 +1,5 @@
 // Builds every service main needs and the router over them. The Electron shell, the browser host
 // (`npm start` without Electron) and the end-to-end tests all start the app through this one function.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../common/errors.ts';
 import { type AppInfo } from '../common/app.ts';
