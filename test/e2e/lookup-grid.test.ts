@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { goToArea, startApp, type AppHarness } from './support/app-harness.ts';
+import { startApp, type AppHarness } from './support/app-harness.ts';
 
 const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
 const saved: string[] = [];
