@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { AppError } from '../common/errors.ts';
 import { type AppInfo } from '../common/app.ts';
-import { startDemoTenant, type DemoTenant } from './demo/index.ts';
+import { startDemoTenant, type DemoTenant, type DemoTenantOptions } from './demo/index.ts';
 import { Router, type Handlers } from './router/router.ts';
 import { SettingsStore } from './settings/settings-store.ts';
 import type { Logger } from './log/logger.ts';
@@ -60,6 +60,8 @@ export interface AppServicesOptions {
   secretStore?: SecretStore;
   /** Tokens and secrets seen at run time, masked by value in every log line (share it with the logger). */
   knownSecrets?: KnownSecrets;
+  /** The demo tenant's size and timings (tests: a 20,000-device tenant); its defaults otherwise. */
+  demo?: DemoTenantOptions;
 }
 
 export interface AppServices {
@@ -72,7 +74,7 @@ export interface AppServices {
 
 export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
   const settings = new SettingsStore(opts.dataDir);
-  const demo = await startDemoTenant();
+  const demo = await startDemoTenant(opts.demo);
   opts.logger.info('app', `demo tenant started (graph ${demo.graphUrl}, ws1 ${demo.ws1Url})`);
   const db = openDatabase(join(opts.dataDir, 'helpdesk.db'));
   // The browser host never opens the keychain: it holds no real tenant.

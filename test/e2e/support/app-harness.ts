@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createAppServices, type AppServices } from '../../../electron/services/app-services.ts';
+import { createAppServices, type AppServices, type AppServicesOptions } from '../../../electron/services/app-services.ts';
 import { createLogger, memorySink } from '../../../electron/services/log/logger.ts';
 import { mimeType, resolveUnder } from '../../../electron/services/static-files.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/services/static-files.ts';
@@ -50,6 +50,10 @@ export interface AppHarness {
 export interface StartOptions {
   /** 'any' lets the test save profiles (secrets in memory only); the default is the demo tenant only. */
   tenantPolicy?: 'demo-only' | 'any';
+  /** The demo tenant's size and timings. */
+  demo?: AppServicesOptions['demo'];
+  /** A stand-in for the Save dialog (the browser host has none). */
+  saveFile?: AppServicesOptions['saveFile'];
 }
 
 export async function startApp(o: StartOptions = {}): Promise<AppHarness> {
@@ -81,6 +85,8 @@ export async function startApp(o: StartOptions = {}): Promise<AppHarness> {
     // Never the developer's real keychain from an e2e test.
     secretStore: new SessionSecretStore({ code: 'failed', message: 'Test run: secrets are kept in memory.', detail: 'e2e' }),
     openExternal: async () => {},
+    demo: o.demo,
+    saveFile: o.saveFile,
   });
 
   const browser = await launchChromium();

@@ -16,7 +16,9 @@ export function CardActions({ device, onCopy, onOpen }: { device: Device; onCopy
     requestChange({ actionId: a.id, deviceKey: device.key, deviceName: device.serial ?? device.name, params: a.params });
     setArea('changes');
   };
-  const offered = actions.filter((a) => a.available && !isPending(changes, device, a.id));
+  // A diagnosis fix already offers its action (with its own wording) just above: no second button for it.
+  const fixes = new Set<string>(device.diagnoses.flatMap((d) => (d.fix && d.fix.actionId !== 'intune.assignPrimaryUser' ? [d.fix.actionId] : [])));
+  const offered = actions.filter((a) => a.available && !fixes.has(a.id) && !isPending(changes, device, a.id));
   const pending = actions.filter((a) => a.available && isPending(changes, device, a.id));
   const notOffered = actions.filter((a) => !a.available);
   if (actions.length === 0) return null;

@@ -26,7 +26,7 @@ export function isPending(changes: PendingChange[], d: Device, actionId: string)
   return changes.some((c) => c.deviceKey === d.key && c.actionId === actionId && c.state === 'waiting');
 }
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /** "pending: Change to Multiuser, sent 14:02 by anna" / "done: …" / "not confirmed: …". */
 export function pendingText(c: PendingChange): string {

@@ -1,0 +1,129 @@
+// Issue 15 end to end on a demo tenant of 20,000 devices: true totals (CLASS-DEM matches 990 and every one is
+// shown and handed to "Change these N devices…"), the grid (sort, filter, keyboard, CSV through the Save
+// dialog, the selection feeding a change), every action on the card with its platform, and the card before
+// and after a change (pending badge, the fix not offered again).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startApp, type AppHarness } from './support/app-harness.ts';
+
+const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
+const saved: string[] = [];
+
+/** Screenshots document the issue's closing note; on a loaded machine one may time out waiting for fonts, which is reported, not failed on. */
+async function shot(page: AppHarness['page'], name: string): Promise<void> {
+  await page.screenshot({ path: join(shots, name), timeout: 60_000 }).catch((err: unknown) => console.error(`screenshot ${name} not taken: ${String(err).split('\n')[0]}`));
+}
+
+describe('lookup grid and card actions (20,000 devices)', () => {
+  let app: AppHarness;
+  before(async () => {
+    app = await startApp({
+      demo: { deviceCount: 20_000 },
+      saveFile: async (name, content) => {
+        const path = join(app.dataDir, name);
+        writeFileSync(path, content);
+        saved.push(path);
+        return path;
+      },
+    });
+  });
+  after(async () => {
+    await app?.close();
+  });
+
+  test('a query matching 990 devices shows 990 and hands all 990 to "Change these N devices…"', async () => {
+    const { page } = app;
+    await page.getByRole('searchbox', { name: 'Search devices' }).fill('CLASS-DEM');
+    await page.getByText('990 devices match', { exact: true }).waitFor({ timeout: 60_000 });
+    const change = page.getByRole('button', { name: 'Change these 990 devices…' });
+    await change.waitFor();
+    await page.getByRole('button', { name: 'Grid', exact: true }).click();
+    await page.getByText('990 shown · 0 selected').waitFor();
+    await shot(page, 'lookup-grid-990.png');
+    await change.click();
+    const targets = page.getByRole('textbox', { name: 'Device names or serials, one per line' });
+    await targets.waitFor();
+    assert.equal((await targets.inputValue()).split('\n').filter(Boolean).length, 990, 'the change gets all 990 devices');
+    await page.keyboard.press('Control+1');
+    await page.getByRole('searchbox', { name: 'Search devices' }).waitFor();
+  });
+
+  test('the grid sorts, filters, moves by keyboard, selects, exports CSV and feeds the change', async () => {
+    const { page } = app;
+    await page.getByRole('searchbox', { name: 'Search devices' }).fill('CLASS-DEM');
+    await page.getByText('990 devices match', { exact: true }).waitFor({ timeout: 60_000 });
+    if ((await page.getByRole('button', { name: 'Grid', exact: true }).getAttribute('aria-pressed')) !== 'true') await page.getByRole('button', { name: 'Grid', exact: true }).click();
+    const grid = page.getByRole('grid', { name: 'Devices found (grid)' });
+    await grid.waitFor();
+    // Sort by name, descending, then check the first drawn row.
+    const sortName = grid.getByRole('button', { name: /^Name/ });
+    await sortName.click();
+    await sortName.click();
+    assert.equal(await grid.getByRole('columnheader').first().getAttribute('aria-sort'), 'descending');
+    const names = await grid.locator('[role=row][aria-rowindex] [role=gridcell]:first-child').allInnerTexts();
+    const drawn = names.slice(1).map((n) => n.trim());
+    assert.deepEqual(drawn.slice(0, 5), [...drawn.slice(0, 5)].sort((a, b) => b.localeCompare(a, undefined, { numeric: true })), 'sorted descending');
+    assert.ok(drawn.length < 100, `only the visible rows are drawn (${drawn.length} of 990)`);
+    // Filter one column, then walk with the keyboard and select two rows with Space.
+    await grid.getByRole('textbox', { name: 'Filter Name' }).fill('CLASS-DEM-00');
+    await page.getByText(/^\d+ shown of 990 · 0 selected$/).waitFor();
+    await grid.focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    await page.getByText(/ shown of 990 · 2 selected$/).waitFor();
+    await page.getByRole('button', { name: 'Export 2 selected to CSV…' }).click();
+    await page.getByText(/^Saved 2 devices to /).waitFor();
+    const csv = readFileSync(saved.at(-1)!, 'utf8').trimEnd().split('\r\n');
+    assert.equal(csv.length, 3);
+    assert.match(csv[0], /^Name,Serial,Platforms,/);
+    assert.match(csv[1], /^CLASS-DEM-00/);
+    await page.getByRole('button', { name: 'Change these 2 devices…' }).click();
+    const targets = page.getByRole('textbox', { name: 'Device names or serials, one per line' });
+    await targets.waitFor();
+    assert.equal((await targets.inputValue()).split('\n').filter(Boolean).length, 2);
+    await page.keyboard.press('Control+1');
+    await page.getByRole('searchbox', { name: 'Search devices' }).waitFor();
+  });
+
+  test('the card offers every valid action with its platform; after a change it shows pending and stops offering it', async () => {
+    const { page, services } = app;
+    await page.getByRole('searchbox', { name: 'Search devices' }).fill('WS1-SU-001');
+    const card = page.getByRole('article', { name: 'Device WS1-SU-001' });
+    await card.waitFor({ timeout: 60_000 });
+    const actions = card.getByRole('region', { name: 'Actions' });
+    const toMulti = actions.getByRole('button', { name: 'Workspace ONE Change to Multiuser' });
+    await toMulti.waitFor();
+    await actions.getByRole('button', { name: 'this app Copy as text' }).waitFor();
+    await actions.getByText('Not offered for this device', { exact: false }).click();
+    assert.match(await actions.innerText(), /Workspace ONE Open in the Workspace ONE console: The demo tenant has no Workspace ONE console/);
+    assert.match(await actions.innerText(), /Intune Remove the primary user \(shared device\): The device is not enrolled in Intune\./);
+    await shot(page, 'lookup-card-before-change.png');
+    // The change, as the Changes area sends it.
+    const plan = await services.router.invoke('jobsPlan', { goal: { kind: 'multiuser' }, inputs: ['WS1-SU-001'], match: 'exact' }, { frameUrl: `${app.origin}/index.html`, isMainFrame: true });
+    assert.ok(plan.ok, JSON.stringify(plan));
+    const planId = (plan.value as { planId: string }).planId;
+    const started = await services.router.invoke('jobsStart', { planId, confirmation: 1 }, { frameUrl: `${app.origin}/index.html`, isMainFrame: true });
+    assert.ok(started.ok, JSON.stringify(started));
+    const frame = { frameUrl: `${app.origin}/index.html`, isMainFrame: true };
+    for (let k = 0; k < 300; k++) {
+      const p = await services.router.invoke('lookupPendingChanges', undefined, frame);
+      if (p.ok && (p.value as unknown[]).length > 0) break;
+      await new Promise((r) => setTimeout(r, 100)); // polling the journal, bounded at 30 s
+    }
+    const pendingNow = await services.router.invoke('lookupPendingChanges', undefined, frame);
+    assert.ok(pendingNow.ok && (pendingNow.value as unknown[]).length > 0, `the journal has the pending change: ${JSON.stringify(pendingNow)}`);
+    // The card reads pending changes when a job reports progress or a search finishes.
+    await page.getByRole('searchbox', { name: 'Search devices' }).press('Enter');
+    await card.getByText(/^pending: Change to Multiuser, sent \d\d:\d\d by /).waitFor({ timeout: 30_000 });
+    assert.equal(await toMulti.count(), 0, 'the change is not offered again while pending');
+    await shot(page, 'lookup-card-after-change.png');
+  });
+
+  test('no console errors', () => {
+    assert.deepEqual(app.pageErrors, []);
+  });
+});
