@@ -88,7 +88,7 @@ function DiagnosticsPanel({ device }: { device: Device }) {
               </button>
             )}
             <button type="button" className="primary" disabled={s.collecting} onClick={() => void collect(target)} title="Intune asks the device to upload its logs; this takes a few minutes on a real device.">
-              {s.collecting ? 'Asking Intune…' : 'Collect diagnostics'}
+              {s.collecting ? 'Asking Intune…' : 'Collect diagnostics (Intune)'}
             </button>
           </span>
         )}
