@@ -115,7 +115,7 @@ export function DeviceCard({ device }: { device: Device }) {
       )}
 
       <CardActions device={device} onCopy={() => void copy()} onOpen={open} />
-      {/* Collect diagnostics (its own panel, services/diagnostics) goes here: <DeviceDiagnostics device={device} /> */}
+      <DeviceDiagnostics device={device} />
 
       <div className="sides">
         {i && (
@@ -161,8 +161,6 @@ export function DeviceCard({ device }: { device: Device }) {
           </section>
         )}
       </div>
-
-      <DeviceDiagnostics device={device} />
 
       <SignInHistory device={device} />
     </article>
