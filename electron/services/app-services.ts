@@ -168,15 +168,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
 
   const handlers: Handlers = {
     ...logs,
-    ...logsInsightHandlers({
-      logs: logsService,
-      tenantGraph: () => {
-        const c = tenants.current;
-        if (c.mode === 'demo') return { note: 'The demo tenant has no app or script catalogue: names come from the open logs alone.' };
-        const g = c.graph;
-        return g ? { scope: c.scope, baseUrl: g.baseUrl, getToken: () => g.getToken('read') } : { note: 'Intune is not connected: names come from the open logs alone.' };
-      },
-    }),
+    ...logsInsightHandlers({ logs: logsService, tenant: () => tenants.current }),
     ...lookup,
     ...tenant,
     ...support,

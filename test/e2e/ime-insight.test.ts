@@ -37,6 +37,7 @@ describe('IME logs: user sessions, timeline, names', () => {
     await page.getByRole('combobox', { name: 'Only while this user was signed in' }).selectOption({ label: 'only while AzureAD\\AdamGell was signed in' });
     // From the first IME user-session line (AppWorkload, 4-1-2026 14:01) to the end: AppWorkload's later records only.
     await page.getByText('4 files · 2,466 records').waitFor({ timeout: 30_000 });
+    await page.locator('.log-row .col-time', { hasText: /4-1-2026 1\d:\d\d/ }).first().waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(shots, 'logs-user-sessions.png') });
     await page.getByRole('combobox', { name: 'Only while this user was signed in' }).selectOption({ label: 'any time' });
     await page.getByText('4 files · 29,334 records').waitFor({ timeout: 30_000 });

@@ -56,7 +56,7 @@ test('every usage error: exit 2, nothing on stdout, one line on stderr that says
   const cases: [string[], RegExp][] = [
     [[], /^sdh: no command given/],
     [['frobnicate'], /^sdh: unknown command "frobnicate"/],
-    [['logs'], /^sdh logs: logs needs a command: stats, search, explain or apps/],
+    [['logs'], /^sdh logs: logs needs a command: stats, search, explain, apps or ime/],
     [['logs', 'tail', 'x'], /^sdh logs: unknown logs command "tail"/],
     [['logs', 'stats'], /^sdh logs: logs stats needs at least one path/],
     [['logs', 'search', '--bogus', 'x', 'y'], /^sdh logs: unknown option --bogus/],

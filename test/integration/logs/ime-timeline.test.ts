@@ -92,6 +92,12 @@ test("who was signed in: IME's user-session lines pair the SID with AzureAD\\Ada
     assert.equal(sessions[0].user, 'AzureAD\\AdamGell');
     assert.deepEqual(sessions[0].from, ['IME user session']);
     assert.equal(sessions[0].endMs, null);
+    // "Only while AzureAD\\AdamGell was signed in": from the first session line (AppWorkload, 4-1-2026 14:01:15) on.
+    const only = await svc.filter(id, { timeRanges: sessions.map((s) => ({ fromMs: s.startMs, toMs: s.endMs ?? 8.64e15 })) });
+    assert.equal(only.matches, 2466);
+    assert.equal((await svc.filter(id, { fromMs: sessions[0].startMs })).matches, 2466, 'one open session is the same as "from its start"');
+    const none = await svc.filter(id, { timeRanges: [{ fromMs: 0, toMs: 1 }] });
+    assert.equal(none.matches, 0);
   });
 });
 

@@ -41,11 +41,11 @@ function Run({ r }: { r: ImeTimelineRow }) {
       )}
       <details>
         <summary>{r.steps.length} steps</summary>
-        <ol className="ime-steps">
+        <ol className="record-steps">
           {r.steps.map((s) => (
             <li key={s.record}>
               <button type="button" className="link" onClick={() => void jumpTo(r.file, s.record)}>
-                <span className={`ime-phase phase-${s.phase}`}>{s.phase}</span> {s.text}
+                <span className="step-label">{s.phase}</span> {s.text}
               </button>
             </li>
           ))}
