@@ -172,7 +172,7 @@ describe('accessibility', () => {
     await page.getByRole('region', { name: 'Preview' }).waitFor();
     await assertNoViolations(page, 'changes preview');
     await page.getByRole('button', { name: /^Start: change 1 device$/ }).click();
-    await page.getByText(/1 changed · 0 failed/).waitFor({ timeout: 20_000 });
+    await page.getByText(/1 done · 0 failed/).waitFor({ timeout: 20_000 });
     await assertNoViolations(page, 'changes jobs');
   });
 

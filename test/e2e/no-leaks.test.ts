@@ -24,7 +24,7 @@ describe('no secret leaves main', () => {
     await page.getByRole('searchbox', { name: 'Search devices' }).fill('LAB-DEM-002');
     await page.getByRole('article', { name: 'Device LAB-DEM-002' }).getByRole('button', { name: /Remove the primary user/ }).click();
     await page.getByRole('button', { name: /^Start: change 1 device$/ }).click();
-    await page.getByText(/1 changed · 0 failed/).waitFor({ timeout: 20_000 });
+    await page.getByText(/1 done · 0 failed/).waitFor({ timeout: 20_000 });
     await page.keyboard.press('Control+2');
     await page.getByRole('button', { name: "Open the demo device's logs" }).click();
     await page.locator('.attempt').first().waitFor();

@@ -3,6 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join, resolve } from 'node:path';
+import { waitUntil } from '../support/wait.ts';
 import { goToArea, startApp, type AppHarness } from './support/app-harness.ts';
 
 const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
@@ -47,6 +48,31 @@ describe('tenants', () => {
     assert.equal(JSON.stringify(list).includes(SECRET), false, 'the secret is in an IPC result');
     const value = list.ok ? (list.value as { profiles: { secretsSaved: { clientSecret: boolean } }[] }) : null;
     assert.equal(value?.profiles[0].secretsSaved.clientSecret, true);
+  });
+
+  test('bulk-change guard rails are set per profile: a bad pair names the field, saved ones come back in the form', async () => {
+    const { page } = app;
+    const form = page.getByRole('form', { name: 'Tenant profile' });
+    const profiles = async () => {
+      const list = await app.services.router.invoke('profilesList', undefined, { frameUrl: `${app.origin}/`, isMainFrame: true });
+      return list.ok ? (list.value as { profiles: { profile: { guardRails?: { reasonAbove: number; stageAbove: number } } }[] }).profiles : [];
+    };
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByLabel('Ask for a reason above (devices)').fill('50');
+    await page.getByLabel('Start in stages above (devices)').fill('20');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('.field .problem', { hasText: 'should not begin below the reason threshold' }).waitFor();
+    assert.equal((await profiles())[0].profile.guardRails, undefined, 'the refused pair was not saved');
+    await page.getByLabel('Start in stages above (devices)').fill('500');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'detached' });
+    await waitUntil(async () => (await profiles())[0].profile.guardRails?.stageAbove === 500, 'the thresholds saved');
+    assert.equal((await profiles())[0].profile.guardRails?.reasonAbove, 50);
+    await page.getByRole('button', { name: 'Edit' }).click();
+    assert.equal(await page.getByLabel('Ask for a reason above (devices)').inputValue(), '50');
+    assert.equal(await page.getByLabel('Start in stages above (devices)').inputValue(), '500');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await form.waitFor({ state: 'detached' });
   });
 
   test('editing the API host says, before saving, that the saved secrets are cleared; saving asks for them again', async () => {

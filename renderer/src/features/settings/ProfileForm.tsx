@@ -2,7 +2,8 @@
 // again: an empty secret field on an existing profile keeps the saved one, unless the host, region, user
 // name or method changed (then the form says before saving that the saved secrets will be cleared).
 import type { FormEvent, ReactNode } from 'react';
-import { draftClearsSecrets, intuneClouds, ws1Regions } from '../../../../electron/common/profiles.ts';
+import { defaultGuardRails, type GuardRails } from '../../../../electron/common/jobs.ts';
+import { draftClearsSecrets, intuneClouds, ws1Regions, type ProfileDraft } from '../../../../electron/common/profiles.ts';
 import { useSettings } from './store.ts';
 
 function Field({ id, label, hint, children }: { id: string; label: string; hint?: string; children: ReactNode }) {
@@ -19,6 +20,11 @@ function Field({ id, label, hint, children }: { id: string; label: string; hint?
       )}
     </div>
   );
+}
+
+/** A saved profile's guard rails as the form's text fields (none saved: empty, the defaults apply). */
+export function guardDraft(g: GuardRails | undefined): Pick<ProfileDraft, 'reasonAbove' | 'stageAbove'> {
+  return g ? { reasonAbove: String(g.reasonAbove), stageAbove: String(g.stageAbove) } : {};
 }
 
 export function ProfileForm() {
@@ -129,6 +135,15 @@ export function ProfileForm() {
           </Field>
         </>
       )}
+      <fieldset className="guard-rails">
+        <legend>Bulk changes on this tenant</legend>
+        <Field id="reasonAbove" label="Ask for a reason above (devices)" hint={`Empty: ${defaultGuardRails.reasonAbove}. The reason is recorded in the audit trail.`}>
+          <input id="f-reasonAbove" inputMode="numeric" placeholder={String(defaultGuardRails.reasonAbove)} value={d.reasonAbove ?? ''} onChange={(e) => patch({ reasonAbove: e.target.value.trim() || undefined })} />
+        </Field>
+        <Field id="stageAbove" label="Start in stages above (devices)" hint={`Empty: ${defaultGuardRails.stageAbove.toLocaleString()}. The first 1 % runs, then the job pauses for a look.`}>
+          <input id="f-stageAbove" inputMode="numeric" placeholder={String(defaultGuardRails.stageAbove)} value={d.stageAbove ?? ''} onChange={(e) => patch({ stageAbove: e.target.value.trim() || undefined })} />
+        </Field>
+      </fieldset>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={Boolean(busy)}>
           Save

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { ProfileView } from '../../../../electron/common/profiles.ts';
 import { useApp } from '../../app/store.ts';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { ProfileForm } from './ProfileForm.tsx';
+import { guardDraft, ProfileForm } from './ProfileForm.tsx';
 import { describeProfile, useSettings } from './store.ts';
 import { SupportPanel } from './SupportPanel.tsx';
 import { StepPatternsSettings } from '../logs/explainer-patterns/StepPatternsSettings.tsx';
@@ -74,8 +74,9 @@ function ProfileItem({ v }: { v: ProfileView }) {
           onClick={() =>
             s.edit(
               v.profile.kind === 'intune'
-                ? { kind: 'intune', id, name: v.profile.name, tenant: v.profile.tenant, clientId: v.profile.clientId, cloud: v.profile.cloud }
+                ? { kind: 'intune', id, name: v.profile.name, tenant: v.profile.tenant, clientId: v.profile.clientId, cloud: v.profile.cloud, ...guardDraft(v.profile.guardRails) }
                 : {
+                    ...guardDraft(v.profile.guardRails),
                     kind: 'ws1',
                     id,
                     name: v.profile.name,
