@@ -1,7 +1,8 @@
 // Collect diagnostics from the device card, end to end on the demo tenant: the earlier collection is
 // listed with its expiry; "Collect diagnostics" shows a request waiting for the device with its time;
 // once the simulator has the upload, "Download and open" downloads it and the log viewer shows records.
-// Non-Windows and Workspace ONE-only cards say why the action is absent.
+// Back on the card, what the bundle's dsregcmd output says (join state, PRT) is shown. Non-Windows and
+// Workspace ONE-only cards say why the action is absent.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join, resolve } from 'node:path';
@@ -48,10 +49,13 @@ describe('collect diagnostics from the device card', () => {
     assert.deepEqual(app.pageErrors, []);
   });
 
-  test('the downloaded bundle opens again without a download', async () => {
+  test('the downloaded bundle opens again without a download; the card says what its dsregcmd output found', async () => {
     await app.page.keyboard.press('Control+1');
     const panel = await card('MIG-BOTH-001');
     await panel.getByRole('button', { name: 'Open in log viewer' }).first().waitFor();
+    const facts = panel.getByRole('region', { name: 'What the bundle says' });
+    await facts.waitFor();
+    assert.match(await facts.innerText(), /(Microsoft Entra (hybrid )?joined|Domain joined|Microsoft Entra registered|Not joined); the signed-in user (has|has no) a sign-in token \(PRT\)|no word on/);
   });
 
   test('an iPad card says why Collect diagnostics is absent', async () => {

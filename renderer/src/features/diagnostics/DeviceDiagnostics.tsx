@@ -1,7 +1,9 @@
 // The device card's diagnostics panel: requests in flight (status, time waiting), past bundles (open in
 // the log viewer, expiry), "Collect diagnostics" (Intune, Windows), download progress, and errors in
-// plain sentences. Workspace ONE says whether the tenant offers a device-log request.
+// plain sentences, and what the last bundle opened here says (dsregcmd join state, PRT, diagnosis).
+// Workspace ONE says whether the tenant offers a device-log request.
 import { useEffect, useMemo, useState } from 'react';
+import type { BundleFacts } from '../../../../electron/common/bundle-facts.ts';
 import type { Device } from '../../../../electron/common/device.ts';
 import type { DiagnosticsRequest } from '../../../../electron/common/diagnostics.ts';
 import { call } from '../../api.ts';
@@ -37,13 +39,35 @@ export function DeviceDiagnostics({ device }: { device: Device }) {
   return <DiagnosticsPanel key={`${device.intune?.id ?? ''}|${device.ws1?.uuid ?? ''}`} device={device} />;
 }
 
+/** What the last bundle opened from this card says (dsregcmd /status), in the card's words. */
+function BundleFactsNote({ facts }: { facts: BundleFacts }) {
+  const d = facts.dsregcmd;
+  if (!d) return <p className="muted diag-facts">The last bundle opened here holds no dsregcmd output, so it says nothing about the join state.</p>;
+  const prt = d.azureAdPrt === null ? 'no word on the user’s sign-in token (PRT)' : d.azureAdPrt ? 'the signed-in user has a sign-in token (PRT)' : 'the signed-in user has no sign-in token (PRT)';
+  return (
+    <section className="diag-facts" aria-label="What the bundle says">
+      <h4>What the last bundle says (dsregcmd)</h4>
+      <p>
+        {d.joinState}; {prt}.
+      </p>
+      {d.diagnosis.length > 0 && (
+        <ul>
+          {d.diagnosis.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 function DiagnosticsPanel({ device }: { device: Device }) {
   const reason = absentReason(device.intune);
   const intuneId = reason ? null : (device.intune?.id ?? null);
   const ws1Uuid = device.ws1?.uuid ?? null;
   const target = useMemo(() => ({ intuneId, ws1Uuid }), [intuneId, ws1Uuid]);
   const s = useDiagnostics((d) => d.byKey[targetKey(target)]) ?? emptyEntry;
-  const { load, collect, stop, setOpening, setError, onProgress } = useDiagnostics.getState();
+  const { load, collect, stop, setOpening, setError, readFacts, onProgress } = useDiagnostics.getState();
   useEffect(() => {
     void load(target);
   }, [load, target]);
@@ -64,8 +88,10 @@ function DiagnosticsPanel({ device }: { device: Device }) {
       // Download (with progress on this card) first; the viewer opens once the zip is here.
       await openFrom(`Opening the diagnostics of ${device.name}…`, () => call('diagnosticsOpen', { intuneId, requestId: r.id }));
       const after = useLogs.getState();
-      if (after.session && after.session !== before) setArea('logs');
-      else setError(target, after.error ?? 'The diagnostics could not be opened.');
+      if (after.session && after.session !== before) {
+        void readFacts(target, after.session.id);
+        setArea('logs');
+      } else setError(target, after.error ?? 'The diagnostics could not be opened.');
     } finally {
       setOpening(target, null);
       void load(target);
@@ -145,6 +171,7 @@ function DiagnosticsPanel({ device }: { device: Device }) {
           </tbody>
         </table>
       )}
+      {s.facts && <BundleFactsNote facts={s.facts} />}
       {s.view?.ws1 && <p className={s.view.ws1.offered ? 'diag-ws1' : 'muted diag-ws1'}>{s.view.ws1.message}</p>}
     </section>
   );

@@ -1,6 +1,7 @@
 // Diagnostics state of the device cards, by Intune id: main's view of the requests, live download
 // progress from onDiagnosticsProgress, errors in plain sentences, and the actions (collect, open, stop).
 import { create } from 'zustand';
+import type { BundleFacts } from '../../../../electron/common/bundle-facts.ts';
 import type { DiagnosticsProgress, DiagnosticsView } from '../../../../electron/common/diagnostics.ts';
 import { call, UiError } from '../../api.ts';
 
@@ -17,6 +18,8 @@ export interface DeviceDiagnosticsEntry {
   opening: string | null;
   /** The latest download progress per request. */
   downloads: Record<string, { bytes: number; total: number | null }>;
+  /** What the last bundle opened from this card says about the device (dsregcmd), once read. */
+  facts: BundleFacts | null;
 }
 
 interface DiagnosticsState {
@@ -26,11 +29,13 @@ interface DiagnosticsState {
   stop(t: DiagnosticsTarget): Promise<void>;
   setOpening(t: DiagnosticsTarget, requestId: string | null): void;
   setError(t: DiagnosticsTarget, message: string | null): void;
+  /** Reads the bundle facts of a log session opened from this card. */
+  readFacts(t: DiagnosticsTarget, session: string): Promise<void>;
   onProgress(p: DiagnosticsProgress): void;
 }
 
 export const targetKey = (t: DiagnosticsTarget): string => `${t.intuneId ?? ''}|${t.ws1Uuid ?? ''}`;
-export const emptyEntry: DeviceDiagnosticsEntry = { view: null, error: null, collecting: false, opening: null, downloads: {} };
+export const emptyEntry: DeviceDiagnosticsEntry = { view: null, error: null, collecting: false, opening: null, downloads: {}, facts: null };
 
 const sentence = (err: unknown) => (err instanceof UiError || err instanceof Error ? err.message : 'Something went wrong.');
 const refreshOn = new Set<DiagnosticsProgress['phase']>(['requested', 'completed', 'failed', 'error', 'cancelled', 'downloaded']);
@@ -71,6 +76,13 @@ export const useDiagnostics = create<DiagnosticsState>((set, get) => {
     },
     setOpening: (t, requestId) => patch(targetKey(t), { opening: requestId }),
     setError: (t, message) => patch(targetKey(t), { error: message }),
+    readFacts: async (t, session) => {
+      try {
+        patch(targetKey(t), { facts: await call('logsBundleFacts', { session }) });
+      } catch (err) {
+        patch(targetKey(t), { error: `What the bundle says about the device could not be read: ${sentence(err)}` });
+      }
+    },
     onProgress: (p) => {
       const t = targets.get(p.intuneId);
       if (!t) return;
