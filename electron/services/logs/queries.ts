@@ -29,6 +29,9 @@ const levelCode = new Map(logLevels.map((l, i) => [l, i]));
 export async function find(e: Engine, s: Session, spec: LogFilterSpec, from: number, direction: 'next' | 'previous', viewId?: string, signal?: AbortSignal): Promise<number | null> {
   const v = viewOf(s, viewId);
   const total = v.count();
+  // A position past the end (a stale or hostile one) searches back from the end, not from there: stepping
+  // back in blocks from 2^40 would take tens of thousands of empty rounds.
+  from = Math.min(from, total);
   const direct = v instanceof SingleFileView;
   if (direct && direction === 'next') {
     const m = await filterFile(e, s, 0, spec, from + 1, total, 1, () => {}, signal);

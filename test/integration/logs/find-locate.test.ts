@@ -39,6 +39,16 @@ test('find counts every match of the view and steps through them with their rank
   await svc.close(info.id);
 });
 
+test('find back from a position far past the end answers from the end at once (the IPC fuzz hung on 2^40)', { timeout: 30_000 }, async () => {
+  const info = await svc.open([workload]);
+  await svc.whenIndexed(info.id);
+  const last = (await svc.findMatch(info.id, text('Found native machine'), 2 ** 40, 'previous')).position;
+  assert.notEqual(last, null);
+  assert.equal(await svc.find(info.id, text('Found native machine'), 2 ** 40, 'previous'), last);
+  assert.equal(await svc.find(info.id, text('Found native machine'), 2 ** 40, 'next'), null);
+  await svc.close(info.id);
+});
+
 test('a file record is located in merged and filtered views; a merge starts at its first timed record', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'sdh-locate-'));
   try {
