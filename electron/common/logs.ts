@@ -33,6 +33,15 @@ export type LogLevel = z.infer<typeof logLevelSchema>;
 
 export const logColumns = ['time', 'level', 'component', 'thread', 'source', 'message'] as const;
 export const logColumnSchema = z.enum(logColumns);
+
+/** How the technician lays out the viewer: column widths per layout (a session's formats) and wrap. Kept by main. */
+export const logsLayoutSchema = z.object({
+  wrap: z.boolean(),
+  widths: z
+    .record(z.string().max(200), z.partialRecord(logColumnSchema, z.number().int().min(40).max(900)))
+    .refine((w) => Object.keys(w).length <= 100, 'at most 100 layouts'),
+});
+export type LogsLayout = z.infer<typeof logsLayoutSchema>;
 export type LogColumn = z.infer<typeof logColumnSchema>;
 
 export const logRecordSchema = z.object({

@@ -180,6 +180,11 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       settings.update({ theme });
       return null;
     },
+    getLogsLayout: () => settings.get().logsLayout,
+    setLogsLayout: (logsLayout) => {
+      settings.update({ logsLayout });
+      return null;
+    },
     openExternal: async (url) => {
       // The contract's schema already checked the allowlist; this is the action itself.
       try {

@@ -19,6 +19,7 @@ import {
   logProgressSchema,
   logRecordSchema,
   logSessionInfoSchema,
+  logsLayoutSchema,
   reassignmentAttemptSchema,
 } from '../logs.ts';
 import { deviceSourceSchema, historySightingSchema, lookupPartialSchema, lookupRequestSchema, pendingChangeSchema } from '../device.ts';
@@ -50,6 +51,8 @@ export const contract = {
   getAppInfo: invoke('Version, platform, and whether the demo tenant or a real one is connected.', noArg, appInfoSchema),
   getTheme: invoke('The theme the technician chose (system follows the OS).', noArg, themeSchema),
   setTheme: invoke('Remember the chosen theme.', themeSchema, z.null()),
+  getLogsLayout: invoke("The logs viewer's layout the technician left: column widths per format and wrap.", noArg, logsLayoutSchema),
+  setLogsLayout: invoke("Remember the logs viewer's layout (column widths per format, wrap).", logsLayoutSchema, z.null()),
   openExternal: invoke(
     'Open an admin-portal link in the OS browser; refused unless its origin is on the allowlist.',
     externalUrlSchema,

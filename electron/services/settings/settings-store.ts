@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { themeSchema } from '../../common/app.ts';
+import { logsLayoutSchema } from '../../common/logs.ts';
 
 const settingsSchema = z.object({
   theme: themeSchema.default('system'),
@@ -11,6 +12,8 @@ const settingsSchema = z.object({
   recentLogs: z.array(z.string()).max(20).default([]),
   /** The tenant profiles in use; none means the demo tenant. */
   activeProfiles: z.object({ intune: z.string().nullable(), ws1: z.string().nullable() }).default({ intune: null, ws1: null }),
+  /** The logs viewer's column widths per format and wrap (the renderer keeps nothing in web storage). */
+  logsLayout: logsLayoutSchema.default({ wrap: true, widths: {} }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -1,9 +1,10 @@
-// How the technician likes the viewer laid out, kept in local storage: column widths per format (a
-// Serilog file's Time column is wider than CMTrace's) and whether the detail pane wraps long lines.
+// How the technician likes the viewer laid out, kept by main in the settings file (the renderer keeps
+// nothing in web storage): column widths per format (a Serilog file's Time column is wider than
+// CMTrace's) and whether the detail pane wraps long lines.
 import { create } from 'zustand';
 import type { LogColumn } from '../../../../electron/common/logs.ts';
+import { call } from '../../api.ts';
 
-const KEY = 'sdh.logs.view';
 export const MIN_WIDTH = 40;
 export const MAX_WIDTH = 900;
 
@@ -19,26 +20,19 @@ interface ViewPrefs extends Saved {
   setWidth(layout: string, column: LogColumn, width: number): void;
 }
 
-function load(): Saved {
-  try {
-    const v = JSON.parse(localStorage.getItem(KEY) ?? '{}') as Partial<Saved>;
-    return { wrap: v.wrap !== false, widths: v.widths && typeof v.widths === 'object' ? v.widths : {} };
-  } catch {
-    return { wrap: true, widths: {} };
-  }
-}
-
 export const useViewPrefs = create<ViewPrefs>((set, get) => {
   const save = (): void => {
     const { wrap, widths } = get();
-    try {
-      localStorage.setItem(KEY, JSON.stringify({ wrap, widths }));
-    } catch {
-      /* storage full or off: the layout lasts this session */
-    }
+    // Not kept (main refused it or is gone): the layout lasts this session.
+    void call('setLogsLayout', { wrap, widths }).catch(() => {});
   };
+  // The saved layout arrives once main answers; until then the defaults apply.
+  void call('getLogsLayout')
+    .then((saved) => set({ wrap: saved.wrap, widths: saved.widths }))
+    .catch(() => {});
   return {
-    ...load(),
+    wrap: true,
+    widths: {},
     setWrap: (wrap) => {
       set({ wrap });
       save();
