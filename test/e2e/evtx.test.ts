@@ -43,7 +43,9 @@ describe('event logs and bundle files in the viewer', () => {
     await page.getByText('<Level>2</Level>', { exact: false }).first().waitFor({ timeout: 10_000 });
     assert.ok((await page.getByText('Provider: Service Control Manager', { exact: false }).count()) > 0, 'the error event is shown with its fields');
     await page.screenshot({ path: join(shots, 'logs-evtx.png') });
-    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    // Close sits in the toolbar's More menu (the toolbar fits one row at 1280 px).
+    await page.getByRole('button', { name: 'More', exact: true }).click();
+    await page.getByRole('button', { name: 'Close logs' }).click();
   });
 
   test('a Security event log: local times with the zone, logons in plain words', async () => {
@@ -57,7 +59,9 @@ describe('event logs and bundle files in the viewer', () => {
     await page.locator('.detail-fields', { hasText: '2016-07-08 20:12:51.681 +02:00' }).waitFor({ timeout: 10_000 });
     await page.getByText('Provider: Microsoft-Windows-Security-Auditing', { exact: false }).first().waitFor({ timeout: 10_000 });
     await page.screenshot({ path: join(shots, 'evtx.png') });
-    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    // Close sits in the toolbar's More menu (the toolbar fits one row at 1280 px).
+    await page.getByRole('button', { name: 'More', exact: true }).click();
+    await page.getByRole('button', { name: 'Close logs' }).click();
   });
 
   test('dsregcmd /status: one row per section; a section shows its fields', async () => {
