@@ -7,7 +7,7 @@ process.env.TZ = 'Europe/Berlin';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join, resolve } from 'node:path';
-import { goToArea, startApp, type AppHarness } from './support/app-harness.ts';
+import { closeLogs, goToArea, startApp, type AppHarness } from './support/app-harness.ts';
 
 const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
 const system = resolve(import.meta.dirname, '../fixtures/evtx/system.evtx');
@@ -43,9 +43,7 @@ describe('event logs and bundle files in the viewer', () => {
     await page.getByText('<Level>2</Level>', { exact: false }).first().waitFor({ timeout: 10_000 });
     assert.ok((await page.getByText('Provider: Service Control Manager', { exact: false }).count()) > 0, 'the error event is shown with its fields');
     await page.screenshot({ path: join(shots, 'logs-evtx.png') });
-    // Close sits in the toolbar's More menu (the toolbar fits one row at 1280 px).
-    await page.getByRole('button', { name: 'More', exact: true }).click();
-    await page.getByRole('button', { name: 'Close logs' }).click();
+    await closeLogs(page);
   });
 
   test('a Security event log: local times with the zone, logons in plain words', async () => {
@@ -59,9 +57,7 @@ describe('event logs and bundle files in the viewer', () => {
     await page.locator('.detail-fields', { hasText: '2016-07-08 20:12:51.681 +02:00' }).waitFor({ timeout: 10_000 });
     await page.getByText('Provider: Microsoft-Windows-Security-Auditing', { exact: false }).first().waitFor({ timeout: 10_000 });
     await page.screenshot({ path: join(shots, 'evtx.png') });
-    // Close sits in the toolbar's More menu (the toolbar fits one row at 1280 px).
-    await page.getByRole('button', { name: 'More', exact: true }).click();
-    await page.getByRole('button', { name: 'Close logs' }).click();
+    await closeLogs(page);
   });
 
   test('dsregcmd /status: one row per section; a section shows its fields', async () => {

@@ -6,7 +6,7 @@ import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Locator } from 'playwright-core';
-import { goToArea, startApp, type AppHarness } from './support/app-harness.ts';
+import { closeLogs, goToArea, startApp, type AppHarness } from './support/app-harness.ts';
 
 const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
 
@@ -136,8 +136,7 @@ describe('log viewer', () => {
     const { page } = app;
     const file = join(mkdtempSync(join(tmpdir(), 'sdh-tail-')), 'DeviceReassignment-20261123.log');
     writeFileSync(file, '2026-11-23 08:00:00.000 +01:00 [INF] User logon detected: CONTOSO\\anna.berg (session 2). Starting device reassignment check.\n');
-    await page.getByRole('button', { name: 'More', exact: true }).click();
-    await page.getByRole('button', { name: 'Close logs' }).click();
+    await closeLogs(page);
     await page.getByRole('textbox', { name: 'Path to open' }).fill(file);
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     await page.getByText('1 file · 1 records').waitFor();

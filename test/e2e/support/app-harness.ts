@@ -130,6 +130,12 @@ export async function startApp(o: StartOptions = {}): Promise<AppHarness> {
 }
 
 /** Waits for the demo tenant's first screen, then goes to an area by its shortcut and waits for its heading. */
+/** Closes the open logs: Close sits in the toolbar's More menu (the toolbar fits one row at 1280 px). */
+export async function closeLogs(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'More', exact: true }).click();
+  await page.getByRole('button', { name: 'Close logs' }).click();
+}
+
 export async function goToArea(page: Page, shortcut: 'Control+2' | 'Control+3' | 'Control+,', heading: 'Logs' | 'Changes' | 'Tenants'): Promise<void> {
   await page.getByTestId('demo-banner').waitFor();
   await page.keyboard.press(shortcut);
