@@ -21,14 +21,36 @@ interface ViewPrefs extends Saved {
 }
 
 export const useViewPrefs = create<ViewPrefs>((set, get) => {
+  // A drag calls setWidth on every pointer move, and main writes the settings file per save: one save is
+  // in flight at a time, and the last layout follows it, so a drag costs a few writes, not hundreds.
+  let inFlight = false;
+  let again = false;
+  let touched = false;
   const save = (): void => {
+    touched = true;
+    if (inFlight) {
+      again = true;
+      return;
+    }
+    inFlight = true;
     const { wrap, widths } = get();
     // Not kept (main refused it or is gone): the layout lasts this session.
-    void call('setLogsLayout', { wrap, widths }).catch(() => {});
+    void call('setLogsLayout', { wrap, widths })
+      .catch(() => {})
+      .finally(() => {
+        inFlight = false;
+        if (again) {
+          again = false;
+          save();
+        }
+      });
   };
-  // The saved layout arrives once main answers; until then the defaults apply.
+  // The saved layout arrives once main answers; until then the defaults apply, and a change made
+  // meanwhile is not overwritten by it.
   void call('getLogsLayout')
-    .then((saved) => set({ wrap: saved.wrap, widths: saved.widths }))
+    .then((saved) => {
+      if (!touched) set({ wrap: saved.wrap, widths: saved.widths });
+    })
     .catch(() => {});
   return {
     wrap: true,
