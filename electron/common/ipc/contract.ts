@@ -151,6 +151,11 @@ export const contract = {
     }),
     previewSchema,
   ),
+  jobsPlanCancel: invoke('Stop the preview being prepared (its jobsPlan call then fails as cancelled).', noArg, z.null()),
+  onPlanProgress: event(
+    'What the preview being prepared is waiting for, e.g. "Intune asked us to slow down; continuing in 14 s".',
+    z.object({ text: z.string().max(300) }),
+  ),
   jobsPreview: invoke(
     'A page of a planned or finished job\'s rows (its devices with their outcome; `only` keeps some statuses, e.g. failed), with the totals.',
     z.object({ jobId: jobIdSchema, offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000), only: z.array(stepStatusSchema).max(6).optional() }),

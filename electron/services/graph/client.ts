@@ -2,6 +2,7 @@
 // primary users, user names, reverse lookup of logged-on devices. Paging only by @odata.nextLink.
 import { AppError } from '../../common/errors.ts';
 import { sameOrigin } from '../net/same-origin-fetch.ts';
+import { currentPatience, WaitBudget } from './patience.ts';
 import { ResilientHttp, unexpectedStatus, parseRetryAfter, defaultSleep, type HttpDeps, type HttpResponse, type Sleep } from './http.ts';
 
 export type RawRecord = Record<string, unknown>;
@@ -119,6 +120,8 @@ export class GraphClient {
   async batch(requests: BatchRequest[], signal?: AbortSignal, badRequests?: Map<string, unknown>): Promise<Map<string, RawRecord | null>> {
     const out = new Map<string, RawRecord | null>();
     let queue = requests;
+    const patience = currentPatience();
+    const budget = patience ? new WaitBudget(patience, 'Intune') : null;
     for (let round = 0; queue.length > 0; round++) {
       const retry: BatchRequest[] = [];
       let wait = 0;
@@ -142,7 +145,7 @@ export class GraphClient {
           else if (sub.status === 429 || sub.status >= 500) {
             retry.push(req);
             const h = Object.fromEntries(Object.entries(sub.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-            wait = Math.max(wait, parseRetryAfter(h['retry-after'] ?? null) ?? this.http.policy.baseDelayMs * 2 ** round);
+            wait = Math.max(wait, parseRetryAfter(h['retry-after'] ?? null) ?? Math.min(this.http.policy.maxDelayMs, this.http.policy.baseDelayMs * 2 ** round));
           } else if (sub.status === 403) {
             throw new AppError('forbidden', req.url.startsWith('/users') ? scopes.users : scopes.devices, `batch ${req.url}: 403`);
           } else if (sub.status === 401) {
@@ -154,7 +157,10 @@ export class GraphClient {
         }
       }
       if (retry.length === 0) break;
-      if (round + 1 >= this.http.policy.maxAttempts || wait > this.http.policy.maxRetryAfterMs)
+      // A bulk read waits out every sub-request's Retry-After within its budget; a lookup gives up sooner.
+      if (budget) {
+        if (!budget.allows(wait, 'throttled')) throw budget.exhausted(`${retry.length} batch requests still throttled after ${round + 1} rounds`);
+      } else if (round + 1 >= this.http.policy.maxAttempts || wait > this.http.policy.maxRetryAfterMs)
         throw new AppError('throttled', 'Intune is throttling requests; try again in a minute.', `${retry.length} batch requests still throttled`);
       await this.sleep(wait, signal);
       queue = retry;

@@ -4,6 +4,7 @@
 import { AppError } from '../../common/errors.ts';
 import { apiTrace } from '../net/api-trace.ts';
 import { CrossOriginRedirect, sameOriginFetch, TooManyRedirects } from '../net/same-origin-fetch.ts';
+import { currentPatience, WaitBudget } from './patience.ts';
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
@@ -109,6 +110,9 @@ export class ResilientHttp {
   async send(call: HttpCall): Promise<HttpResponse> {
     const { label } = this.service;
     let reauthenticated = false;
+    // A bulk read (patience.ts) waits out every Retry-After within its budget instead of giving up.
+    const patience = currentPatience();
+    const budget = patience ? new WaitBudget(patience, label) : null;
     for (let attempt = 1; ; attempt++) {
       if (call.signal?.aborted) throw cancelled();
       const last = attempt >= this.policy.maxAttempts;
@@ -152,6 +156,11 @@ export class ResilientHttp {
       if (throttled || status >= 500 || (this.service.alsoTransient ?? []).includes(status)) {
         const retryAfter = parseRetryAfter(res.headers.get('retry-after'));
         const delay = retryAfter ?? backoffMs(attempt, this.policy, this.random, !throttled);
+        if (budget) {
+          if (!budget.allows(delay, throttled ? 'throttled' : 'unavailable')) throw budget.exhausted(`${call.url}: ${status} after ${attempt} attempts`);
+          await this.sleep(delay, call.signal);
+          continue;
+        }
         if (!last && delay <= this.policy.maxRetryAfterMs) {
           await this.sleep(delay, call.signal);
           continue;

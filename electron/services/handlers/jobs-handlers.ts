@@ -5,13 +5,15 @@ import type { ModeGoal, Preview, TargetResolution, UserRef } from '../../common/
 import { auditToCsv } from '../audit/csv.ts';
 import { GraphClient } from '../graph/client.ts';
 import type { JobEngine } from '../jobs/engine.ts';
-import { resolveExactInputs, resolveQuery } from '../jobs/bulk-targets.ts';
+import { resolveExactInputs, resolveQuery, type ResolveOptions } from '../jobs/bulk-targets.ts';
+import { waitText } from '../graph/patience.ts';
 import type { Logger } from '../log/logger.ts';
 import type { Handlers } from '../router/router.ts';
 import type { TenantConnection } from '../tenant/connection.ts';
 
 type JobChannels =
   | 'jobsPlan'
+  | 'jobsPlanCancel'
   | 'jobsPreview'
   | 'jobsDiscard'
   | 'jobsStart'
@@ -31,15 +33,27 @@ export interface JobHandlerDeps {
   logger: Logger;
   /** The Save dialog, where the host has one. */
   saveFile?: (suggestedName: string, content: string) => Promise<string | null>;
+  /** What the preview being prepared waits for (onPlanProgress). */
+  planProgress?: (text: string) => void;
 }
 
 /** Rows sent with a preview; the totals always cover every device. */
 const PREVIEW_ROWS = 500;
 
 export function jobsHandlers(d: JobHandlerDeps): Pick<Handlers, JobChannels> {
-  // Every input resolves every match (no cap): the preview's count is the true count.
-  const resolveTargets = (inputs: string[], match: 'exact' | 'query', goal: ModeGoal): Promise<TargetResolution[]> =>
-    match === 'query' ? resolveQuery(d.tenant().lookup, inputs[0], { goal }) : resolveExactInputs(d.tenant().lookup, inputs, { goal });
+  // Every input resolves every match (no cap): the preview's count is the true count. Planning waits out a
+  // throttling service (saying so through planProgress) and can be stopped with jobsPlanCancel.
+  const planning = new Set<AbortController>();
+  const resolveTargets = async (inputs: string[], match: 'exact' | 'query', goal: ModeGoal): Promise<TargetResolution[]> => {
+    const stop = new AbortController();
+    planning.add(stop);
+    const o: ResolveOptions = { goal, signal: stop.signal, onWait: (w) => d.planProgress?.(waitText(w)) };
+    try {
+      return await (match === 'query' ? resolveQuery(d.tenant().lookup, inputs[0], o) : resolveExactInputs(d.tenant().lookup, inputs, o));
+    } finally {
+      planning.delete(stop);
+    }
+  };
 
   const resolveUser = async (goal: ModeGoal, given: UserRef | null | undefined): Promise<UserRef | null | undefined> => {
     if (goal.kind !== 'user' || given) return given;
@@ -67,6 +81,10 @@ export function jobsHandlers(d: JobHandlerDeps): Pick<Handlers, JobChannels> {
     jobsPlan: async ({ goal, inputs, match, syncAfter, user }) => {
       const targets = await resolveTargets(inputs, match, goal);
       return page(d.engine.plan({ goal, targets, syncAfter, user: await resolveUser(goal, user) }));
+    },
+    jobsPlanCancel: () => {
+      for (const stop of planning) stop.abort();
+      return null;
     },
     jobsPreview: ({ jobId, offset, limit, only }) => d.engine.preview(jobId, { offset, limit, only }),
     jobsDiscard: ({ planId }) => {

@@ -7,6 +7,7 @@ import { AppError } from '../../common/errors.ts';
 import type { ModeGoal, TargetResolution } from '../../common/jobs.ts';
 import type { RawRecord } from '../graph/client.ts';
 import { normalizeIntune } from '../graph/normalize.ts';
+import { defaultPatientWaitMs, patiently, type ServiceWait } from '../graph/patience.ts';
 import type { Lookup } from '../lookup/connect.ts';
 import { buildDevice, pairSides } from '../lookup/merge.ts';
 import { jobTargetFromDevice, resolveExact } from './targets.ts';
@@ -23,7 +24,13 @@ export interface ResolveOptions {
   goal: ModeGoal;
   signal?: AbortSignal;
   now?: () => Date;
+  /** Told each time a service asks planning to wait (Retry-After), for the plan's progress line. */
+  onWait?: (w: ServiceWait) => void;
+  /** The longest one call waits for a throttling service before planning fails (default 10 minutes). */
+  maxWaitMs?: number;
 }
+
+const patientlyFor = <T>(o: ResolveOptions, work: () => Promise<T>): Promise<T> => patiently({ maxWaitMs: o.maxWaitMs ?? defaultPatientWaitMs, onWait: o.onWait }, work);
 
 const intuneGoal = (g: ModeGoal) => g.kind === 'shared' || g.kind === 'user' || g.kind === 'lastSignedIn' || g.kind === 'mostFrequent';
 
@@ -68,7 +75,11 @@ async function listedDevices(lookup: BulkLookup, wanted: (nameOrSerial: string) 
 }
 
 /** One resolution per input (in input order): its exact name or serial matches, 0 = not found, > 1 = ambiguous. */
-export async function resolveExactInputs(lookup: BulkLookup, inputs: string[], o: ResolveOptions): Promise<TargetResolution[]> {
+export function resolveExactInputs(lookup: BulkLookup, inputs: string[], o: ResolveOptions): Promise<TargetResolution[]> {
+  return patientlyFor(o, () => exactInputs(lookup, inputs, o));
+}
+
+async function exactInputs(lookup: BulkLookup, inputs: string[], o: ResolveOptions): Promise<TargetResolution[]> {
   if (inputs.length <= perInputSearchMax) return inParallel(inputs, searchConcurrency, async (input) => resolveExact(input, await searchAll(lookup, input, o.signal)));
   const keys = new Set(inputs.map(lower));
   const devices = await listedDevices(lookup, (k) => keys.has(k), o);
@@ -81,7 +92,11 @@ export async function resolveExactInputs(lookup: BulkLookup, inputs: string[], o
 }
 
 /** Every result of one search: the lookup's matches plus every device whose name starts with the query. */
-export async function resolveQuery(lookup: BulkLookup, query: string, o: ResolveOptions): Promise<TargetResolution[]> {
+export function resolveQuery(lookup: BulkLookup, query: string, o: ResolveOptions): Promise<TargetResolution[]> {
+  return patientlyFor(o, () => queryResults(lookup, query, o));
+}
+
+async function queryResults(lookup: BulkLookup, query: string, o: ResolveOptions): Promise<TargetResolution[]> {
   const q = lower(query);
   const [searched, listed] = await Promise.all([searchAll(lookup, query, o.signal), listedDevices(lookup, (k) => k.startsWith(q), o)]);
   const byKey = new Map<string, Device>();

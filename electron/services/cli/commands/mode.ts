@@ -12,6 +12,7 @@ import { openDatabase } from '../../cache/db.ts';
 import { syncWs1 } from '../../cache/sync.ts';
 import { startDemoTenant } from '../../demo/index.ts';
 import { GraphClient } from '../../graph/client.ts';
+import { waitText, type ServiceWait } from '../../graph/patience.ts';
 import { JobEngine } from '../../jobs/engine.ts';
 import { createHttpExecutor } from '../../jobs/http-executor.ts';
 import { pollByReadState } from '../../jobs/pending.ts';
@@ -202,6 +203,12 @@ export const openDefaultModeContext: OpenModeContext = async (io, onProgress) =>
     identity: () => ({ technician: io.env.SDH_TECHNICIAN || osTechnician(io.env), tenant: c.scope }),
     onProgress,
   });
+  let lastWait = 0;
+  const onWait = (w: ServiceWait) => {
+    if (Date.now() - lastWait < 2_000) return; // several calls wait at once: one line is enough
+    lastWait = Date.now();
+    io.stderr.write(`${waitText(w)}\n`);
+  };
   return {
     engine,
     resolve: async (inputs, match, goal, signal) => {
@@ -210,7 +217,7 @@ export const openDefaultModeContext: OpenModeContext = async (io, onProgress) =>
         ws1Synced = true;
         await syncWs1(lookup.cache, lookup.ws1, { kind: age ? 'incremental' : 'full', signal }).catch(() => {}); // the search reports the source's error
       }
-      return match === 'query' ? resolveQuery(lookup, inputs[0], { goal, signal }) : resolveExactInputs(lookup, inputs, { goal, signal });
+      return match === 'query' ? resolveQuery(lookup, inputs[0], { goal, signal, onWait }) : resolveExactInputs(lookup, inputs, { goal, signal, onWait });
     },
     resolveUser: async (upn, signal) => {
       if (!graph) throw new AppError('not_allowed', 'Intune is not connected, so no user can be looked up.');

@@ -16,12 +16,13 @@ const tabs = [
 
 export function ChangesView() {
   const s = useChanges();
-  const { onProgress, loadJobs, setTab } = s;
+  const { onProgress, onPlanProgress, loadJobs, setTab } = s;
   const request = useApp((a) => a.changeRequest);
   useEffect(() => {
     if (request) setTab('new');
   }, [request, setTab]);
   useEffect(() => window.helpdesk.onJobProgress(onProgress), [onProgress]);
+  useEffect(() => window.helpdesk.onPlanProgress((p) => onPlanProgress(p.text)), [onPlanProgress]);
   useEffect(() => {
     void loadJobs();
   }, [loadJobs]);
@@ -54,6 +55,14 @@ export function ChangesView() {
         </p>
       )}
       {s.busy && <p className="muted">{s.busy}</p>}
+      {s.planning && (
+        <p className="muted" role="status">
+          {s.planWait ? `${s.planWait}.` : 'Reading the devices…'}{' '}
+          <button type="button" className="link" onClick={() => void s.cancelPlan()}>
+            Stop preparing the preview
+          </button>
+        </p>
+      )}
       {s.notice && <p role="status">{s.notice}</p>}
       {s.tab === 'new' && <PlanPanel />}
       {s.tab === 'jobs' && <JobsPanel />}

@@ -46,11 +46,16 @@ interface ChangesState {
   auditFilter: AuditFilter;
   verification: ResultOf<'auditVerify'> | null;
   busy: string | null;
+  /** While a preview is prepared: what it waits for ("Intune asked us to slow down; continuing in 14 s"). */
+  planWait: string | null;
+  planning: boolean;
   error: string | null;
   notice: string | null;
   setTab(tab: ChangesState['tab']): void;
   setForm(patch: Partial<PlanForm>): void;
   plan(): Promise<void>;
+  onPlanProgress(text: string): void;
+  cancelPlan(): Promise<void>;
   setConfirmation(v: string): void;
   setReason(v: string): void;
   start(): Promise<void>;
@@ -100,6 +105,8 @@ export const useChanges = create<ChangesState>((set, get) => {
     auditFilter: {},
     verification: null,
     busy: null,
+    planWait: null,
+    planning: false,
     error: null,
     notice: null,
     setTab: (tab) => set({ tab }),
@@ -109,10 +116,17 @@ export const useChanges = create<ChangesState>((set, get) => {
       const inputs = f.match === 'query' ? [f.targets.trim()] : f.targets.split(/[\r\n,;]+/).map((s) => s.trim()).filter(Boolean);
       if (!inputs.length || !inputs[0]) return set({ error: 'Name at least one device (name or serial), or a search.' });
       if (f.goal === 'user' && !f.upn.trim()) return set({ error: 'Type the user to assign (their UPN).' });
+      set({ planning: true, planWait: null });
       const preview = await attempt('Finding the devices and preparing the preview…', () =>
         call('jobsPlan', { goal: goalOf(f), inputs, match: f.match, syncAfter: f.syncAfter || undefined, user: f.user }),
-      );
+      ).finally(() => set({ planning: false, planWait: null }));
       if (preview) set({ preview, followUp: null, confirmation: '' });
+    },
+    onPlanProgress: (text) => {
+      if (get().planning) set({ planWait: text });
+    },
+    cancelPlan: async () => {
+      await call('jobsPlanCancel').catch(() => null);
     },
     setConfirmation: (confirmation) => set({ confirmation }),
     setReason: (reason) => set({ reason }),
