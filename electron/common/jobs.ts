@@ -63,6 +63,10 @@ export const jobTargetSchema = z.object({
       operatingSystem: z.string().optional(),
       primaryUser: userRefSchema.nullable(), // null = shared
       signIns: z.array(userRefSchema.extend({ at: z.string() })).optional(), // for last / most frequent user
+      azureAdDeviceId: z.string().optional(), // the Entra device id the sign-in logs are filtered by
+      enrollmentAccounts: z.array(z.string()).optional(), // DEM / staging accounts, never chosen automatically
+      /** Who an automatic goal (last / most frequent user) chose when planned, and which source decided. */
+      userChoice: z.object({ user: userRefSchema.nullable(), source: z.enum(['signInLogs', 'usersLoggedOn', 'none']), text: z.string() }).optional(),
     })
     .optional(),
   ws1: z.object({ uuid: z.string(), userMode: ws1UserModeSchema }).optional(),

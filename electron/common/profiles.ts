@@ -37,6 +37,10 @@ const hostPattern = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-
 
 export const profileIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 
+/** A simple wildcard pattern (`*` = any text) on a UPN or its part before @: letters, digits, . _ - @ + and *. */
+export const accountPatternSchema = z.string().regex(/^(?=.*[a-z0-9])[a-z0-9._@+*-]{1,100}$/);
+export const maxAccountPatterns = 50;
+
 export const intuneProfileSchema = z.object({
   kind: z.literal('intune'),
   id: profileIdSchema,
@@ -48,6 +52,8 @@ export const intuneProfileSchema = z.object({
   cloud: intuneCloudSchema,
   /** Bulk-change guard rails of this tenant (a reason above, a staged start above); defaults 100 / 1,000. */
   guardRails: guardRailsSchema.optional(),
+  /** Account patterns never chosen as last / most frequent user (service, DEM, kiosk accounts), besides the built-in ones. */
+  neverChoose: z.array(accountPatternSchema).max(maxAccountPatterns).optional(),
 });
 export type IntuneProfile = z.infer<typeof intuneProfileSchema>;
 
@@ -66,6 +72,8 @@ export const ws1ProfileSchema = z.object({
   auth: ws1AuthSchema,
   /** Bulk-change guard rails of this tenant (a reason above, a staged start above); defaults 100 / 1,000. */
   guardRails: guardRailsSchema.optional(),
+  /** Account patterns never chosen as last / most frequent user (service, DEM, kiosk accounts), besides the built-in ones. */
+  neverChoose: z.array(accountPatternSchema).max(maxAccountPatterns).optional(),
 });
 export type Ws1Profile = z.infer<typeof ws1ProfileSchema>;
 
@@ -131,6 +139,8 @@ export const profileDraftSchema = z.object({
   /** Guard rails: devices above which a reason is asked for, and above which a job starts in stages (empty: defaults). */
   reasonAbove: z.string().max(12).optional(),
   stageAbove: z.string().max(12).optional(),
+  /** Never-choose account patterns, one per line or comma-separated (empty: only the built-in ones). */
+  neverChoose: z.string().max(6000).optional(),
   secrets: z.object({ clientSecret: z.string().max(2000), apiKey: z.string().max(2000), password: z.string().max(2000) }).partial().optional(),
 });
 export type ProfileDraft = z.input<typeof profileDraftSchema>;
@@ -156,7 +166,8 @@ export function validateProfileDraft(raw: ProfileDraft, savedSecrets: readonly S
   const id = d.id ?? slug(name);
   if (!profileIdSchema.safeParse(id).success) add('name', 'Use at least one letter or digit in the name.');
   const guard = draftGuardRails(d.reasonAbove, d.stageAbove, add);
-  const guardRails = guard ? { guardRails: guard } : {};
+  const never = draftAccountPatterns(d.neverChoose, add);
+  const guardRails = { ...(guard ? { guardRails: guard } : {}), ...(never.length ? { neverChoose: never } : {}) };
   const secrets: Partial<Record<SecretName, string>> = {};
   for (const key of secretNames) {
     const value = d.secrets?.[key]?.trim();
@@ -221,6 +232,16 @@ function draftGuardRails(reasonRaw: string | undefined, stageRaw: string | undef
   if (!ok(s)) add('stageAbove', 'Start in stages above a whole number of devices between 1 and 1,000,000 (default 1,000).');
   else if (ok(r) && s < r) add('stageAbove', 'The staged start should not begin below the reason threshold.');
   return ok(r) && ok(s) ? { reasonAbove: r, stageAbove: s } : undefined;
+}
+
+/** The never-choose patterns of a draft, lower case and without repeats; each one checked. */
+function draftAccountPatterns(raw: string | undefined, add: (field: string, message: string) => void): string[] {
+  const items = [...new Set((raw ?? '').split(/[\r\n,;]+/).map((s) => s.trim().toLowerCase()).filter(Boolean))];
+  const bad = items.filter((p) => !accountPatternSchema.safeParse(p).success);
+  if (bad.length)
+    add('neverChoose', `“${bad[0].slice(0, 40)}” is not a pattern: use letters, digits, . _ - @ + and * for any text (e.g. svc-*, *kiosk*, dem.*@contoso.com), no spaces or regular-expression signs.`);
+  else if (items.length > maxAccountPatterns) add('neverChoose', `Keep to ${maxAccountPatterns} patterns or fewer.`);
+  return bad.length || items.length > maxAccountPatterns ? [] : items;
 }
 
 function slug(name: string): string {

@@ -161,7 +161,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     .pendingTracker(pollByReadState(engine.executor))
     .watch(60_000, background.signal)
     .catch((err) => opts.logger.warn('jobs', `pending-state checks stopped: ${String(err)}`));
-  const jobs = jobsHandlers({ engine, tenant: () => tenants.current, logger: opts.logger, saveFile: opts.saveFile, planProgress: (text) => emit('onPlanProgress', { text }) });
+  const jobs = jobsHandlers({ engine, tenant: () => tenants.current, logger: opts.logger, saveFile: opts.saveFile, planProgress: (text) => emit('onPlanProgress', { text }), neverChoose: () => tenants.neverChoose() });
   const tenant = tenantHandlers({ tenants, secrets, settings, info, wires: ws1Wires, deviceCode: (p) => emit('onDeviceCode', p) });
   const support = supportHandlers({ current: () => tenants.current, wires: ws1Wires });
   const diagnosis = diagnosticsHandlers({ service: diagnostics, ws1: new Ws1DeviceLogs(), current: () => tenants.current, openDownloaded: (paths) => logs.openDownloaded(paths) });

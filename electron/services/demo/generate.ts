@@ -162,7 +162,10 @@ class Generator {
       case 'dem-primary-user':
       case 'dem-near-limit': {
         const dem = id === 'dem-primary-user' ? a.demLab : a.demClassroom;
-        intune({ ...primary(dem), deviceEnrollmentType: 'deviceEnrollmentManager', enrolledByUserPrincipalName: dem.userPrincipalName, autopilotEnrolled: false, enrollmentProfileName: null, usersLoggedOn: this.loggedOn([dem, ...someone(r.int(1, 4))]) });
+        // every tenth lab device is not handed out yet: only the DEM account has signed in (no one to choose)
+        const loggedOn = this.loggedOn([dem, ...someone(r.int(1, 4))]);
+        const notHandedOut = id === 'dem-primary-user' && index % 10 === 9;
+        intune({ ...primary(dem), deviceEnrollmentType: 'deviceEnrollmentManager', enrolledByUserPrincipalName: dem.userPrincipalName, autopilotEnrolled: false, enrollmentProfileName: null, usersLoggedOn: notHandedOut ? loggedOn.filter((l) => l.userId === dem.id) : loggedOn });
         break;
       }
       case 'autopilot-self-deploying':

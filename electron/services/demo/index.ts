@@ -33,6 +33,8 @@ export interface DemoTenantOptions {
   limits?: Partial<DemoLimits>;
   /** Clock for limits, pending changes, token expiry and generated dates. Default Date.now. */
   now?: () => number;
+  /** Whether the tenant has Entra ID P1/P2: without it the sign-in logs are refused as Graph does (403). Default true. */
+  entraPremium?: boolean;
   /** Lifetime of WS1 OAuth tokens. Default 3,600 s. */
   ws1TokenLifetimeSeconds?: number;
 }
@@ -85,6 +87,7 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     limits,
     now,
     logCollectionDelayMs: options.logCollectionDelayMs ?? 15_000,
+    entraPremium: options.entraPremium ?? true,
     baseUrl: () => graphUrl,
     buildZip: (device) => bundler.zip(findDevice(data, device.id) ?? { intune: device }),
   });

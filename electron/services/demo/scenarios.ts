@@ -12,7 +12,7 @@ export interface ScenarioSpec {
 }
 
 export const scenarios = {
-  'dem-primary-user': { prefix: 'LAB-DEM', count: 40, presence: 'intune', summary: 'DEM-enrolled lab devices; the DEM account dem.lab01 is the primary user' },
+  'dem-primary-user': { prefix: 'LAB-DEM', count: 40, presence: 'intune', summary: 'DEM-enrolled lab devices; the DEM account dem.lab01 is the primary user (every tenth not handed out yet: only dem.lab01 signed in)' },
   'dem-near-limit': { prefix: 'CLASS-DEM', count: 990, presence: 'intune', summary: 'dem.classroom has enrolled 990 of its 1,000 devices' },
   'autopilot-self-deploying': { prefix: 'KIOSK-AP', count: 60, presence: 'intune', summary: 'Autopilot self-deploying kiosks, no primary user' },
   'bulk-enrolled': { prefix: 'SHARED-BULK', count: 60, presence: 'intune', summary: 'provisioning-package (bulk) enrollment, no primary user' },

@@ -37,7 +37,20 @@ export interface DeviceUsersChoice {
   counts: UserCount[];
   /** One plain sentence for the preview: which source decided, and why the logs were not used if so. */
   summary: string;
+  /** Why the sign-in logs did not decide (absent when they did). */
+  fallback?: LogsFallback;
 }
+
+/** Why the sign-in logs were not used: no licence, no permission, no Entra device id, unreadable, not asked. */
+export type LogsFallback = 'noPremium' | 'noPermission' | 'noDeviceId' | 'unreadable' | 'notAsked';
+
+const fallbackText: Record<LogsFallback, string> = {
+  noPremium: 'sign-in logs need Entra ID P1',
+  noPermission: 'sign-in logs need AuditLog.Read.All and a reports role',
+  noDeviceId: 'the device has no Entra device id for the sign-in logs',
+  unreadable: 'the sign-in logs could not be read',
+  notAsked: 'sign-in logs not read',
+};
 
 /** Default service-account patterns (a per-tenant list is added by the caller); `*` matches any text. */
 export const defaultServiceAccountPatterns = ['*staging*', 'svc-*', 'svc_*', 'dem.*', 'dem-*', '*enroll*'];
@@ -70,11 +83,40 @@ export function deviceUsersInput(d: Device): DeviceUsersInput {
   };
 }
 
-function whyNoLogs(err: unknown): string {
+function whyNoLogs(err: unknown): { why: string; fallback: LogsFallback } {
   const detail = err instanceof AppError ? (err.detail ?? '') : '';
-  if (/NonPremiumTenant/i.test(detail)) return 'the tenant has no Entra ID P1 or P2 licence, which sign-in logs need';
-  if (err instanceof AppError && err.code === 'forbidden') return 'the account lacks AuditLog.Read.All (and a reports role) to read sign-in logs';
-  return err instanceof AppError ? `the sign-in logs could not be read (${err.message})` : 'the sign-in logs could not be read';
+  if (/NonPremiumTenant/i.test(detail)) return { why: 'the tenant has no Entra ID P1 or P2 licence, which sign-in logs need', fallback: 'noPremium' };
+  if (err instanceof AppError && err.code === 'forbidden') return { why: 'the account lacks AuditLog.Read.All (and a reports role) to read sign-in logs', fallback: 'noPermission' };
+  return { why: err instanceof AppError ? `the sign-in logs could not be read (${err.message})` : 'the sign-in logs could not be read', fallback: 'unreadable' };
+}
+
+const shortName = (u: UserRef): string => (u.upn ?? u.id).split('@')[0];
+
+/**
+ * The preview's one line for an automatic choice: who, and which source decided, e.g. "Windows sign-ins over
+ * 30 days: anna.berg 14 of 19", "usersLoggedOn — sign-in logs need Entra ID P1: anna.berg", or "no candidate:
+ * only enrollment accounts signed in".
+ */
+export function choiceText(c: DeviceUsersChoice, goal: 'last' | 'mostFrequent'): string {
+  const chosen = goal === 'last' ? c.last : c.mostFrequent;
+  const skipped = c.counts.filter((x) => x.skipped);
+  const notChosen = skipped.length ? ` (not chosen: ${skipped.map((x) => `${shortName(x.user)}, ${x.skipped!.startsWith('enrolled') ? 'enrollment account' : 'service account'}`).join('; ')})` : '';
+  if (!chosen) {
+    if (skipped.length && skipped.length === c.counts.length) {
+      const kinds = new Set(skipped.map((x) => (x.skipped!.startsWith('enrolled') ? 'enrollment' : 'service')));
+      return `no candidate: only ${[...kinds].sort().join(' and ')} accounts signed in (${skipped.map((x) => shortName(x.user)).join(', ')})`;
+    }
+    const where = c.fallback ? `usersLoggedOn — ${fallbackText[c.fallback]}` : 'Windows sign-ins';
+    return `no candidate: nobody signed in over ${c.days} days (${where})`;
+  }
+  if (c.source === 'signInLogs') {
+    const total = c.counts.reduce((n, x) => n + x.signIns, 0);
+    const row = c.counts.find((x) => x.user.upn === chosen.upn)!;
+    return goal === 'last'
+      ? `Windows sign-ins over ${c.days} days: ${shortName(chosen)} last, on ${row.last.slice(0, 10)}${notChosen}`
+      : `Windows sign-ins over ${c.days} days: ${shortName(chosen)} ${row.signIns} of ${total}${notChosen}`;
+  }
+  return `usersLoggedOn — ${fallbackText[c.fallback ?? 'notAsked']}: ${shortName(chosen)}${goal === 'mostFrequent' ? ' (one last logon per user, so the most recent, not a count)' : ''}${notChosen}`;
 }
 
 function ref(id: string | null, upn: string): UserRef {
@@ -106,6 +148,7 @@ export async function chooseDeviceUsers(
   const patterns = [...defaultServiceAccountPatterns, ...(o.patterns ?? [])];
   const since = new Date(o.now - o.days * 86_400_000).toISOString();
   let why = input.azureAdDeviceId ? 'the sign-in logs were not asked for' : 'the device has no Entra device id';
+  let fallback: LogsFallback = input.azureAdDeviceId ? 'notAsked' : 'noDeviceId';
   if (reader && input.azureAdDeviceId) {
     try {
       const rows = await reader.windowsSignIns(input.azureAdDeviceId, since, o.signal);
@@ -131,7 +174,7 @@ export async function chooseDeviceUsers(
       return { source: counts.length ? 'signInLogs' : 'none', days: o.days, ...chosen, counts, summary };
     } catch (err) {
       if (o.signal?.aborted) throw err;
-      why = whyNoLogs(err);
+      ({ why, fallback } = whyNoLogs(err));
     }
   }
   const m = new Map<string, UserCount>();
@@ -145,5 +188,5 @@ export async function chooseDeviceUsers(
   const summary = chosen.mostFrequent
     ? `Decided from Intune's last logon per user (${why}): it keeps one logon per user, so this is the most recent user, not a count.`
     : `No user to choose: ${why}, and Intune reports no logon by a person in the last ${o.days} days.`;
-  return { source: counts.length ? 'usersLoggedOn' : 'none', days: o.days, ...chosen, counts, summary };
+  return { source: counts.length ? 'usersLoggedOn' : 'none', days: o.days, ...chosen, counts, summary, fallback };
 }

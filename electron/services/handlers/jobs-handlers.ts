@@ -33,6 +33,8 @@ export interface JobHandlerDeps {
   logger: Logger;
   /** The Save dialog, where the host has one. */
   saveFile?: (suggestedName: string, content: string) => Promise<string | null>;
+  /** The tenant's never-choose account patterns for the last / most frequent user goals. */
+  neverChoose?: () => string[];
   /** What the preview being prepared waits for (onPlanProgress). */
   planProgress?: (text: string) => void;
 }
@@ -47,7 +49,7 @@ export function jobsHandlers(d: JobHandlerDeps): Pick<Handlers, JobChannels> {
   const resolveTargets = async (inputs: string[], match: 'exact' | 'query', goal: ModeGoal): Promise<TargetResolution[]> => {
     const stop = new AbortController();
     planning.add(stop);
-    const o: ResolveOptions = { goal, signal: stop.signal, onWait: (w) => d.planProgress?.(waitText(w)) };
+    const o: ResolveOptions = { goal, signal: stop.signal, onWait: (w) => d.planProgress?.(waitText(w)), neverChoose: d.neverChoose?.() };
     try {
       return await (match === 'query' ? resolveQuery(d.tenant().lookup, inputs[0], o) : resolveExactInputs(d.tenant().lookup, inputs, o));
     } finally {

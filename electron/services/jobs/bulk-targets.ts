@@ -11,6 +11,8 @@ import { defaultPatientWaitMs, patiently, type ServiceWait } from '../graph/pati
 import type { Lookup } from '../lookup/connect.ts';
 import { buildDevice, pairSides } from '../lookup/merge.ts';
 import { jobTargetFromDevice, resolveExact } from './targets.ts';
+import { inParallel } from './in-parallel.ts';
+import { chooseUsersForPlan } from './user-choice.ts';
 
 /** Up to this many inputs, one lookup search each (exact names, serials, users); above, one list per platform. */
 export const perInputSearchMax = 20;
@@ -28,9 +30,15 @@ export interface ResolveOptions {
   onWait?: (w: ServiceWait) => void;
   /** The longest one call waits for a throttling service before planning fails (default 10 minutes). */
   maxWaitMs?: number;
+  /** The tenant's never-choose account patterns, for the last / most frequent user goals. */
+  neverChoose?: readonly string[];
 }
 
-const patientlyFor = <T>(o: ResolveOptions, work: () => Promise<T>): Promise<T> => patiently({ maxWaitMs: o.maxWaitMs ?? defaultPatientWaitMs, onWait: o.onWait }, work);
+/** Resolution under the patient policy; for an automatic user goal, each device's user chosen from the sign-in logs. */
+const patientlyFor = (lookup: BulkLookup, o: ResolveOptions, work: () => Promise<TargetResolution[]>): Promise<TargetResolution[]> =>
+  patiently({ maxWaitMs: o.maxWaitMs ?? defaultPatientWaitMs, onWait: o.onWait }, async () =>
+    chooseUsersForPlan(await work(), o.goal, { reader: lookup.intune?.client ?? null, now: (o.now?.() ?? new Date()).getTime(), patterns: o.neverChoose, signal: o.signal }),
+  );
 
 const intuneGoal = (g: ModeGoal) => g.kind === 'shared' || g.kind === 'user' || g.kind === 'lastSignedIn' || g.kind === 'mostFrequent';
 
@@ -39,19 +47,6 @@ export async function searchAll(lookup: BulkLookup, query: string, signal?: Abor
   const r = await lookup.service.search({ query, limit: 1_000_000 }, { signal });
   if (r.devices.length === 0 && r.errors.length) throw new AppError(r.errors[0].error.code, r.errors.map((e) => `${e.source}: ${e.error.message}`).join(' '));
   return r.devices;
-}
-
-async function inParallel<T, R>(items: T[], limit: number, f: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await f(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 const lower = (s: string | null | undefined) => (s ?? '').trim().toLowerCase();
@@ -76,7 +71,7 @@ async function listedDevices(lookup: BulkLookup, wanted: (nameOrSerial: string) 
 
 /** One resolution per input (in input order): its exact name or serial matches, 0 = not found, > 1 = ambiguous. */
 export function resolveExactInputs(lookup: BulkLookup, inputs: string[], o: ResolveOptions): Promise<TargetResolution[]> {
-  return patientlyFor(o, () => exactInputs(lookup, inputs, o));
+  return patientlyFor(lookup, o, () => exactInputs(lookup, inputs, o));
 }
 
 async function exactInputs(lookup: BulkLookup, inputs: string[], o: ResolveOptions): Promise<TargetResolution[]> {
@@ -93,7 +88,7 @@ async function exactInputs(lookup: BulkLookup, inputs: string[], o: ResolveOptio
 
 /** Every result of one search: the lookup's matches plus every device whose name starts with the query. */
 export function resolveQuery(lookup: BulkLookup, query: string, o: ResolveOptions): Promise<TargetResolution[]> {
-  return patientlyFor(o, () => queryResults(lookup, query, o));
+  return patientlyFor(lookup, o, () => queryResults(lookup, query, o));
 }
 
 async function queryResults(lookup: BulkLookup, query: string, o: ResolveOptions): Promise<TargetResolution[]> {

@@ -84,10 +84,12 @@ export function decide(target: JobTarget, goal: ModeGoal, opts: DecideOptions): 
     if (!current) return { ok: false, reason: 'alreadyInMode', note: 'Already shared (no primary user).' };
     return { ok: true, action: 'intune.removePrimaryUser', expected: { primaryUser: null } };
   }
-  const user = goal.kind === 'user' ? opts.user : chooseUser(target, goal, opts.now);
-  if (!user) return { ok: false, reason: 'noSuitableUser', note: noUserNote(goal) };
-  if (current && current.id === user.id) return { ok: false, reason: 'alreadyInMode', note: `${user.upn ?? user.id} is already the primary user.` };
-  return { ok: true, action: 'intune.assignPrimaryUser', user, expected: { primaryUser: user } };
+  // an automatic goal planned with the sign-in logs carries its choice and the source that decided
+  const auto = goal.kind === 'user' ? undefined : target.intune!.userChoice;
+  const user = goal.kind === 'user' ? opts.user : auto ? (auto.user ?? undefined) : chooseUser(target, goal, opts.now);
+  if (!user) return { ok: false, reason: 'noSuitableUser', note: auto ? `${auto.text}.` : noUserNote(goal) };
+  if (current && current.id === user.id) return { ok: false, reason: 'alreadyInMode', note: `${user.upn ?? user.id} is already the primary user.${auto ? ` ${auto.text}.` : ''}` };
+  return { ok: true, action: 'intune.assignPrimaryUser', user, expected: { primaryUser: user }, ...(auto ? { note: `${auto.text}.` } : {}) };
 }
 
 const ineligibleNote: Partial<Record<SkipReason, string>> = {

@@ -1,6 +1,7 @@
 // The narrow view the engine needs, taken from the lookup's device card.
 import type { Device } from '../../common/device.ts';
 import type { JobTarget, TargetResolution, UserRef } from '../../common/jobs.ts';
+import { deviceUsersInput } from '../graph/device-users.ts';
 
 export function jobTargetFromDevice(d: Device): JobTarget {
   const t: JobTarget = { key: d.key, name: d.name, serial: d.serial ?? undefined };
@@ -17,8 +18,11 @@ export function jobTargetFromDevice(d: Device): JobTarget {
       const l = e.source === 'intune' && e.at ? byName.get(e.user.toLowerCase()) : undefined;
       if (l && !signIns.some((s) => s.id === l.id && s.at === e.at)) signIns.push({ ...ref(l)!, at: e.at! });
     }
+    const users = deviceUsersInput(d);
     t.intune = {
       id: i.id,
+      ...(users.azureAdDeviceId ? { azureAdDeviceId: users.azureAdDeviceId } : {}),
+      ...(users.enrollmentAccounts.length ? { enrollmentAccounts: users.enrollmentAccounts } : {}),
       joinType: i.joinType,
       enrollmentType: i.enrollmentType === 'appleUserEnrollment' ? 'appleUserEnrollment' : (i.enrollmentTypeRaw ?? i.enrollmentType),
       operatingSystem: i.os ?? undefined,

@@ -90,7 +90,8 @@ export class ProfileStore {
     const { secrets } = check;
     // a form that does not send the guard rails keeps the saved ones (empty fields set the defaults)
     const keepGuard = draft.reasonAbove === undefined && draft.stageAbove === undefined && before?.guardRails;
-    const profile = keepGuard ? { ...check.profile, guardRails: before.guardRails } : check.profile;
+    const keepNever = draft.neverChoose === undefined && before?.neverChoose;
+    const profile = { ...check.profile, ...(keepGuard ? { guardRails: before.guardRails } : {}), ...(keepNever ? { neverChoose: before.neverChoose } : {}) };
     const existing = all.findIndex((p) => p.id === profile.id);
     if (existing >= 0 && !draft.id) return { ok: false, problems: [{ field: 'name', message: 'A profile with that name exists already.' }] };
     for (const [name, value] of Object.entries(secrets) as Array<[SecretName, string]>) {

@@ -48,6 +48,11 @@ export class TenantManager {
     return tenantGuardRails(this.connected);
   }
 
+  /** The current tenant's never-choose account patterns (its profiles' lists together). */
+  neverChoose(): string[] {
+    return [...new Set(this.connected.flatMap((p) => p.neverChoose ?? []))];
+  }
+
   get current(): TenantConnection {
     return this.conn;
   }

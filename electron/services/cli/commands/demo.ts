@@ -9,10 +9,10 @@ import { intFlag, parseArgs, stringFlag, type ParsedArgs } from '../args.ts';
 import { help } from './help.ts';
 import { UsageError, type CliGroup, type CliIo } from '../command.ts';
 
-const spec = { values: ['seed', 'devices', 'device', 'out', 'consume-delay-ms'] };
+const spec = { values: ['seed', 'devices', 'device', 'out', 'consume-delay-ms'], switches: ['no-premium'] };
 
 async function serve(p: ParsedArgs, io: CliIo): Promise<number> {
-  const t = await startDemoTenant({ seed: intFlag(p, 'seed', 0), deviceCount: intFlag(p, 'devices', 0), consumeDelayMs: intFlag(p, 'consume-delay-ms', 0) });
+  const t = await startDemoTenant({ seed: intFlag(p, 'seed', 0), deviceCount: intFlag(p, 'devices', 0), consumeDelayMs: intFlag(p, 'consume-delay-ms', 0), entraPremium: !p.flags.has('no-premium') });
   const info = { graphUrl: t.graphUrl, graphToken: t.graphToken, ws1Url: t.ws1Url, ws1TokenUrl: t.ws1TokenUrl, ws1: t.ws1, intuneDevices: t.data.intuneDevices.length, ws1Devices: t.data.ws1Devices.length };
   if (p.flags.has('json')) io.stdout.write(JSON.stringify(info) + '\n');
   else {

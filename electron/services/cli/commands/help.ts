@@ -27,7 +27,7 @@ export const help = {
   },
   demo: {
     usage: [
-      'demo serve [--seed N] [--devices N] [--consume-delay-ms N] [--json]   run the simulators until Ctrl-C',
+      'demo serve [--seed N] [--devices N] [--consume-delay-ms N] [--no-premium] [--json]   run the simulators until Ctrl-C',
       "demo logs --device NAME|SERIAL --out DIR [--seed N]                   write a device's diagnostics zip",
       'demo scenarios [--json]                                               one example device per scenario',
     ],
@@ -35,6 +35,7 @@ export const help = {
       '--seed N': 'the demo tenant to generate (the same N gives the same devices)',
       '--devices N': 'how many devices to generate',
       '--consume-delay-ms N': 'how long a simulated device takes to pick up a queued mode change',
+      '--no-premium': 'a tenant without Entra ID P1: the sign-in logs are refused (403), so user choices fall back to usersLoggedOn',
       '--device NAME|SERIAL': 'the device whose diagnostics zip to write',
       '--out DIR': 'where to write it',
     },
@@ -68,6 +69,8 @@ export const help = {
       '--to GOAL': 'multiuser, singleuser, migrate (Workspace ONE); shared, user:UPN, last-user, frequent-user[:DAYS] (Intune)',
       '--devices CSV': 'a CSV of devices: its serial, device, deviceName or name column, else its first column',
       '--sync': 'ask each device to sync after its change',
+      '--never-choose P[,P]': 'account patterns (* = any text) never chosen as last or most frequent user, on top of the built-in DEM, staging and service ones',
+      '--stage-above N': 'start in stages above N devices for this run (only lower than the default 1,000, never higher)',
       '--yes': 'confirm: run the planned change (without it, only the preview is printed)',
       '--reason TEXT': 'why (recorded in the audit trail); required above 100 devices. Above 1,000 the job runs its first 1 % and pauses: `mode resume JOB` runs the rest',
       '--verify': "check the audit trail's hash chain",

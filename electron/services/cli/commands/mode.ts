@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AppError } from '../../../common/errors.ts';
-import { actionText, type Job, type JobCounts, type JobProgress, type JobStep, type ModeGoal, type Preview, type TargetResolution, type UserRef } from '../../../common/jobs.ts';
+import { actionText, defaultGuardRails, type Job, type JobCounts, type JobProgress, type JobStep, type ModeGoal, type Preview, type TargetResolution, type UserRef } from '../../../common/jobs.ts';
 import { loadAuditKey } from '../../audit/audit-key.ts';
 import { auditToCsv, stateText } from '../../audit/csv.ts';
 import { osTechnician } from '../../audit/technician.ts';
@@ -27,14 +27,28 @@ import { connectionFromEnv, dataDir } from './lookup.ts';
 /** What the commands need; the default opens the journal in the data folder and a lookup connection. */
 export interface ModeContext {
   engine: JobEngine;
-  /** Every device each input names (exact name or serial), or every result of one search (`query`). */
-  resolve(inputs: string[], match: 'exact' | 'query', goal: ModeGoal, signal: AbortSignal): Promise<TargetResolution[]>;
+  /** Every device each input names (exact name or serial), or every result of one search (`query`); `neverChoose`: account patterns for automatic user goals. */
+  resolve(inputs: string[], match: 'exact' | 'query', goal: ModeGoal, signal: AbortSignal, neverChoose?: string[]): Promise<TargetResolution[]>;
   /** A directory user by UPN, for `--to user:UPN`. */
   resolveUser(upn: string, signal: AbortSignal): Promise<UserRef | null>;
   close(): Promise<void>;
 }
 
-export type OpenModeContext = (io: CliIo, onProgress: (p: JobProgress) => void) => Promise<ModeContext>;
+export interface ModeRunOptions {
+  /** A staged start above this many devices for this run (only stricter than the default). */
+  stageAbove?: number;
+}
+
+export type OpenModeContext = (io: CliIo, onProgress: (p: JobProgress) => void, options?: ModeRunOptions) => Promise<ModeContext>;
+
+/** `--never-choose a,b` → patterns; `--stage-above N` → at most the default threshold (a run may be stricter, never laxer). */
+function runOptions(p: ParsedArgs): { neverChoose?: string[]; run: ModeRunOptions } {
+  const never = stringFlag(p, 'never-choose');
+  const stage = stringFlag(p, 'stage-above');
+  const n = stage === undefined ? undefined : Number(stage);
+  if (n !== undefined && (!Number.isInteger(n) || n < 1 || n > defaultGuardRails.stageAbove)) throw new UsageError(`--stage-above needs a whole number from 1 to ${defaultGuardRails.stageAbove}`);
+  return { neverChoose: never?.split(',').map((s) => s.trim()).filter(Boolean), run: n === undefined ? {} : { stageAbove: n } };
+}
 
 export function parseGoal(to: string | undefined): ModeGoal {
   if (!to) throw new UsageError('--to is required');
@@ -50,11 +64,11 @@ export function parseGoal(to: string | undefined): ModeGoal {
   throw new UsageError(`--to ${to}: use multiuser, singleuser, migrate, shared, user:UPN, last-user or frequent-user[:DAYS]`);
 }
 
-async function targetsFrom(p: ParsedArgs, ctx: ModeContext, io: CliIo, goal: ModeGoal): Promise<TargetResolution[]> {
+async function targetsFrom(p: ParsedArgs, ctx: ModeContext, io: CliIo, goal: ModeGoal, neverChoose?: string[]): Promise<TargetResolution[]> {
   const csv = stringFlag(p, 'devices');
   const query = p.positionals.slice(1).join(' ').trim();
   if (!!csv === !!query) throw new UsageError('give either --devices CSV or a QUERY');
-  if (query) return ctx.resolve([query], 'query', goal, io.signal);
+  if (query) return ctx.resolve([query], 'query', goal, io.signal, neverChoose);
   let text: string;
   try {
     text = await readFile(resolve(io.cwd, csv!), 'utf8');
@@ -63,13 +77,13 @@ async function targetsFrom(p: ParsedArgs, ctx: ModeContext, io: CliIo, goal: Mod
   }
   const inputs = csvInputs(text);
   if (!inputs.length) throw new AppError('invalid_input', `The CSV file ${csv} lists no devices.`);
-  return ctx.resolve(inputs, 'exact', goal, io.signal);
+  return ctx.resolve(inputs, 'exact', goal, io.signal, neverChoose);
 }
 
 function previewText(p: Preview): string {
   const lines = [`${p.goal} — plan ${p.planId}`];
   for (const r of p.rows) {
-    const what = r.status === 'skipped' ? `skipped: ${r.skipReason}${r.note ? ` (${r.note})` : ''}` : (r.call ?? '');
+    const what = r.status === 'skipped' ? `skipped: ${r.skipReason}${r.note ? ` (${r.note})` : ''}` : `${r.call ?? ''}${r.note ? ` — ${r.note}` : ''}`;
     lines.push(`  ${r.input.padEnd(20)} ${(r.deviceName ?? '—').padEnd(18)} ${(stateText(r.before) || '—').padEnd(34)} ${what}`);
   }
   const skips = Object.entries(p.totals.bySkipReason).map(([k, n]) => `${k} ${n}`).join(', ');
@@ -99,7 +113,7 @@ export function createModeGroup(open: OpenModeContext): CliGroup {
     name: 'mode',
     ...help.mode,
     async run(args, io) {
-      const p = parseArgs(args, { values: ['to', 'devices', 'job', 'device', 'reason'], switches: ['sync', 'yes', 'verify', 'csv'] });
+      const p = parseArgs(args, { values: ['to', 'devices', 'job', 'device', 'reason', 'never-choose', 'stage-above'], switches: ['sync', 'yes', 'verify', 'csv'] });
       const [cmd, arg] = p.positionals;
       const json = p.flags.has('json');
       if (!['plan', 'run', 'resume', 'undo', 'jobs', 'pending', 'audit'].includes(cmd ?? '')) throw new UsageError('mode needs plan, run, resume, undo, jobs, pending or audit');
@@ -110,11 +124,12 @@ export function createModeGroup(open: OpenModeContext): CliGroup {
         const c = g.counts;
         io.stderr.write(`${g.jobId}: ${c.succeeded + c.failed + c.skipped + c.cancelled}/${c.total} done, ${c.failed} failed, ${g.ratePerMinute}/min, ETA ${g.etaSeconds ?? '?'} s, ${g.throttled} throttled\n`);
       };
-      const ctx = await open(io, onProgress);
+      const options = runOptions(p);
+      const ctx = await open(io, onProgress, options.run);
       try {
         if (cmd === 'plan' || cmd === 'run') {
           const goal = parseGoal(stringFlag(p, 'to'));
-          const targets = await targetsFrom(p, ctx, io, goal);
+          const targets = await targetsFrom(p, ctx, io, goal, options.neverChoose);
           const user = goal.kind === 'user' ? await ctx.resolveUser(goal.upn, io.signal) : undefined;
           const preview = ctx.engine.plan({ goal, targets, syncAfter: p.flags.has('sync'), user });
           if (cmd === 'plan') {
@@ -172,7 +187,7 @@ export function createModeGroup(open: OpenModeContext): CliGroup {
 }
 
 /** The default context: endpoints from the environment (like `sdh lookup`), else the demo tenant in-process. */
-export const openDefaultModeContext: OpenModeContext = async (io, onProgress) => {
+export const openDefaultModeContext: OpenModeContext = async (io, onProgress, options = {}) => {
   let conn = connectionFromEnv(io.env);
   let stop = async () => {};
   if (!conn) {
@@ -202,6 +217,7 @@ export const openDefaultModeContext: OpenModeContext = async (io, onProgress) =>
     }),
     identity: () => ({ technician: io.env.SDH_TECHNICIAN || osTechnician(io.env), tenant: c.scope }),
     onProgress,
+    ...(options.stageAbove ? { guardRails: () => ({ ...defaultGuardRails, stageAbove: options.stageAbove!, reasonAbove: Math.min(defaultGuardRails.reasonAbove, options.stageAbove!), source: `--stage-above ${options.stageAbove}` }) } : {}),
   });
   let lastWait = 0;
   const onWait = (w: ServiceWait) => {
@@ -211,13 +227,14 @@ export const openDefaultModeContext: OpenModeContext = async (io, onProgress) =>
   };
   return {
     engine,
-    resolve: async (inputs, match, goal, signal) => {
+    resolve: async (inputs, match, goal, signal, neverChoose) => {
       const age = lookup.cache?.cacheAge().ws1;
       if (!ws1Synced && lookup.ws1 && lookup.cache && (!age || Date.now() - Date.parse(age) > 3_600_000)) {
         ws1Synced = true;
         await syncWs1(lookup.cache, lookup.ws1, { kind: age ? 'incremental' : 'full', signal }).catch(() => {}); // the search reports the source's error
       }
-      return match === 'query' ? resolveQuery(lookup, inputs[0], { goal, signal, onWait }) : resolveExactInputs(lookup, inputs, { goal, signal, onWait });
+      const o = { goal, signal, onWait, neverChoose };
+      return match === 'query' ? resolveQuery(lookup, inputs[0], o) : resolveExactInputs(lookup, inputs, o);
     },
     resolveUser: async (upn, signal) => {
       if (!graph) throw new AppError('not_allowed', 'Intune is not connected, so no user can be looked up.');

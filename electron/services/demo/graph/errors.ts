@@ -29,6 +29,8 @@ export const graphErrors = {
   server: (status: number) => graphError(status, serverCodes[status] ?? 'UnknownError', 'The service is temporarily unavailable. Please try again later.'),
   notFound: (what: string) => graphError(404, 'ResourceNotFound', `Resource not found: ${what}`),
   userNotFound: (id: string) => graphError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`),
+  /** Sign-in logs on a tenant without Entra ID P1/P2 (see docs/wire-facts.md). */
+  nonPremium: () => graphError(403, 'Authentication_RequestFromNonPremiumTenantOrB2CTenant', "Neither tenant is B2C or tenant doesn't have premium license"),
   badRequest: (message: string) => graphError(400, 'BadRequest', message),
   noSegment: (segment: string) => graphError(400, 'BadRequest', `Resource not found for the segment '${segment}'.`),
 };

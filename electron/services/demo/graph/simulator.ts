@@ -21,6 +21,8 @@ export interface GraphContext {
   now: () => number;
   /** How long a Collect diagnostics request stays `pending`. */
   logCollectionDelayMs: number;
+  /** Entra ID P1/P2: without it `auditLogs/signIns` answers 403 as Graph does for a non-premium tenant. */
+  entraPremium: boolean;
   baseUrl: () => string;
   buildZip: (device: IntuneDevice) => Buffer;
 }
@@ -132,6 +134,7 @@ export class GraphSimulator {
       return this.deviceRoute(version, device, dm[3] ?? '', req);
     }
     if (path === '/users' && method === 'GET') return this.listUsers(version, req);
+    if (path === '/auditLogs/signIns' && method === 'GET' && !this.ctx.entraPremium) return graphErrors.nonPremium();
     if (path === '/auditLogs/signIns' && method === 'GET')
       return json(200, { '@odata.context': this.context(version, 'auditLogs/signIns'), value: listSignIns(this.ctx.data, req.query, this.ctx.now()) });
     const um = /^\/users\/([^/]+)(\/getLoggedOnManagedDevices(?:\(\))?)?$/.exec(path);

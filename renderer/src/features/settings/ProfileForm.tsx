@@ -22,9 +22,10 @@ function Field({ id, label, hint, children }: { id: string; label: string; hint?
   );
 }
 
-/** A saved profile's guard rails as the form's text fields (none saved: empty, the defaults apply). */
-export function guardDraft(g: GuardRails | undefined): Pick<ProfileDraft, 'reasonAbove' | 'stageAbove'> {
-  return g ? { reasonAbove: String(g.reasonAbove), stageAbove: String(g.stageAbove) } : {};
+/** A saved profile's guard rails and never-choose patterns as the form's text fields (none saved: empty, the defaults apply). */
+export function guardDraft(p: { guardRails?: GuardRails; neverChoose?: string[] }): Pick<ProfileDraft, 'reasonAbove' | 'stageAbove' | 'neverChoose'> {
+  const g = p.guardRails;
+  return { ...(g ? { reasonAbove: String(g.reasonAbove), stageAbove: String(g.stageAbove) } : {}), ...(p.neverChoose?.length ? { neverChoose: p.neverChoose.join('\n') } : {}) };
 }
 
 export function ProfileForm() {
@@ -142,6 +143,13 @@ export function ProfileForm() {
         </Field>
         <Field id="stageAbove" label="Start in stages above (devices)" hint={`Empty: ${defaultGuardRails.stageAbove.toLocaleString()}. The first 1 % runs, then the job pauses for a look.`}>
           <input id="f-stageAbove" inputMode="numeric" placeholder={String(defaultGuardRails.stageAbove)} value={d.stageAbove ?? ''} onChange={(e) => patch({ stageAbove: e.target.value.trim() || undefined })} />
+        </Field>
+        <Field
+          id="neverChoose"
+          label="Never choose these accounts as last or most frequent user"
+          hint="One pattern per line, * for any text (e.g. svc-*, *kiosk*). DEM, staging and enrollment accounts are always left out."
+        >
+          <textarea id="f-neverChoose" rows={3} spellCheck={false} placeholder={'svc-*\n*kiosk*'} value={d.neverChoose ?? ''} onChange={(e) => patch({ neverChoose: e.target.value })} />
         </Field>
       </fieldset>
       <div className="form-actions">

@@ -74,9 +74,9 @@ function ProfileItem({ v }: { v: ProfileView }) {
           onClick={() =>
             s.edit(
               v.profile.kind === 'intune'
-                ? { kind: 'intune', id, name: v.profile.name, tenant: v.profile.tenant, clientId: v.profile.clientId, cloud: v.profile.cloud, ...guardDraft(v.profile.guardRails) }
+                ? { kind: 'intune', id, name: v.profile.name, tenant: v.profile.tenant, clientId: v.profile.clientId, cloud: v.profile.cloud, ...guardDraft(v.profile) }
                 : {
-                    ...guardDraft(v.profile.guardRails),
+                    ...guardDraft(v.profile),
                     kind: 'ws1',
                     id,
                     name: v.profile.name,
