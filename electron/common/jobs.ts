@@ -14,6 +14,7 @@ export const actionIdSchema = z.enum([
   'ws1.changeToSingleuser',
   'intune.removePrimaryUser',
   'intune.assignPrimaryUser',
+  'intune.syncDevice',
 ]);
 export type ActionId = z.infer<typeof actionIdSchema>;
 
@@ -24,6 +25,7 @@ export const actionLabels: Record<ActionId, string> = {
   'ws1.changeToSingleuser': 'Change to Single user',
   'intune.removePrimaryUser': 'Remove the primary user (make shared)',
   'intune.assignPrimaryUser': 'Assign the primary user',
+  'intune.syncDevice': 'Sync with Intune',
 };
 
 export const platformLabels = { intune: 'Intune', ws1: 'Workspace ONE' } as const;
@@ -47,6 +49,7 @@ export const modeGoalSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('user'), upn: z.string().min(1) }), // Intune: assign this user
   z.object({ kind: z.literal('lastSignedIn') }),
   z.object({ kind: z.literal('mostFrequent'), days: z.number().int().min(1).max(365) }),
+  z.object({ kind: z.literal('sync') }), // Intune: ask the device to check in now (sent once, no undo)
 ]);
 export type ModeGoal = z.infer<typeof modeGoalSchema>;
 

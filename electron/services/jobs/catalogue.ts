@@ -77,6 +77,10 @@ export function decide(target: JobTarget, goal: ModeGoal, opts: DecideOptions): 
     if (!action) return { ok: false, reason: 'alreadyInMode', note: `Already ${mode}.` };
     return { ok: true, action, expected: { ws1UserMode: ws1ResultingMode[action] } };
   }
+  if (goal.kind === 'sync') {
+    if (!target.intune) return { ok: false, reason: 'notOnPlatform', note: 'Not enrolled in Intune.' };
+    return { ok: true, action: 'intune.syncDevice', expected: {}, note: syncNote };
+  }
   const why = intuneIneligibility(target);
   if (why) return { ok: false, reason: why, note: ineligibleNote[why] };
   const current = target.intune!.primaryUser;
@@ -91,6 +95,9 @@ export function decide(target: JobTarget, goal: ModeGoal, opts: DecideOptions): 
   if (current && current.id === user.id) return { ok: false, reason: 'alreadyInMode', note: `${user.upn ?? user.id} is already the primary user.${auto ? ` ${auto.text}.` : ''}` };
   return { ok: true, action: 'intune.assignPrimaryUser', user, expected: { primaryUser: user }, ...(auto ? { note: `${auto.text}.` } : {}) };
 }
+
+/** Said on every sync row of a preview. */
+export const syncNote = 'Sent once: Intune asks the device to check in now. A sync has no undo.';
 
 const ineligibleNote: Partial<Record<SkipReason, string>> = {
   appleUserEnrollment: 'Apple User Enrollment devices have no primary user to change.',
@@ -140,6 +147,8 @@ export function goalLabel(goal: ModeGoal): string {
       return 'Intune: make the last signed-in user the primary user';
     case 'mostFrequent':
       return `Intune: make the most frequent user of the last ${goal.days} days the primary user`;
+    case 'sync':
+      return 'Intune: sync the device (no undo)';
   }
 }
 
@@ -156,5 +165,7 @@ export function goalForAction(id: ActionId, params: Record<string, string> = {})
       return { kind: 'shared' };
     case 'intune.assignPrimaryUser':
       return params.upn ? { kind: 'user', upn: params.upn } : { kind: 'lastSignedIn' };
+    case 'intune.syncDevice':
+      return { kind: 'sync' };
   }
 }

@@ -115,7 +115,9 @@ export class JobEngine {
     if (job.undoneBy) throw new AppError('not_allowed', `This job has already been undone (job ${job.undoneBy}).`);
     if (job.kind === 'undo') throw new AppError('not_allowed', 'An undo is not undone; plan the change again instead.');
     const id = this.newId();
-    return this.store(id, 'undo', `Undo: ${job.goal}`, undoSteps(this.journal.steps(jobId), id), jobId);
+    const steps = undoSteps(this.journal.steps(jobId), id);
+    if (steps.length === 0 && this.journal.steps(jobId, ['succeeded']).some((s) => s.action?.id === 'intune.syncDevice')) throw new AppError('not_allowed', 'A sync has no undo: it only asked the device to check in.');
+    return this.store(id, 'undo', `Undo: ${job.goal}`, steps, jobId);
   }
 
   /**

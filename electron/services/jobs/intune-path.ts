@@ -1,5 +1,6 @@
 // The Intune path of a job run: one write per device, several devices in flight, all paced by the
 // engine's shared write bucket; an optional sync after each change.
+import { AppError } from '../../common/errors.ts';
 import type { DeviceState, JobStep } from '../../common/jobs.ts';
 import type { CallOutcome, IntuneWriteCall } from './executor.ts';
 import { guard, unclearError } from './outcomes.ts';
@@ -22,6 +23,7 @@ function intunePath(scope: RunScope, signal: AbortSignal, waitSignal: AbortSigna
     bucket: intuneBucket,
     call: ([step], sig) => {
       const action = step.action!;
+      if (action.id === 'intune.syncDevice') return executor.intuneSync(step.target!.intune!.id, sig);
       const call: IntuneWriteCall = { action: action.id as IntuneWriteCall['action'], deviceId: step.target!.intune!.id, user: action.user };
       return executor.intuneWrite(call, sig);
     },
@@ -33,6 +35,8 @@ function intunePath(scope: RunScope, signal: AbortSignal, waitSignal: AbortSigna
       ledger.failAll([step], out.error, out.requestId);
     },
     unclear: async ([step], out) => {
+      // a sync cannot be read back: it is sent once, never again
+      if (step.action!.id === 'intune.syncDevice') return (ledger.failAll([step], syncUnclear(out.error), out.requestId), []);
       // the write may have landed; look before sending it again
       const v = await scope.verify(step, signal);
       if (signal.aborted) return null;
@@ -44,7 +48,13 @@ function intunePath(scope: RunScope, signal: AbortSignal, waitSignal: AbortSigna
   };
 }
 
+/** A sync whose answer was lost: it may have reached Intune, so it is not sent again. */
+export function syncUnclear(cause?: AppError): AppError {
+  return new AppError('unavailable', 'The sync may or may not have reached Intune (the answer was lost); it was not sent again. Sync the device again if it has not checked in.', cause?.detail);
+}
+
 async function finishIntune(scope: RunScope, step: JobStep, requestId: string | undefined, signal: AbortSignal, waitSignal: AbortSignal): Promise<void> {
+  if (step.action!.id === 'intune.syncDevice') return void scope.ledger.succeed(step, {}, requestId, 'Done: Intune asked the device to check in.');
   const expected: DeviceState = { primaryUser: step.action!.id === 'intune.removePrimaryUser' ? null : step.action!.user };
   const done = scope.ledger.succeed(step, expected, requestId, 'Done: Intune applied the change at once.');
   if (!step.action!.syncAfter) return;

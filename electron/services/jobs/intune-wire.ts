@@ -25,6 +25,7 @@ export function intuneWrite(action: ActionId, deviceId: string, graphBase: strin
 }
 
 export function describeIntuneCall(action: ActionId, user?: UserRef): string {
+  if (action === 'intune.syncDevice') return `POST /${intuneWire.version}/deviceManagement/managedDevices/…/syncDevice`;
   if (action === 'intune.removePrimaryUser') return `DELETE /${intuneWire.version}/deviceManagement/managedDevices('…')/users/$ref`;
   return `POST /${intuneWire.version}/deviceManagement/managedDevices('…')/users/$ref → ${user?.upn ?? user?.id ?? '?'}`;
 }

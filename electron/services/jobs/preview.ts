@@ -66,7 +66,8 @@ export function previewOf(planId: string, goal: string, steps: JobStep[]): Previ
     goal,
     rows: steps,
     totals: { devices: steps.length, toChange, skipped: steps.length - toChange, bySkipReason, byAction },
-    confirmCount: toChange > confirmThreshold ? toChange : null,
+    // a sync is sent at once and has no undo: more than one device is confirmed by typing the count
+    confirmCount: toChange > (byAction['intune.syncDevice'] ? 1 : confirmThreshold) ? toChange : null,
   };
 }
 

@@ -6,7 +6,7 @@
 import { AppError } from '../../common/errors.ts';
 import type { Job, JobStatus, JobStep } from '../../common/jobs.ts';
 import { isWs1Action } from './catalogue.ts';
-import { runIntune } from './intune-path.ts';
+import { runIntune, syncUnclear } from './intune-path.ts';
 import { StepLedger } from './ledger.ts';
 import { applied, guard, iso, unclearError, unreadableMode, type AuditWho } from './outcomes.ts';
 import { RateMeter, etaSeconds } from './progress.ts';
@@ -129,6 +129,7 @@ export class JobRun implements RunScope {
   /** Reads the device to decide whether the step's change is already there (a few tries). */
   async verify(step: JobStep, signal: AbortSignal): Promise<Verdict> {
     let last: AppError | undefined;
+    if (step.action!.id === 'intune.syncDevice') return { kind: 'unknown', error: syncUnclear() }; // sent once: a sync cannot be read back
     for (let attempt = 1; attempt <= 3; attempt++) {
       const r = await guard(() => this.deps.executor.readState(step.target!, signal));
       if (r.kind === 'ok') {

@@ -11,7 +11,8 @@ const ws1Inverse: Partial<Record<ActionId, ActionId>> = {
 };
 
 export function undoSteps(original: JobStep[], undoJobId: string): JobStep[] {
-  const done = original.filter((s) => s.status === 'succeeded' && s.action && s.target);
+  // a sync changed nothing that could be put back: it has no undo
+  const done = original.filter((s) => s.status === 'succeeded' && s.action && s.target && s.action.id !== 'intune.syncDevice');
   return done.map((s, index): JobStep => {
     const a = s.action!;
     const after = s.after ?? {};

@@ -57,7 +57,7 @@ export const help = {
   },
   mode: {
     usage: [
-      'mode plan --to multiuser|singleuser|migrate|shared|user:UPN|last-user|frequent-user[:DAYS] (--devices CSV | QUERY) [--sync] [--json]   preview a mode change',
+      'mode plan --to multiuser|singleuser|migrate|shared|user:UPN|last-user|frequent-user[:DAYS]|sync (--devices CSV | QUERY) [--sync] [--json]   preview a mode change',
       'mode run … --yes   plan and run it (the count is confirmed by --yes)',
       'mode resume JOB [--json]   continue a paused or interrupted job',
       'mode undo JOB [--yes] [--json]   preview (or, with --yes, run) the undo of a finished job',
@@ -66,7 +66,7 @@ export const help = {
       'mode audit [--verify] [--csv] [--job JOB] [--device TEXT] [--json]   show, export or verify the audit trail',
     ],
     options: {
-      '--to GOAL': 'multiuser, singleuser, migrate (Workspace ONE); shared, user:UPN, last-user, frequent-user[:DAYS] (Intune)',
+      '--to GOAL': 'multiuser, singleuser, migrate (Workspace ONE); shared, user:UPN, last-user, frequent-user[:DAYS], sync (Intune; sent once, no undo)',
       '--devices CSV': 'a CSV of devices: its serial, device, deviceName or name column, else its first column',
       '--sync': 'ask each device to sync after its change',
       '--never-choose P[,P]': 'account patterns (* = any text) never chosen as last or most frequent user, on top of the built-in DEM, staging and service ones',

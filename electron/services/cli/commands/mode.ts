@@ -56,12 +56,13 @@ export function parseGoal(to: string | undefined): ModeGoal {
   if (kind === 'multiuser' || kind === 'singleuser' || kind === 'migrate' || kind === 'shared') return { kind };
   if (kind === 'user' && to.includes(':') && arg.includes('@')) return { kind: 'user', upn: arg };
   if (kind === 'last-user') return { kind: 'lastSignedIn' };
+  if (kind === 'sync') return { kind: 'sync' };
   if (kind === 'frequent-user') {
     const days = to.includes(':') ? Number(arg) : 30;
     if (!Number.isInteger(days) || days < 1 || days > 365) throw new UsageError('frequent-user:DAYS needs 1..365 days');
     return { kind: 'mostFrequent', days };
   }
-  throw new UsageError(`--to ${to}: use multiuser, singleuser, migrate, shared, user:UPN, last-user or frequent-user[:DAYS]`);
+  throw new UsageError(`--to ${to}: use multiuser, singleuser, migrate, shared, user:UPN, last-user, frequent-user[:DAYS] or sync`);
 }
 
 async function targetsFrom(p: ParsedArgs, ctx: ModeContext, io: CliIo, goal: ModeGoal, neverChoose?: string[]): Promise<TargetResolution[]> {

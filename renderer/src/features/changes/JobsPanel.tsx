@@ -118,7 +118,7 @@ function JobCard({ j }: { j: JobRow }) {
             Retry failed…
           </button>
         )}
-        {c.succeeded > 0 && stopped && j.kind !== 'undo' && !j.undoneBy && (status === 'finished' || status === 'cancelled' || status === 'paused') && (
+        {c.succeeded > 0 && stopped && j.kind !== 'undo' && !j.undoneBy && !j.goal.endsWith('(no undo)') && (status === 'finished' || status === 'cancelled' || status === 'paused') && (
           <button type="button" onClick={() => void planFollowUp('undo', j.id)}>
             Undo…
           </button>

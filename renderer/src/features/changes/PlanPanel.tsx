@@ -13,6 +13,7 @@ const goalForFix: Record<ActionId, GoalChoice> = {
   'ws1.changeToSingleuser': 'singleuser',
   'intune.removePrimaryUser': 'shared',
   'intune.assignPrimaryUser': 'user',
+  'intune.syncDevice': 'sync',
 };
 
 export function PlanPanel() {
@@ -113,7 +114,7 @@ export function PlanPanel() {
         ) : (
           <input aria-label="Search" placeholder="e.g. WS1-LEG" value={f.targets} onChange={(e) => setForm({ targets: e.target.value })} />
         )}
-        {f.goal !== 'multiuser' && f.goal !== 'migrate' && f.goal !== 'singleuser' && (
+        {f.goal !== 'multiuser' && f.goal !== 'migrate' && f.goal !== 'singleuser' && f.goal !== 'sync' && (
           <label className="inline">
             <input type="checkbox" checked={f.syncAfter} onChange={(e) => setForm({ syncAfter: e.target.checked })} /> Sync each device afterwards
           </label>

@@ -5,7 +5,7 @@ import type { AuditEntry, AuditFilter, JobProgress, JobStep, ModeGoal, Preview, 
 import type { ResultOf } from '../../../../electron/common/ipc/contract.ts';
 import { call } from '../../api.ts';
 
-export type GoalChoice = 'multiuser' | 'migrate' | 'singleuser' | 'shared' | 'user' | 'lastSignedIn' | 'mostFrequent';
+export type GoalChoice = 'multiuser' | 'migrate' | 'singleuser' | 'shared' | 'user' | 'lastSignedIn' | 'mostFrequent' | 'sync';
 
 export const goalChoices: { value: GoalChoice; label: string; platform: 'Workspace ONE' | 'Intune' }[] = [
   { value: 'multiuser', label: 'Change to Multiuser (or migrate a legacy device)', platform: 'Workspace ONE' },
@@ -15,6 +15,7 @@ export const goalChoices: { value: GoalChoice; label: string; platform: 'Workspa
   { value: 'user', label: 'Assign a primary user…', platform: 'Intune' },
   { value: 'lastSignedIn', label: 'Assign the last signed-in user', platform: 'Intune' },
   { value: 'mostFrequent', label: 'Assign the most frequent user of the last N days', platform: 'Intune' },
+  { value: 'sync', label: 'Sync (ask the devices to check in now; no undo)', platform: 'Intune' },
 ];
 
 export interface PlanForm {

@@ -16,6 +16,11 @@ export function CardActions({ device, onCopy, onOpen }: { device: Device; onCopy
     requestChange({ actionId: a.id, deviceKey: device.key, deviceName: device.serial ?? device.name, params: a.params });
     setArea('changes');
   };
+  // Sync is a job of its own (sent once, audited, no undo): the Changes area previews it for this device.
+  const sync = () => {
+    requestChange({ actionId: 'intune.syncDevice', deviceKey: device.key, deviceName: device.serial ?? device.name, params: {} });
+    setArea('changes');
+  };
   // A diagnosis fix already offers its action (with its own wording) just above: no second button for it.
   const fixes = new Set<string>(device.diagnoses.flatMap((d) => (d.fix && d.fix.actionId !== 'intune.assignPrimaryUser' ? [d.fix.actionId] : [])));
   const offered = actions.filter((a) => a.available && !fixes.has(a.id) && !isPending(changes, device, a.id));
@@ -31,6 +36,11 @@ export function CardActions({ device, onCopy, onOpen }: { device: Device; onCopy
             <span className="badge action-platform">{a.platform}</span> {a.label}
           </button>
         ))}
+        {device.intune && (
+          <button type="button" onClick={sync} title="Acts on Intune: asks the device to check in now (no undo)">
+            <span className="badge action-platform">Intune</span> Sync (Intune)
+          </button>
+        )}
       </div>
       {pending.length > 0 && <p className="muted">Not offered again while pending: {pending.map((a) => a.label).join(', ')}.</p>}
       {notOffered.length > 0 && (
