@@ -190,7 +190,7 @@ export class LogsService {
   }
 
   /** What the session's diagnostics-bundle files say about the device (dsregcmd: join state, PRT, diagnosis). */
-  bundleFacts(id: string): BundleFacts {
+  async bundleFacts(id: string): Promise<BundleFacts> {
     return bundleFactsOf(this.session(id).files.map((f) => ({ path: f.info.path, fsPath: f.fsPath, format: f.info.format, encoding: f.info.encoding })));
   }
 
