@@ -51,7 +51,7 @@ export async function openSession(e: Engine, sources: string[], o: OpenOptions):
     throw new AppError('invalid_input', `No log could be opened. ${session.problems.join(' ')}`);
   }
   if (session.files.length > 1) {
-    session.mergedReady = remerge(session, o.onProgress);
+    session.mergedReady = remerge(e, session, o.onProgress);
     session.mergedReady.catch(() => {}); // surfaced by whenIndexed
   }
   return session;

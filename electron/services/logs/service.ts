@@ -98,7 +98,7 @@ export class LogsService {
     const f = s.files[file];
     if (!f) throw new AppError('bad_argument', 'No such file in this session.');
     f.info.offsetMinutes = minutes;
-    if (s.files.length > 1) await (s.mergedReady = remerge(s, onProgress));
+    if (s.files.length > 1) await (s.mergedReady = remerge(this.engine, s, onProgress));
   }
 
   /** Filters the session's records; counts stream through `onProgress`; the result is a view for `window`. */

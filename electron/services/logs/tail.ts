@@ -47,7 +47,7 @@ export async function refreshSession(e: Engine, s: Session, onProgress?: (p: Log
     report(st.size, f.index.count, true);
   }
   if (reindexed) s.views.clear();
-  if (changed && s.files.length > 1) await (s.mergedReady = remerge(s, onProgress));
+  if (changed && s.files.length > 1) await (s.mergedReady = remerge(e, s, onProgress));
   return changed;
 }
 
