@@ -52,7 +52,7 @@ export class LogsService {
       opts,
       pool: new WorkerPool(opts.workerUrl ?? defaultWorkerUrl, opts.workers ?? Math.max(1, Math.min(2, availableParallelism()))),
       maxChars: opts.maxMessageChars ?? 256 * 1024,
-      inProcessBytes: opts.inProcessBytes ?? 4 * 1024 * 1024,
+      inProcessBytes: opts.inProcessBytes ?? 0,
       swept: removeLeftoverExtractions(opts.tempDir),
     };
     this.stepPatterns = new ExtraStepPatterns(opts.stepPatternsFile ?? null);
