@@ -89,7 +89,8 @@ async function openLogFile(e: Engine, display: string, fsPath: string, n: number
     o.onProgress?.({ phase: 'index', file: n, bytesDone, bytesTotal: size, records, done });
   state.indexed = indexWhole(e, state, size, report, signal).then((summary) => {
     state.summary = summary;
-    report(size, summary.records, true);
+    state.info.filled = summary.columns;
+    o.onProgress?.({ phase: 'index', file: n, bytesDone: size, bytesTotal: size, records: summary.records, done: true, columns: summary.columns });
   });
   state.indexed.catch(() => {}); // surfaced by whenIndexed
   return state;
