@@ -96,6 +96,8 @@ export const logFileInfoSchema = z.object({
   encoding: logEncodingSchema,
   bytes: z.number().int().nonnegative(),
   columns: z.array(logColumnSchema),
+  /** Of `columns`, those with a value in some record of the whole file; known once the file is indexed. */
+  filled: z.array(logColumnSchema).optional(),
   /** Minutes added to this file's times in merged views (IME logs carry no zone). */
   offsetMinutes: z.number(),
 });
@@ -130,6 +132,8 @@ export const logProgressSchema = z.object({
   records: z.number().int(),
   matches: z.number().int().optional(),
   done: z.boolean(),
+  /** Index done: the file's columns with a value in some record (LogFileInfo.filled). */
+  columns: z.array(logColumnSchema).optional(),
 });
 export type LogProgress = z.infer<typeof logProgressSchema>;
 

@@ -3,6 +3,7 @@
 // Level and time come from the trailer's attributes. Used through createScanner (scanner.ts).
 import { Lvl, newHeader, type Header } from './formats/header.ts';
 import { civilSeconds } from './formats/time.ts';
+import { ALL_OPTIONAL, Col, valueAfter } from './column-presence.ts';
 import type { RecordSink, Scanner } from './scanner.ts';
 
 const OPENER = Buffer.from('<![LOG[');
@@ -11,6 +12,14 @@ const TRAILER = Buffer.from(']LOG]!>');
 const FAST_MAX = 4096;
 /** A trailer's attributes are short; past this the trailer is taken as malformed. */
 const TRAILER_MAX = 65536;
+const COMPONENT = Buffer.from(' component="'), THREAD = Buffer.from(' thread="'), FILE = Buffer.from(' file="');
+/** Whether the trailer ending at `end` ends `file="">` (IME logs end every trailer so): checked inline, per record. */
+function emptyFileEnd(b: Buffer, end: number): boolean {
+  let g = end - 1;
+  if (b[g] === 10) g--;
+  if (b[g] === 13) g--;
+  return b[g] === 62 && b[g - 1] === 34 && b[g - 2] === 34 && b[g - 3] === 61 && b[g - 4] === 101 && b[g - 5] === 108 && b[g - 6] === 105 && b[g - 7] === 102;
+}
 
 export class CmtraceScanner implements Scanner {
   private openerAt = -1;
@@ -18,6 +27,8 @@ export class CmtraceScanner implements Scanner {
   private dateSec = NaN;
   private pos: number;
   private readonly h: Header = newHeader();
+  /** Component, thread and source (the `file` attribute) not yet seen with a value. */
+  private unseen: number = ALL_OPTIONAL;
 
   constructor(
     startUnit: number,
@@ -61,6 +72,7 @@ export class CmtraceScanner implements Scanner {
           return base + t;
         }
         sink.push(base + end - this.recordStart, this.h.level, this.h.sec[0]);
+        if (this.unseen !== 0 && !(this.unseen === Col.Source && emptyFileEnd(b, end))) this.note(b, t, end);
         this.recordStart = base + end;
         this.openerAt = -1;
         p = end;
@@ -77,6 +89,17 @@ export class CmtraceScanner implements Scanner {
     const keep = Math.max(p, len - TRAILER.length);
     this.pos = base + keep;
     return base + keep;
+  }
+
+  filled(): number {
+    return ALL_OPTIONAL & ~this.unseen;
+  }
+
+  /** Notes which of component, thread and file the trailer [t, end) gives a value. */
+  private note(b: Buffer, t: number, end: number): void {
+    if (this.unseen & Col.Component && valueAfter(b, COMPONENT, t, end)) this.unseen &= ~Col.Component;
+    if (this.unseen & Col.Thread && valueAfter(b, THREAD, t, end)) this.unseen &= ~Col.Thread;
+    if (this.unseen & Col.Source && !emptyFileEnd(b, end) && valueAfter(b, FILE, t, end)) this.unseen &= ~Col.Source;
   }
 
   /**

@@ -9,6 +9,8 @@ export class IndexBuilder {
   private lastSec = NaN;
   private offset: number;
   records = 0;
+  /** Some record has a time. */
+  timed = false;
   readonly levelCounts = new Float64Array(8);
 
   constructor(
@@ -45,6 +47,7 @@ export class IndexBuilder {
         c.escapes.push(i, sec);
       }
       this.lastSec = sec;
+      this.timed = true;
     }
     c.meta[i] = level | (t << 3);
     this.levelCounts[level]++;

@@ -25,6 +25,13 @@ export class RecordIndex {
   count = 0;
   bytes = 0;
 
+  /** An index over chunks shared by another thread (a job's copy of a file's index). */
+  static fromChunks(chunks: readonly ChunkMessage[]): RecordIndex {
+    const idx = new RecordIndex();
+    for (const c of chunks) idx.accept(c);
+    return idx;
+  }
+
   /** Adds or refreshes a chunk; `seqBase` places a later indexing part after the earlier ones. */
   accept(msg: ChunkMessage, seqBase = 0): void {
     const at = seqBase + msg.seq;

@@ -1,7 +1,8 @@
 // Reads a file through a descriptor in windows and feeds the scanner; runs inside the index worker
 // (synchronous reads are fine there) and directly in tests. Never holds more than a few MB.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import type { LogEncoding, LogFormat } from '../../common/logs.ts';
+import type { LogColumn, LogEncoding, LogFormat } from '../../common/logs.ts';
+import { presentColumns } from './column-presence.ts';
 import { detectEncoding, narrowUtf16, type EncodingInfo } from './encoding.ts';
 import { detectFormat, formatSpec } from './formats/table.ts';
 import { IndexBuilder } from './index-builder.ts';
@@ -66,6 +67,8 @@ export interface IndexSummary {
   records: number;
   levelCounts: number[];
   stopped: boolean;
+  /** Declared columns with a value in some record of the part indexed (column-presence.ts). */
+  columns?: LogColumn[];
 }
 
 export function indexFile(opts: IndexRunOptions): IndexSummary {
@@ -131,7 +134,8 @@ export function indexFile(opts: IndexRunOptions): IndexSummary {
   } finally {
     closeSync(fd);
   }
-  return { format: sniffed.format, encoding: sniffed.encoding, bytes: size - startByte, records: builder.records, levelCounts: [...builder.levelCounts], stopped };
+  const columns = presentColumns(spec.columns, scanner.filled?.(), builder.timed, builder.levelCounts);
+  return { format: sniffed.format, encoding: sniffed.encoding, bytes: size - startByte, records: builder.records, levelCounts: [...builder.levelCounts], stopped, columns };
 }
 
 /**

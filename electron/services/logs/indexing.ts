@@ -1,6 +1,6 @@
 // Indexing a session's file: small files in the calling thread, others in a worker, and big ones in
 // parts on several workers (split at record starts), their chunks assembled in file order.
-import type { LogFormat } from '../../common/logs.ts';
+import { logColumns, type LogColumn, type LogFormat } from '../../common/logs.ts';
 import type { ChunkMessage } from './index-chunk.ts';
 import { findSplit, indexFile, type IndexSummary } from './indexer.ts';
 import type { Engine, FileState, IndexReport } from './session.ts';
@@ -10,6 +10,12 @@ import type { WorkerMessage } from './worker-host.ts';
 export function indexWhole(e: Engine, f: FileState, size: number, report: IndexReport, signal: AbortSignal): Promise<IndexSummary> {
   if (size <= e.inProcessBytes) return Promise.resolve().then(() => indexFile({ path: f.fsPath, format: f.info.format, endByte: size, onChunk: (m) => f.index.accept(m) }));
   return indexInParts(e, f, f.info.format, size, report, signal);
+}
+
+/** Columns filled in any part, in the viewer's column order. */
+export function unionColumns(parts: LogColumn[][]): LogColumn[] {
+  const any = new Set(parts.flat());
+  return logColumns.filter((c) => any.has(c));
 }
 
 /** Indexes in one worker, or in parts on several (split at record starts), assembling in file order. */
@@ -68,5 +74,6 @@ async function indexInParts(e: Engine, state: FileState, format: LogFormat, size
     records: summaries.reduce((a, x) => a + x.records, 0),
     levelCounts: summaries[0].levelCounts.map((_, i) => summaries.reduce((a, x) => a + x.levelCounts[i], 0)),
     stopped: summaries.some((x) => x.stopped),
+    columns: summaries.every((x) => x.columns) ? unionColumns(summaries.map((x) => x.columns ?? [])) : undefined,
   };
 }

@@ -51,7 +51,7 @@ export async function openSession(e: Engine, sources: string[], o: OpenOptions):
     throw new AppError('invalid_input', `No log could be opened. ${session.problems.join(' ')}`);
   }
   if (session.files.length > 1) {
-    session.mergedReady = remerge(session, o.onProgress);
+    session.mergedReady = remerge(e, session, o.onProgress);
     session.mergedReady.catch(() => {}); // surfaced by whenIndexed
   }
   return session;
@@ -89,7 +89,8 @@ async function openLogFile(e: Engine, display: string, fsPath: string, n: number
     o.onProgress?.({ phase: 'index', file: n, bytesDone, bytesTotal: size, records, done });
   state.indexed = indexWhole(e, state, size, report, signal).then((summary) => {
     state.summary = summary;
-    report(size, summary.records, true);
+    state.info.filled = summary.columns;
+    o.onProgress?.({ phase: 'index', file: n, bytesDone: size, bytesTotal: size, records: summary.records, done: true, columns: summary.columns });
   });
   state.indexed.catch(() => {}); // surfaced by whenIndexed
   return state;

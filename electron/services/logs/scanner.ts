@@ -2,6 +2,7 @@
 // successive windows of the file; it returns the offset from which it still needs data, so a 100 MB
 // line or record never has to be held whole. Every unit ends up in exactly one record.
 import { CmtraceScanner } from './cmtrace-scanner.ts';
+import { Col, valueAfter } from './column-presence.ts';
 import { EvtxScanner } from './formats/evtx/scanner.ts';
 import { Lvl, jsonLineFields, newHeader, type Header, type HeaderParser } from './formats/header.ts';
 import type { FormatSpec } from './formats/table.ts';
@@ -18,6 +19,7 @@ const indexOf = Buffer.prototype.indexOf;
 const LINE_KEEP = 1 << 20;
 /** Windows Installer marks a failed action this way. */
 const RETURN_3 = Buffer.from('Return value 3');
+const SOURCE_CONTEXT = Buffer.from('"SourceContext":'), THREAD_ID = Buffer.from('"ThreadId":');
 
 export interface Scanner {
   /**
@@ -25,6 +27,8 @@ export interface Scanner {
    * Returns the unit offset from which the next call must receive data again.
    */
   scan(b: Buffer, base: number, eof: boolean, sink: RecordSink): number;
+  /** Optional columns (column-presence.ts bits) seen with a value so far; absent: the format always fills them. */
+  filled?(): number | undefined;
 }
 
 /**
@@ -49,6 +53,8 @@ class LineScanner implements Scanner {
   private readonly separate: boolean;
   /** Lines that need more than the header parser (JSON keys, MSI failures). */
   private readonly extra: boolean;
+  /** JSON lines: component and thread not yet seen with a value. */
+  private unseen = Col.Component | Col.Thread;
 
   constructor(
     private readonly spec: FormatSpec,
@@ -118,11 +124,18 @@ class LineScanner implements Scanner {
     return resume;
   }
 
+  filled(): number | undefined {
+    return this.spec.split === 'json' ? (Col.Component | Col.Thread) & ~this.unseen : undefined;
+  }
+
   /** JSON lines take level and time from their keys; an MSI line with "Return value 3" is an error. */
   private extraFields(b: Buffer, p: number, e: number): boolean {
     const spec = this.spec, h = this.h;
-    if (spec.split === 'json') jsonLineFields(b, p, e, spec.compact === true, h);
-    else if (b.subarray(p, e).indexOf(RETURN_3) >= 0) h.level = Lvl.Error;
+    if (spec.split === 'json') {
+      jsonLineFields(b, p, e, spec.compact === true, h);
+      if (this.unseen & Col.Component && valueAfter(b, SOURCE_CONTEXT, p, e)) this.unseen &= ~Col.Component;
+      if (this.unseen & Col.Thread && valueAfter(b, THREAD_ID, p, e)) this.unseen &= ~Col.Thread;
+    } else if (b.subarray(p, e).indexOf(RETURN_3) >= 0) h.level = Lvl.Error;
     return true;
   }
 }

@@ -52,7 +52,7 @@ export class LogsService {
       opts,
       pool: new WorkerPool(opts.workerUrl ?? defaultWorkerUrl, opts.workers ?? Math.max(1, Math.min(2, availableParallelism()))),
       maxChars: opts.maxMessageChars ?? 256 * 1024,
-      inProcessBytes: opts.inProcessBytes ?? 4 * 1024 * 1024,
+      inProcessBytes: opts.inProcessBytes ?? 0,
       swept: removeLeftoverExtractions(opts.tempDir),
     };
     this.stepPatterns = new ExtraStepPatterns(opts.stepPatternsFile ?? null);
@@ -98,7 +98,7 @@ export class LogsService {
     const f = s.files[file];
     if (!f) throw new AppError('bad_argument', 'No such file in this session.');
     f.info.offsetMinutes = minutes;
-    if (s.files.length > 1) await (s.mergedReady = remerge(s, onProgress));
+    if (s.files.length > 1) await (s.mergedReady = remerge(this.engine, s, onProgress));
   }
 
   /** Filters the session's records; counts stream through `onProgress`; the result is a view for `window`. */
@@ -190,7 +190,7 @@ export class LogsService {
   }
 
   /** What the session's diagnostics-bundle files say about the device (dsregcmd: join state, PRT, diagnosis). */
-  bundleFacts(id: string): BundleFacts {
+  async bundleFacts(id: string): Promise<BundleFacts> {
     return bundleFactsOf(this.session(id).files.map((f) => ({ path: f.info.path, fsPath: f.fsPath, format: f.info.format, encoding: f.info.encoding })));
   }
 

@@ -1,30 +1,27 @@
 // A session's views: one file as it is, several merged by time (or shown one after another), filter
 // results over either; walks over a view from the index alone.
 import { randomUUID } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
 import { AppError } from '../../common/errors.ts';
 import type { LogProgress } from '../../common/logs.ts';
-import { currentIndex, type Session } from './session.ts';
-import { ConcatView, FilteredView, MergedView, SingleFileView, SubSecondReader, type View } from './views.ts';
+import { currentIndex, type Engine, type Session } from './session.ts';
+import { ConcatView, FilteredView, MergedView, SingleFileView, type MergeOrder, type View } from './views.ts';
 
 /** Filter results kept per session: the current one and a few before it. */
 const KEPT_VIEWS = 4;
 
-/** Builds (again) the time-merged view of a session's files once they are indexed. */
-export async function remerge(s: Session, onProgress?: (p: LogProgress) => void): Promise<void> {
+/**
+ * Builds (again) the time-merged view of a session's files once they are indexed, on a log worker (it
+ * walks every record and reads the milliseconds of records that share a second).
+ */
+export async function remerge(e: Engine, s: Session, onProgress?: (p: LogProgress) => void): Promise<void> {
   await Promise.all(s.files.map((f) => f.indexed));
   if (s.files.length > 255) return; // shown one after another
-  const indexes = s.files.map((f) => f.index);
-  const total = indexes.reduce((a, i) => a + i.count, 0);
+  const total = s.files.reduce((a, f) => a + f.index.count, 0);
   onProgress?.({ phase: 'merge', bytesDone: 0, bytesTotal: total, records: 0, done: false });
-  // Records of different files in the same second are ordered by their milliseconds, read on demand.
-  const fds = s.files.map((f) => openSync(f.fsPath, 'r'));
-  try {
-    const readers = s.files.map((f, i) => new SubSecondReader((buf, pos) => readSync(fds[i], buf, 0, buf.length, pos), f.info.format === 'cmtrace', f.unitSize === 2));
-    s.merged = await MergedView.build(indexes, s.files.map((f) => f.info.offsetMinutes * 60), s.abort.signal, (file, r) => readers[file].ms(r));
-  } finally {
-    for (const fd of fds) closeSync(fd);
-  }
+  const files = s.files.map((f) => ({ chunks: f.index.exportChunks(), offsetSec: f.info.offsetMinutes * 60, fsPath: f.fsPath, cmtrace: f.info.format === 'cmtrace', utf16: f.unitSize === 2 }));
+  const order = await e.pool.run<MergeOrder | null>({ kind: 'merge', job: { files } }, () => {}, s.abort.signal);
+  if (!order) throw new AppError('cancelled', 'The log task was cancelled.');
+  s.merged = MergedView.of(order, s.files.length);
   s.views.clear(); // filtered views referred to the old order
   onProgress?.({ phase: 'merge', bytesDone: total, bytesTotal: total, records: total, done: true });
 }

@@ -20,9 +20,9 @@ export interface LogsServiceOptions {
   /** Bytes read up front so the first screen does not wait for the worker. */
   firstScreenBytes?: number;
   /**
-   * Files smaller than this many bytes are indexed in the calling thread (a few ms, a linear scan),
-   * saving a worker start; bigger files always go to a worker. Filter, find and analyses always run on
-   * the workers.
+   * Files smaller than this many bytes are indexed in the calling thread (tests only; default 0: every
+   * file is indexed on a log worker, the first screen being scanned here from its first bytes). Filter,
+   * find, merge and analyses always run on the workers.
    */
   inProcessBytes?: number;
   /** Worker threads (default: up to 2). A big file is indexed and searched in that many parts. */

@@ -3,7 +3,7 @@
 import { stat } from 'node:fs/promises';
 import type { LogProgress } from '../../common/logs.ts';
 import { RecordIndex } from './index-store.ts';
-import { indexWhole } from './indexing.ts';
+import { indexWhole, unionColumns } from './indexing.ts';
 import { indexFile } from './indexer.ts';
 import type { Engine, Session } from './session.ts';
 import { remerge } from './session-views.ts';
@@ -27,6 +27,7 @@ export async function refreshSession(e: Engine, s: Session, onProgress?: (p: Log
       f.summary = null;
       f.indexed = indexWhole(e, f, st.size, report, s.abort.signal).then((summary) => {
         f.summary = summary;
+        f.info.filled = summary.columns;
       });
       await f.indexed;
       continue;
@@ -43,11 +44,12 @@ export async function refreshSession(e: Engine, s: Session, onProgress?: (p: Log
       prev.records = f.index.count;
       prev.bytes = st.size;
       tail.levelCounts.forEach((c, i) => (prev.levelCounts[i] += c));
+      if (prev.columns && tail.columns) f.info.filled = prev.columns = unionColumns([prev.columns, tail.columns]);
     }
     report(st.size, f.index.count, true);
   }
   if (reindexed) s.views.clear();
-  if (changed && s.files.length > 1) await (s.mergedReady = remerge(s, onProgress));
+  if (changed && s.files.length > 1) await (s.mergedReady = remerge(e, s, onProgress));
   return changed;
 }
 

@@ -55,6 +55,65 @@ export class ConcatView implements View {
 
 const CHECKPOINT = 4096;
 
+/** The time order of a merge: the file of each position, and each file's count every CHECKPOINT positions. */
+export interface MergeOrder {
+  fileOf: Uint8Array;
+  checkpoints: Uint32Array;
+}
+
+/**
+ * The time order of `indexes`; `offsetsSec[f]` is added to file f's times. `subSecond(file, record)` (ms
+ * within the second, read from the record) breaks ties between files whose records share a second;
+ * without it, ties keep file order. Null when `shouldStop` (polled every million positions) says so.
+ */
+export function mergeOrder(indexes: RecordIndex[], offsetsSec: number[], subSecond: ((file: number, r: IndexedRecord) => number) | undefined, shouldStop: () => boolean): MergeOrder | null {
+  const files = indexes.length;
+  const total = indexes.reduce((s, i) => s + i.count, 0);
+  const fileOf = new Uint8Array(total);
+  const checkpoints = new Uint32Array((Math.floor(total / CHECKPOINT) + 1) * files);
+  const cursors = indexes.map((idx) => idx.cursor(0));
+  const has = cursors.map((c) => c.next());
+  const counters = new Uint32Array(files);
+  // An untimed record sorts with the record before it in its file.
+  const lastSec = cursors.map((c, f) => (c.sec === c.sec ? c.sec : -Infinity) + offsetsSec[f]);
+  const key = (f: number): number => {
+    const c = cursors[f];
+    if (c.sec === c.sec) lastSec[f] = c.sec + offsetsSec[f];
+    return lastSec[f];
+  };
+  for (let pos = 0; pos < total; pos++) {
+    if (pos % CHECKPOINT === 0) {
+      checkpoints.set(counters, (pos / CHECKPOINT) * files);
+      if (pos % (CHECKPOINT * 256) === 0 && shouldStop()) return null;
+    }
+    let best = -1, bestKey = Infinity, tie = false;
+    for (let f = 0; f < files; f++) {
+      if (!has[f]) continue;
+      const k = key(f);
+      if (best < 0 || k < bestKey) {
+        best = f;
+        bestKey = k;
+        tie = false;
+      } else if (k === bestKey) tie = true;
+    }
+    if (tie && subSecond) {
+      let bestMs = Infinity;
+      for (let f = 0; f < files; f++) {
+        if (!has[f] || lastSec[f] !== bestKey) continue;
+        const ms = subSecond(f, cursors[f]);
+        if (ms < bestMs) {
+          bestMs = ms;
+          best = f;
+        }
+      }
+    }
+    fileOf[pos] = best;
+    counters[best]++;
+    has[best] = cursors[best].next();
+  }
+  return { fileOf, checkpoints };
+}
+
 export class MergedView implements View {
   private constructor(
     private readonly fileOf: Uint8Array,
@@ -62,65 +121,14 @@ export class MergedView implements View {
     private readonly files: number,
   ) {}
 
-  /** Builds the time order; `offsetsSec[f]` is added to file f's times. Yields to the event loop now and then. */
-  /**
-   * `subSecond(file, record)` (ms within the second, read from the record) breaks ties between files
-   * whose records share a second; without it, ties keep file order.
-   */
-  static async build(
-    indexes: RecordIndex[],
-    offsetsSec: number[],
-    signal?: AbortSignal,
-    subSecond?: (file: number, r: IndexedRecord) => number,
-  ): Promise<MergedView> {
-    const files = indexes.length;
-    const total = indexes.reduce((s, i) => s + i.count, 0);
-    const fileOf = new Uint8Array(total);
-    const checkpoints = new Uint32Array((Math.floor(total / CHECKPOINT) + 1) * files);
-    const cursors = indexes.map((idx) => idx.cursor(0));
-    const has = cursors.map((c) => c.next());
-    const counters = new Uint32Array(files);
-    // An untimed record sorts with the record before it in its file.
-    const lastSec = cursors.map((c, f) => (c.sec === c.sec ? c.sec : -Infinity) + offsetsSec[f]);
-    const key = (f: number): number => {
-      const c = cursors[f];
-      if (c.sec === c.sec) lastSec[f] = c.sec + offsetsSec[f];
-      return lastSec[f];
-    };
-    for (let pos = 0; pos < total; pos++) {
-      if (pos % CHECKPOINT === 0) {
-        checkpoints.set(counters, (pos / CHECKPOINT) * files);
-        if (pos % (CHECKPOINT * 256) === 0) {
-          await new Promise((r) => setImmediate(r));
-          signal?.throwIfAborted();
-        }
-      }
-      let best = -1, bestKey = Infinity, tie = false;
-      for (let f = 0; f < files; f++) {
-        if (!has[f]) continue;
-        const k = key(f);
-        if (best < 0 || k < bestKey) {
-          best = f;
-          bestKey = k;
-          tie = false;
-        } else if (k === bestKey) tie = true;
-      }
-      if (tie && subSecond) {
-        let bestMs = Infinity;
-        for (let f = 0; f < files; f++) {
-          if (!has[f] || lastSec[f] !== bestKey) continue;
-          const ms = subSecond(f, cursors[f]);
-          if (ms < bestMs) {
-            bestMs = ms;
-            best = f;
-          }
-        }
-      }
-      fileOf[pos] = best;
-      counters[best]++;
-      has[best] = cursors[best].next();
-    }
-    return new MergedView(fileOf, checkpoints, files);
+  /** A merge built elsewhere (a log worker builds it with `mergeOrder`). */
+  static of(m: MergeOrder, files: number): MergedView {
+    return new MergedView(m.fileOf, m.checkpoints, files);
+  }
+
+  /** Builds the time order in the calling thread (tests; the service builds it on a log worker). */
+  static build(indexes: RecordIndex[], offsetsSec: number[], subSecond?: (file: number, r: IndexedRecord) => number): MergedView {
+    return MergedView.of(mergeOrder(indexes, offsetsSec, subSecond, () => false) as MergeOrder, indexes.length);
   }
 
   count(): number {

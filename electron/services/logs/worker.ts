@@ -1,4 +1,4 @@
-// Worker thread entry: runs index, filter, walk (next error, histogram), hit scan,
+// Worker thread entry: runs index, merge, filter, walk (next error, histogram), hit scan,
 // match spans (highlighting) and analysis jobs one at a time and reports by messages tagged with the
 // job id. Cancellation is a shared flag (the job loops are synchronous, so messages could not reach them).
 import { parentPort } from 'node:worker_threads';
@@ -8,6 +8,7 @@ import { runFilter, type FilterJob } from './filter.ts';
 import { runWalk, type WalkJob } from './walk-job.ts';
 import { runHitScan, type HitScanJob } from './hit-scan.ts';
 import { runSpans, type SpansJob } from './spans-job.ts';
+import { runMerge, type MergeJob } from './merge-job.ts';
 import type { ChunkMessage } from './index-chunk.ts';
 import type { LogFormat } from '../../common/logs.ts';
 
@@ -17,7 +18,8 @@ export type WorkerJob =
   | { kind: 'analysis'; job: AnalysisJob; stop: SharedArrayBuffer }
   | { kind: 'walk'; job: WalkJob; stop: SharedArrayBuffer }
   | { kind: 'hits'; job: HitScanJob; stop: SharedArrayBuffer }
-  | { kind: 'spans'; job: SpansJob; stop: SharedArrayBuffer };
+  | { kind: 'spans'; job: SpansJob; stop: SharedArrayBuffer }
+  | { kind: 'merge'; job: MergeJob; stop: SharedArrayBuffer };
 
 const PROGRESS_MS = 100;
 
@@ -70,6 +72,11 @@ function run(id: number, job: WorkerJob): void {
   }
   if (job.kind === 'spans') {
     port.postMessage({ id, type: 'done', result: runSpans(job.job, shouldStop) });
+    return;
+  }
+  if (job.kind === 'merge') {
+    const order = runMerge(job.job, shouldStop);
+    port.postMessage({ id, type: 'done', result: order }, order ? [order.fileOf.buffer as ArrayBuffer, order.checkpoints.buffer as ArrayBuffer] : []);
     return;
   }
   if (job.kind === 'walk') {

@@ -1,6 +1,7 @@
 // Bundle facts of an open log session: the dsregcmd /status output among its files, read whole (it is a
-// few kilobytes) and turned into join state, PRT and diagnosis lines.
-import { closeSync, openSync, readSync } from 'node:fs';
+// few kilobytes; at most 1 MiB is read, asynchronously, so main's event loop never waits on the disk)
+// and turned into join state, PRT and diagnosis lines.
+import { open } from 'node:fs/promises';
 import type { BundleFacts } from '../../../common/bundle-facts.ts';
 import type { LogEncoding, LogFormat } from '../../../common/logs.ts';
 import { decodeText } from '../encoding.ts';
@@ -15,23 +16,24 @@ export interface BundleFile {
   encoding: LogEncoding;
 }
 
-/** A dsregcmd output bigger than this is not one. */
-const MAX_BYTES = 1 << 20;
+/** A dsregcmd output bigger than this is not one: only its first MAX_BYTES are read. */
+export const MAX_BYTES = 1 << 20;
 
-function readHead(path: string): Buffer {
-  const fd = openSync(path, 'r');
+async function readHead(path: string): Promise<Buffer> {
+  const fh = await open(path, 'r');
   try {
     const b = Buffer.alloc(MAX_BYTES);
-    return b.subarray(0, readSync(fd, b, 0, MAX_BYTES, 0));
+    const { bytesRead } = await fh.read(b, 0, MAX_BYTES, 0);
+    return b.subarray(0, bytesRead);
   } finally {
-    closeSync(fd);
+    await fh.close();
   }
 }
 
 /** The facts of the session's first dsregcmd output (null when it has none). */
-export function bundleFactsOf(files: readonly BundleFile[]): BundleFacts {
+export async function bundleFactsOf(files: readonly BundleFile[]): Promise<BundleFacts> {
   const f = files.find((x) => x.format === 'dsregcmd');
   if (!f) return { dsregcmdPath: null, dsregcmd: null };
-  const text = decodeText(readHead(f.fsPath), f.encoding).replace(/^\uFEFF/, '');
+  const text = decodeText(await readHead(f.fsPath), f.encoding).replace(/^\uFEFF/, '');
   return { dsregcmdPath: f.path, dsregcmd: dsregcmdFacts(text) };
 }

@@ -30,7 +30,9 @@ export function LogTable() {
   const layout = layoutKey(session?.files.map((f) => f.format) ?? []);
   const saved = useViewPrefs((p) => p.widths[layout]);
   const declared = new Set(session?.files.flatMap((f) => f.columns) ?? ['time', 'message']);
-  const columns = logColumns.filter((c) => declared.has(c) && (c === 'message' || pages.filled.has(c)));
+  // Once every file is indexed, its whole-file column presence decides; before, the records loaded so far.
+  const whole = session?.files.every((f) => f.filled) ? new Set(session.files.flatMap((f) => f.filled ?? [])) : null;
+  const columns = logColumns.filter((c) => declared.has(c) && (c === 'message' || (whole ?? pages.filled).has(c)));
   const merged = (session?.files.length ?? 0) > 1;
   const { request } = pages;
   const onVisible = useCallback((first: number, count: number) => request(first, count), [request]);

@@ -182,6 +182,9 @@ export const useLogs = create<LogsState>((set, get) => {
       if (task && s.filtering?.task === task) set({ filtering: { task, matches: p.matches ?? 0, scanned: p.records } });
       else if (!task) {
         set({ indexing: p.done && p.phase !== 'extract' ? null : p });
+        // A file indexed whole says which of its columns hold a value anywhere (the table hides the others).
+        if (p.phase === 'index' && p.done && p.columns && p.file !== undefined && s.session)
+          set({ session: { ...s.session, files: s.session.files.map((f, k) => (k === p.file ? { ...f, filled: p.columns } : f)) } });
         if (p.phase === 'merge' && p.done) set({ viewId: undefined, generation: s.generation + 1 });
         void get()
           .refreshCount()
