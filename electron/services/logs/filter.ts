@@ -118,7 +118,7 @@ export function runFilter(job: FilterJob, hooks: FilterHooks): { matches: number
   }
   const matcher = f.text ? createMatcher(f.text, job.encoding) : null;
   const fd = openSync(job.path, 'r');
-  const buf = Buffer.allocUnsafe(WINDOW);
+  const buf = matcher?.buffer?.(WINDOW) ?? Buffer.allocUnsafe(WINDOW);
   if (matcher && !matcher.perRecord) {
     try {
       return searchWindows(fd, buf, idx, to, job, matcher, { indexPass, fieldsPass, needsFields: f.components !== null || f.threads !== null, bigFieldsPass: (o, l) => bigFieldsPass(fd, o, l), add, flush, hooks, counts: () => matches });

@@ -41,10 +41,9 @@ const LITERAL_WINDOW = 4 << 20;
 
 export function runHitScan(job: HitScanJob, shouldStop: () => boolean, onProgress: (bytesDone: number, matches: number) => void): HitScanResult {
   const matcher = createMatcher(job.text, job.encoding);
-  const literal = !job.text.regex && job.text.caseSensitive !== false;
-  const span = literal ? LITERAL_WINDOW : matcher.window;
+  const span = job.text.regex ? matcher.window : LITERAL_WINDOW;
   const fd = openSync(job.path, 'r');
-  const buf = Buffer.allocUnsafe(span);
+  const buf = matcher.buffer?.(span) ?? Buffer.allocUnsafe(span);
   const locator = new RecordLocator(fd, formatSpec(job.format), job.size, job.bomBytes);
   const src = { format: job.format, encoding: job.encoding, offsetMinutes: 0, unitSize: 1 as const };
   const out: HitScanResult = { matches: 0, first: -1, last: -1, records: [], stopped: false };

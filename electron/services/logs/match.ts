@@ -1,9 +1,10 @@
-// Text matching over raw file bytes. A literal case-sensitive pattern is searched as encoded bytes
-// (Buffer.indexOf, native); anything else runs a regular expression (user-regex.ts: RE2, or V8 under a
+// Text matching over raw file bytes. A literal pattern is searched as encoded bytes (literal-search.ts,
+// ASCII case folding when case-insensitive); anything else runs a regular expression (user-regex.ts: RE2, or V8 under a
 // time budget) over the window read as latin1, one character per byte, so match positions are byte offsets. UTF-8 is handled by converting the pattern
 // the same way; case folding is then ASCII-only. UTF-16 files are matched record by record on decoded text.
 import type { LogEncoding, LogTextQuery } from '../../common/logs.ts';
 import { decodeText, encodeText } from './encoding.ts';
+import { LiteralSearch } from './literal-search.ts';
 import { compileUserRegex, type RegexEngine, type UserRegex } from './user-regex.ts';
 
 export interface TextMatcher {
@@ -16,6 +17,8 @@ export interface TextMatcher {
    * V8's large-object size (~128 KB) die young, so memory stays flat instead of piling up between GCs.
    */
   window: number;
+  /** A buffer to read windows into (literal search reads straight into its WebAssembly memory). */
+  buffer?(size: number): Buffer;
   /** Prepares a window of bytes; then `nextHit` finds candidate offsets in it. */
   load(window: Buffer): void;
   /** First hit at or after `from` in the loaded window: [start, end) or null. */
@@ -45,55 +48,20 @@ export function createMatcher(q: LogTextQuery, encoding: LogEncoding): TextMatch
       matchesBytes: (bytes) => textRe.test(decodeText(bytes, encoding)),
     };
   }
-  if (!q.regex && caseSensitive) {
-    const needle = encodeText(q.pattern, encoding);
-    let win: Buffer = Buffer.alloc(0);
-    // grep's trick: when one byte of the needle is rare in the data, memchr for it and verify around it;
-    // Buffer.indexOf(needle) (Boyer-Moore-Horspool) wins when every needle byte is common. Chosen per
-    // window from a 16 KB sample, and abandoned for the window if candidates turn out dense.
-    let rare = -1;
-    let candidates = 0;
-    const counts = new Uint32Array(256);
-    const pickRare = (sample: Buffer): void => {
-      counts.fill(0);
-      for (let i = 0; i < sample.length; i++) counts[sample[i]]++;
-      let best = 0;
-      for (let k = 1; k < needle.length; k++) if (counts[needle[k]] <= counts[needle[best]]) best = k;
-      rare = needle.length > 1 && counts[needle[best]] * 400 < sample.length ? best : -1;
-    };
-    const rareHit = (from: number): number => {
-      const b = needle[rare], n = needle.length;
-      for (let i = win.indexOf(b, from + rare); i >= 0; i = win.indexOf(b, i + 1)) {
-        const start = i - rare;
-        if (start + n > win.length) return -1;
-        let k = 0;
-        while (k < n && win[start + k] === needle[k]) k++;
-        if (k === n) return start;
-        if (++candidates > win.length >> 9) {
-          rare = -1; // the sample lied: back to Boyer-Moore for this window
-          return win.indexOf(needle, start + 1);
-        }
-      }
-      return -1;
-    };
+  if (!q.regex) {
+    const search = new LiteralSearch(encodeText(q.pattern, encoding), caseSensitive);
     return {
       engine: 'v8',
       perRecord: false,
       window: 1 << 20,
-      load(w) {
-        win = w;
-        candidates = 0;
-        pickRare(w.subarray(0, 16 * 1024));
-      },
+      buffer: (size) => search.buffer(size),
+      load: (w) => search.load(w),
       nextHit(from) {
-        const i = rare >= 0 ? rareHit(from) : win.indexOf(needle, from);
-        return i < 0 ? null : [i, i + needle.length];
+        const i = search.indexIn(from);
+        return i < 0 ? null : [i, i + search.length];
       },
-      matchesRange: (start, end) => {
-        const i = win.indexOf(needle, start);
-        return i >= 0 && i + needle.length <= end;
-      },
-      matchesBytes: (bytes) => bytes.indexOf(needle) >= 0,
+      matchesRange: (start, end) => search.indexIn(start, end) >= 0,
+      matchesBytes: (bytes) => search.containedIn(bytes),
     };
   }
   // Regex over latin1: the pattern's non-ASCII characters become their UTF-8 bytes.

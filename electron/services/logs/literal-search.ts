@@ -1,0 +1,204 @@
+// Literal search over raw window bytes at memory speed, as ripgrep's "packed pair" prefilter does it: two
+// rare bytes of the needle, at their fixed distance, are compared 16 candidate positions at a time by a
+// tiny WebAssembly SIMD loop (written out below as bytes: no build step, no native code), and every
+// candidate is verified in full. Windows are read straight into the module's memory (`buffer()`), so no
+// byte is copied. Case-insensitive search folds ASCII letters only (each rare byte is compared in both
+// cases); other bytes compare exactly. Node's Buffer.indexOf is the fallback where WebAssembly SIMD is
+// missing.
+
+/**
+ * The search loop, f(p, limit, o1, o2, a1, b1, a2, b2, np, m, fold): from start p, 32 starts at a time
+ * while p < limit, the starts s with mem[s+o1] ∈ {a1, b1} and mem[s+o2] ∈ {a2, b2} are candidates; each
+ * is compared with the m needle bytes at np (ASCII letters lowered first when fold is 1). Returns the
+ * first match start, or -1.
+ */
+function searchModule(): Uint8Array {
+  const [get, set, tee] = [0x20, 0x21, 0x22].map((op) => (i: number): number[] => [op, i]);
+  const simd = (op: number): number[] => [0xfd, op];
+  const [splat, eq, and, or, bitmask] = [simd(0x0f), simd(0x23), simd(0x4e), simd(0x50), simd(0x64)];
+  const load8 = [0x2d, 0x00, 0x00];
+  const i32 = (n: number): number[] => [0x41, ...(n >= -64 && n < 64 ? [n & 0x7f] : [(n & 0x7f) | 0x80, (n >> 7) & 0x7f])]; // -8192 ≤ n < 8192
+  const [add, sub, andI, shl, ltU, geU, ne, eqz, ctz] = [[0x6a], [0x6b], [0x71], [0x74], [0x49], [0x4f], [0x47], [0x45], [0x68]];
+  const [block, loop, ifThen, end, br, brIf, ret] = [[0x02, 0x40], [0x03, 0x40], [0x04, 0x40], [0x0b], [0x0c], [0x0d], [0x0f]];
+  // params 0 p, 1 limit, 2 o1, 3 o2, 4..7 bytes, 8 np, 9 m, 10 fold; locals 11..14 splats, 15 vector,
+  // 16 mask, 17 s, 18 k, 19 c
+  const [P, LIMIT, NP, M, FOLD, X, MASK, S, K, C] = [0, 1, 8, 9, 10, 15, 16, 17, 18, 19];
+  // v128.load at p + o + at (`at` as the load's constant offset)
+  const pairAt = (o: number, lo: number, hi: number, at: number): number[] => [...get(P), ...get(o), ...add, ...simd(0x00), 0x00, at, ...tee(X), ...get(lo), ...eq, ...get(X), ...get(hi), ...eq, ...or];
+  const maskAt = (at: number): number[] => [...pairAt(2, 11, 12, at), ...pairAt(3, 13, 14, at), ...and, ...bitmask];
+  const body = [
+    0x02, 0x05, 0x7b, 0x04, 0x7f, // locals: 5 × v128, 4 × i32
+    ...[4, 5, 6, 7].flatMap((k) => [...get(k), ...splat, ...set(k + 7)]),
+    ...block, ...loop, // scan
+    ...get(P), ...get(LIMIT), ...geU, ...brIf, 0x01,
+    ...maskAt(0), ...maskAt(16), ...i32(16), ...shl, 0x72, ...set(MASK), // 32 starts: mask | mask2 << 16
+    ...block, ...loop, // each candidate of the 16
+    ...get(MASK), ...eqz, ...brIf, 0x01,
+    ...get(P), ...get(MASK), ...ctz, ...add, ...tee(S), ...get(LIMIT), ...geU, ...ifThen, ...i32(-1), ...ret, ...end,
+    ...i32(0), ...set(K),
+    ...block, ...loop, // compare
+    ...get(K), ...get(M), ...geU, ...ifThen, ...get(S), ...ret, ...end,
+    ...get(S), ...get(K), ...add, ...load8, ...tee(C),
+    ...get(C), ...i32(65), ...sub, ...i32(26), ...ltU, ...get(FOLD), ...andI, ...i32(5), ...shl, ...add,
+    ...get(NP), ...get(K), ...add, ...load8, ...ne, ...brIf, 0x01,
+    ...get(K), ...i32(1), ...add, ...set(K), ...br, 0x00,
+    ...end, ...end,
+    ...get(MASK), ...get(MASK), ...i32(1), ...sub, ...andI, ...set(MASK), ...br, 0x00, // next candidate
+    ...end, ...end,
+    ...get(P), ...i32(32), ...add, ...set(P), ...br, 0x00,
+    ...end, ...end, ...i32(-1), ...end,
+  ];
+  const section = (id: number, bytes: number[]): number[] => [id, ...leb(bytes.length), ...bytes];
+  return Uint8Array.from([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, [0x01, 0x60, 0x0b, ...Array<number>(11).fill(0x7f), 0x01, 0x7f]),
+    ...section(2, [0x01, 0x01, 0x6d, 0x01, 0x6d, 0x02, 0x00, 0x01]), // import m.m: memory, min 1 page
+    ...section(3, [0x01, 0x00]),
+    ...section(7, [0x01, 0x01, 0x66, 0x00, 0x00]), // export "f"
+    ...section(10, [0x01, ...leb(body.length), ...body]),
+  ]);
+}
+
+function leb(n: number): number[] {
+  const out: number[] = [];
+  do {
+    let b = n & 0x7f;
+    n >>>= 7;
+    if (n) b |= 0x80;
+    out.push(b);
+  } while (n);
+  return out;
+}
+
+type SearchFn = (p: number, limit: number, o1: number, o2: number, a1: number, b1: number, a2: number, b2: number, np: number, m: number, fold: number) => number;
+
+/** The WebAssembly API as used here (the project's TypeScript libraries do not declare it). */
+interface Wasm {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (code: object, imports: object) => { exports: Record<string, unknown> };
+  Memory: new (size: { initial: number }) => { buffer: ArrayBuffer };
+}
+const wasm = (globalThis as unknown as { WebAssembly?: Wasm }).WebAssembly;
+
+let compiled: object | null | undefined;
+function searchCode(): object | null {
+  if (compiled === undefined) {
+    try {
+      compiled = wasm ? new wasm.Module(searchModule()) : null;
+    } catch {
+      compiled = null; // no WebAssembly SIMD: Buffer.indexOf serves
+    }
+  }
+  return compiled ?? null;
+}
+
+const PAGE = 64 * 1024;
+/** Bytes past a window the search loop may load (32 starts); never part of a match. */
+const PAD = 32;
+
+const upper = (b: number): number => (b >= 0x61 && b <= 0x7a ? b - 32 : b);
+const lower = (b: number): number => (b >= 0x41 && b <= 0x5a ? b + 32 : b);
+
+/** How often each byte value occurs in `sample` (both cases of a letter together when folding). */
+function byteCounts(sample: Uint8Array, fold: boolean): Uint32Array {
+  const counts = new Uint32Array(256);
+  for (let i = 0; i < sample.length; i++) counts[sample[i]]++;
+  if (fold) for (let b = 0x61; b <= 0x7a; b++) counts[b] = counts[b - 32] = counts[b] + counts[b - 32];
+  return counts;
+}
+
+export class LiteralSearch {
+  readonly length: number;
+  private readonly needle: Uint8Array;
+  private readonly fold: boolean;
+  private mem: Buffer | null = null;
+  private fn: SearchFn | null = null;
+  private o1 = 0;
+  private o2 = 0;
+  private np = 0;
+  private picked = false;
+  private win: Buffer = Buffer.alloc(0);
+  private inMem = false;
+
+  constructor(needle: Buffer, caseSensitive: boolean) {
+    this.fold = !caseSensitive;
+    this.needle = this.fold ? Uint8Array.from(needle, lower) : needle;
+    this.length = needle.length;
+  }
+
+  /** A buffer of `size` bytes to read windows into (in the module's memory when there is one). */
+  buffer(size: number): Buffer {
+    const code = searchCode();
+    if (!code || !wasm) return Buffer.allocUnsafe(size);
+    if (!this.mem || this.mem.length < size) {
+      // [window][PAD][needle]
+      const memory = new wasm.Memory({ initial: Math.ceil((size + PAD + this.length) / PAGE) });
+      this.fn = new wasm.Instance(code, { m: { m: memory } }).exports.f as SearchFn;
+      this.mem = Buffer.from(memory.buffer, 0, size);
+      this.np = size + PAD;
+      new Uint8Array(memory.buffer).set(this.needle, this.np);
+    }
+    return this.mem.subarray(0, size);
+  }
+
+  /** Sets the window searched by `indexIn` (copied into the module's memory when read elsewhere). */
+  load(win: Buffer): void {
+    if (!this.mem && searchCode()) this.buffer(Math.max(win.length, 1 << 20));
+    const mem = this.mem;
+    this.inMem = mem !== null && win.buffer === mem.buffer && win.byteOffset === 0;
+    if (!this.inMem && mem && win.length <= mem.length) {
+      win.copy(mem);
+      this.inMem = true;
+      win = mem.subarray(0, win.length);
+    }
+    this.win = win;
+    if (!this.picked && this.length > 0) this.pickPair(win.subarray(0, 64 * 1024));
+  }
+
+  /** The rarest needle byte and the rarest at another offset, by byte counts of the first window's head. */
+  private pickPair(sample: Uint8Array): void {
+    const counts = byteCounts(sample, this.fold);
+    const n = this.needle;
+    let a = 0;
+    for (let k = 1; k < n.length; k++) if (counts[n[k]] < counts[n[a]]) a = k;
+    let b = a === 0 ? Math.min(1, n.length - 1) : 0;
+    for (let k = 0; k < n.length; k++) if (k !== a && (counts[n[k]] < counts[n[b]] || (n[b] === n[a] && n[k] !== n[a]))) b = k;
+    [this.o1, this.o2] = a < b ? [a, b] : [b, a];
+    this.picked = true;
+  }
+
+  /** First match start in the loaded window within [from, end) (the whole match inside), or -1. */
+  indexIn(from: number, end = this.win.length): number {
+    const m = this.length;
+    const limit = end - m + 1;
+    if (from >= limit) return -1;
+    if (m === 0) return from;
+    if (!this.inMem || !this.fn) return this.fallback(from, end);
+    const n = this.needle, fold = this.fold;
+    const a = n[this.o1], b = n[this.o2];
+    return this.fn(from, limit, this.o1, this.o2, a, fold ? upper(a) : a, b, fold ? upper(b) : b, this.np, m, fold ? 1 : 0);
+  }
+
+  private fallback(from: number, end: number): number {
+    const w = this.win.subarray(0, end);
+    if (!this.fold) return w.indexOf(this.needle, from);
+    const m = this.length, n = this.needle;
+    for (let s = from; s + m <= end; s++) {
+      let k = 0;
+      while (k < m && lower(w[s + k]) === n[k]) k++;
+      if (k === m) return s;
+    }
+    return -1;
+  }
+
+  /** Does `bytes` (any buffer, e.g. one record) hold the needle? */
+  containedIn(bytes: Buffer): boolean {
+    if (!this.fold) return bytes.indexOf(this.needle) >= 0;
+    const keep = { win: this.win, inMem: this.inMem };
+    this.win = bytes;
+    this.inMem = false;
+    const found = this.fallback(0, bytes.length) >= 0;
+    ({ win: this.win, inMem: this.inMem } = keep);
+    return found;
+  }
+}
