@@ -40,6 +40,10 @@ export const logsLayoutSchema = z.object({
   widths: z
     .record(z.string().max(200), z.partialRecord(logColumnSchema, z.number().int().min(40).max(900)))
     .refine((w) => Object.keys(w).length <= 100, 'at most 100 layouts'),
+  /** A filter's results in a pane under all records (klogg), or in place of them. */
+  searchPane: z.boolean().optional(),
+  /** The search pane's share of the height, 0.15–0.85. */
+  paneShare: z.number().min(0.15).max(0.85).optional(),
 });
 export type LogsLayout = z.infer<typeof logsLayoutSchema>;
 export type LogColumn = z.infer<typeof logColumnSchema>;

@@ -35,11 +35,13 @@ describe('IME logs: user sessions, timeline, names', () => {
     const band = page.getByRole('group', { name: 'Who was signed in when' }).first();
     await band.getByRole('button', { name: 'AzureAD\\AdamGell' }).waitFor({ timeout: 30_000 });
     await page.getByRole('combobox', { name: 'Only while this user was signed in' }).selectOption({ label: 'only while AzureAD\\AdamGell was signed in' });
-    // From the first IME user-session line (AppWorkload, 4-1-2026 14:01) to the end: AppWorkload's later records only.
-    await page.getByText('4 files · 2,466 records').waitFor({ timeout: 30_000 });
-    await page.locator('.log-row .col-time', { hasText: /4-1-2026 1\d:\d\d/ }).first().waitFor({ timeout: 15_000 });
+    // From the first IME user-session line (AppWorkload, 4-1-2026 14:01) to the end: AppWorkload's later records
+    // only, in the search pane under all records.
+    await page.locator('.filter-status', { hasText: '2,466 matching records' }).waitFor({ timeout: 30_000 });
+    await page.locator('.log-table-hits .log-row .col-time', { hasText: /4-1-2026 1\d:\d\d/ }).first().waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(shots, 'logs-user-sessions.png') });
     await page.getByRole('combobox', { name: 'Only while this user was signed in' }).selectOption({ label: 'any time' });
+    await page.getByRole('region', { name: 'Search results' }).waitFor({ state: 'detached', timeout: 30_000 });
     await page.getByText('4 files · 29,334 records').waitFor({ timeout: 30_000 });
   });
 
@@ -54,7 +56,7 @@ describe('IME logs: user sessions, timeline, names', () => {
     await edge.waitFor();
     assert.match((await edge.getAttribute('title')) ?? '', /^087d41ab-40fb-43b9-9e9e-023ff4715398/);
     await edge.click();
-    const selected = page.locator('.log-row.selected');
+    const selected = page.locator('.log-table-all .log-row.selected');
     await selected.waitFor({ timeout: 15_000 });
     // The record names the app: the row and the detail pane show its name, the GUID on hover.
     const named = page.locator('.detail-message abbr.guid-name', { hasText: 'Microsoft Edge 146.0.3856.84' }).first();

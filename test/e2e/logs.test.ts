@@ -60,9 +60,10 @@ describe('log viewer', () => {
     const before = await page.locator('.area-hint').innerText();
     await page.getByRole('checkbox', { name: 'Errors' }).check(); // applies at once, no Filter press
     await page.getByText(/matching records/).waitFor();
-    // the filtered view's rows are fetched after its count shows: read them once every row has its record
-    await page.waitForFunction(() => document.querySelector('.log-row') !== null && document.querySelector('.log-row.level-loading') === null);
-    const levels = await page.locator('.log-row .col-level').allInnerTexts();
+    // the results show in the search pane under all records; its rows are fetched after its count shows:
+    // read them once every row has its record
+    await page.waitForFunction(() => document.querySelector('.log-table-hits .log-row') !== null && document.querySelector('.log-table-hits .log-row.level-loading') === null);
+    const levels = await page.locator('.log-table-hits .log-row .col-level').allInnerTexts();
     assert.ok(levels.length > 0);
     assert.ok(levels.every((l) => l === 'error' || l === 'fatal'), levels.join(','));
     await page.getByRole('button', { name: 'Show all' }).click();

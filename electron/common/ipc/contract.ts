@@ -242,6 +242,11 @@ export const contract = {
     z.object({ session: sessionId, viewId, target: z.union([z.object({ file: z.number().int().nonnegative(), index: position }), z.literal('first-timed')]) }),
     position.nullable(),
   ),
+  logsNearestHit: invoke(
+    "The filter result's record nearest to a position among all records, with both positions (the search pane follows the full view); null when the result is empty.",
+    z.object({ session: sessionId, viewId: z.string().min(1).max(64), position }),
+    z.object({ position, basePosition: position }).nullable(),
+  ),
   logsCancel: invoke('Cancel a running filter or find.', z.object({ task: taskId }), z.null()),
   logsHistogram: invoke(
     'Records and errors over time, in buckets that know where they start.',

@@ -44,6 +44,7 @@ type LogsChannels =
   | 'logsFindMatch'
   | 'logsNextError'
   | 'logsLocate'
+  | 'logsNearestHit'
   | 'logsCancel'
   | 'logsHistogram'
   | 'logsStats'
@@ -145,6 +146,7 @@ export function logsHandlers(d: LogsHandlerDeps): LogsHandlers {
     logsFindMatch: ({ session, task, text, from, direction, viewId }) => withTask(task, (signal) => d.logs.findMatch(session, { text }, from, direction, viewId, signal)),
     logsNextError: ({ session, from, direction, viewId }) => d.logs.nextError(session, from, direction, viewId),
     logsLocate: ({ session, target, viewId }) => d.logs.locate(session, target, viewId),
+    logsNearestHit: ({ session, viewId, position }) => d.logs.nearestHit(session, viewId, position),
     logsCancel: ({ task }) => {
       tasks.get(task)?.abort();
       return null;

@@ -29,6 +29,7 @@ import { closeSession, openSession } from './opening.ts';
 import { find, histogram, nextLevel, stats } from './queries.ts';
 import { quickSearch, type QuickSearchFile } from './quick-search.ts';
 import { matchSpans, type RecordSpans } from './spans.ts';
+import { nearestHit, type NearestHit } from './nearest-hit.ts';
 import { readDetail, readWindow } from './reading.ts';
 import { sessionInfo, settled, type Engine, type LogsServiceOptions, type OpenOptions, type Session } from './session.ts';
 import { positionsInBase, remerge, viewOf } from './session-views.ts';
@@ -123,6 +124,11 @@ export class LogsService {
   locate(id: string, target: { file: number; index: number } | 'first-timed', viewId?: string): number | null {
     const s = this.session(id);
     return target === 'first-timed' ? firstTimedPosition(s) : positionOf(s, target, viewId);
+  }
+
+  /** The filter result's record nearest to a position among all records (the search pane follows the full view). */
+  nearestHit(id: string, viewId: string, basePosition: number): NearestHit | null {
+    return nearestHit(this.session(id), viewId, basePosition);
   }
 
   /** Next/previous record at one of `levels` (default error and fatal), from the index alone, on a log worker. */

@@ -20,12 +20,19 @@ export interface VirtualRowsProps {
    * so rendered rows then carry aria-rowindex index + 2. */
   headerRowId?: string;
   onKeyDown?(e: KeyboardEvent<HTMLDivElement>): void;
+  /** The first row to show when mounted (a tab shown again keeps its place); a reveal pending then does not scroll. */
+  initialTop?: number;
+  /** Told the first row shown after each scroll (kept outside React state: nothing re-renders for it). */
+  onTopRow?(row: number): void;
 }
 
 export function VirtualRows(p: VirtualRowsProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [viewport, setViewport] = useState(400);
-  const [first, setFirst] = useState(0);
+  const [first, setFirst] = useState(p.initialTop ?? 0);
+  const restored = useRef(p.initialTop !== undefined);
+  /** The reveal request already followed. */
+  const revealed = useRef<number | undefined>(undefined);
   const g: ScrollGeometry = { rowCount: p.rowCount, rowHeight: p.rowHeight, viewportHeight: viewport };
   const visibleRows = Math.max(1, Math.floor(viewport / p.rowHeight));
   const { onVisible } = p;
@@ -41,7 +48,10 @@ export function VirtualRows(p: VirtualRowsProps) {
 
   const onScroll = () => {
     const el = scroller.current;
-    if (el) setFirst(rowAtScroll({ rowCount: p.rowCount, rowHeight: p.rowHeight, viewportHeight: el.clientHeight }, el.scrollTop));
+    if (!el) return;
+    const row = rowAtScroll({ rowCount: p.rowCount, rowHeight: p.rowHeight, viewportHeight: el.clientHeight }, el.scrollTop);
+    setFirst(row);
+    p.onTopRow?.(Math.floor(row));
   };
 
   const scrollTo = useCallback(
@@ -65,8 +75,18 @@ export function VirtualRows(p: VirtualRowsProps) {
 
   const revealSeq = p.reveal?.seq;
   const revealRow = p.reveal?.row;
+  useLayoutEffect(() => {
+    if (!restored.current) return;
+    restored.current = false;
+    const el = scroller.current;
+    if (el) el.scrollTop = scrollForRow({ rowCount: p.rowCount, rowHeight: p.rowHeight, viewportHeight: el.clientHeight }, p.initialTop ?? 0);
+    revealed.current = p.reveal?.seq;
+    // Only on mount.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   useEffect(() => {
-    if (revealRow === undefined) return;
+    if (revealRow === undefined || revealed.current === revealSeq) return;
+    revealed.current = revealSeq;
     scrollTo(Math.max(0, revealRow - Math.floor(visibleRows / 3)));
     // Only a new reveal request scrolls; the geometry changing must not.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { buildSync } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createAppServices, type AppServices, type AppServicesOptions } from '../../../electron/services/app-services.ts';
@@ -140,4 +141,17 @@ export async function goToArea(page: Page, shortcut: 'Control+2' | 'Control+3' |
   await page.getByTestId('demo-banner').waitFor();
   await page.keyboard.press(shortcut);
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}
+
+/** Starts the app in the Logs area before a suite's tests and closes it after them; `.app` is set by then. */
+export function appInLogsArea(o: StartOptions = {}): { app: AppHarness } {
+  const holder = {} as { app: AppHarness };
+  before(async () => {
+    holder.app = await startApp(o);
+    await goToArea(holder.app.page, 'Control+2', 'Logs');
+  });
+  after(async () => {
+    await holder.app?.close();
+  });
+  return holder;
 }

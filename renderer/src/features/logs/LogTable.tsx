@@ -1,12 +1,14 @@
 // The record table: one row per record, coloured by level like CMTrace (errors red, warnings yellow),
 // a colour stripe per file in merged views, the technician's highlight rules and the find pattern
 // marked. Columns no loaded record fills are hidden; widths are dragged and remembered per format.
-import { useCallback, type CSSProperties } from 'react';
+// The same table shows the search pane's hits (`which="hits"`), with its own scroll and selection.
+import { useCallback, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import { logColumns, type LogColumn, type LogRecord } from '../../../../electron/common/logs.ts';
 import { VirtualRows } from '../../ui/VirtualRows.tsx';
 import { ColumnHeader } from './ColumnHeader.tsx';
 import { useFind } from './find-store.ts';
 import { useLogs } from './store.ts';
+import { keepScroll, scrollOf } from './tabs/companions.ts';
 import { useRecordPages } from './useRecordPages.ts';
 import { NamedText } from './timeline/NamedText.tsx';
 import { layoutKey, useViewPrefs } from './view-prefs.ts';
@@ -23,8 +25,22 @@ function cell(r: LogRecord, c: LogColumn): string {
   return (c === 'time' ? r.time : r[c]) ?? '';
 }
 
-export function LogTable() {
-  const { session, viewId, generation, total, selected, reveal, highlights, select } = useLogs();
+/** What one table shows: all records (or the filter in place of them), or the search pane's hits. */
+function useTableView(which: 'all' | 'hits') {
+  const s = useLogs();
+  const inRange = (i: number) => s.anchor !== null && s.selected !== null && i >= Math.min(s.anchor, s.selected) && i <= Math.max(s.anchor, s.selected);
+  if (which === 'hits') {
+    const h = s.hits;
+    const pick = (i: number, _e: MouseEvent | null, r?: LogRecord) => void s.selectHit(i, r);
+    return { s, viewId: h?.viewId, total: h?.total ?? 0, selected: h?.selected ?? null, reveal: h?.reveal, pick, inRange: () => false, label: 'Search results' };
+  }
+  const pick = (i: number, e: MouseEvent | null) => (e && (e.ctrlKey || e.metaKey || e.shiftKey) ? s.extendTo(i) : s.select(i));
+  return { s, viewId: s.viewId, total: s.total, selected: s.selected, reveal: s.reveal, pick, inRange, label: 'Log records' };
+}
+
+export function LogTable({ which = 'all' }: { which?: 'all' | 'hits' }) {
+  const { s, viewId, total, selected, reveal, pick, inRange, label } = useTableView(which);
+  const { session, generation, highlights } = s;
   const marked = useFind((f) => f.marked);
   const pages = useRecordPages(session?.id, viewId, generation);
   const layout = layoutKey(session?.files.map((f) => f.format) ?? []);
@@ -48,11 +64,11 @@ export function LogTable() {
       <div
         key={i}
         role="row"
-        aria-rowindex={i + 2}
+        aria-rowindex={i + (which === 'all' ? 2 : 1)}
         aria-selected={isSelected}
-        className={`log-row level-${r?.level ?? 'loading'}${isSelected ? ' selected' : ''}`}
+        className={`log-row level-${r?.level ?? 'loading'}${isSelected ? ' selected' : ''}${inRange(i) ? ' in-range' : ''}`}
         style={hl && !isSelected ? { background: hl.colour } : undefined}
-        onMouseDown={() => select(i)}
+        onMouseDown={(e) => pick(i, e, r)}
       >
         {merged && <span className="file-stripe" style={{ background: r ? fileColours[r.file % fileColours.length] : 'transparent' }} />}
         {columns.map((c) => (
@@ -64,19 +80,31 @@ export function LogTable() {
     );
   };
 
+  // Shift+↓ / Shift+↑ take the next record into a two-record selection (the status bar times them).
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (which !== 'all' || !e.shiftKey || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') || selected === null) return;
+    e.preventDefault();
+    s.extendTo(Math.min(Math.max(0, selected + (e.key === 'ArrowDown' ? 1 : -1)), total - 1));
+  };
+  const tab = session?.id ?? '';
+
   return (
-    <div className="log-table" style={style}>
-      <ColumnHeader columns={columns} widths={widths} layout={layout} merged={merged} />
+    <div className={`log-table log-table-${which}`} style={style}>
+      {which === 'all' && <ColumnHeader columns={columns} widths={widths} layout={layout} merged={merged} />}
       <VirtualRows
+        key={tab}
         rowCount={total}
         rowHeight={ROW_HEIGHT}
         onVisible={onVisible}
         renderRow={renderRow}
         selected={selected}
-        onSelect={select}
+        onSelect={(i) => pick(i, null, pages.get(i))}
         reveal={reveal}
-        label="Log records"
-        headerRowId="log-header"
+        label={label}
+        headerRowId={which === 'all' ? 'log-header' : undefined}
+        onKeyDown={onKeyDown}
+        initialTop={scrollOf(tab, which)}
+        onTopRow={(row) => keepScroll(tab, which, row)}
       />
     </div>
   );

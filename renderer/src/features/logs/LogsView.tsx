@@ -1,5 +1,5 @@
-// Logs: open device logs (files, folders, zips) and explain each reassignment attempt.
-import { useEffect, useRef, useState } from 'react';
+// Logs: open device logs (files, folders, zips) in tabs and explain each reassignment attempt.
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { DetailPane } from './DetailPane.tsx';
 import { ExplainPanel } from './ExplainPanel.tsx';
@@ -10,8 +10,14 @@ import { HistogramPanel } from './HistogramPanel.tsx';
 import { LogsToolbar } from './LogsToolbar.tsx';
 import { LogTable } from './LogTable.tsx';
 import { useLogs } from './store.ts';
+import { PaneSplitter, SearchPane } from './search-pane/SearchPane.tsx';
+import { TimeBetween } from './selection/TimeBetween.tsx';
 import { SessionBand } from './sessions/SessionBand.tsx';
+import { keyForTabs } from './tabs/tab-keys.ts';
+import { TabStrip } from './tabs/TabStrip.tsx';
+import './tabs/tab-companions.ts';
 import { TimelinePanel } from './timeline/TimelinePanel.tsx';
+import { useViewPrefs } from './view-prefs.ts';
 import './logs.css';
 
 export function LogsView() {
@@ -19,18 +25,18 @@ export function LogsView() {
   const findRef = useRef<HTMLInputElement>(null);
   const [typedPath, setTypedPath] = useState('');
   const { onProgress, loadRecent } = s;
+  const paneShare = useViewPrefs((p) => p.paneShare);
+  const centre = useRef<HTMLDivElement>(null);
 
   useEffect(() => window.helpdesk.onLogsProgress((e) => onProgress(e.session, e.task, e.progress)), [onProgress]);
   useEffect(() => {
     void loadRecent();
   }, [loadRecent]);
-  // a find's count and marks belong to the logs they were found in
-  const sessionId = s.session?.id;
-  useEffect(() => useFind.getState().clear(), [sessionId]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const st = useLogs.getState();
+      if (keyForTabs(e)) return;
       if (e.key === 'F3') {
         e.preventDefault();
         void useFind.getState().find(e.shiftKey ? 'previous' : 'next');
@@ -75,6 +81,7 @@ export function LogsView() {
             : 'Intelligent Hub, Intune Management Extension (CMTrace) and other timestamped logs, any size.'}
         </p>
       </header>
+      <TabStrip />
       <LogsToolbar findRef={findRef} />
       {s.error && (
         <p className="inline-error" role="alert">
@@ -87,8 +94,18 @@ export function LogsView() {
           <FilterBar />
           <SessionBand />
           <div className={`logs-main${s.panel ? ' with-panel' : ''}`}>
-            <div className="logs-center">
+            <div
+              ref={centre}
+              className={`logs-center${s.hits ? ' with-hits' : ''}`}
+              style={s.hits ? ({ '--all-fr': `${1 - paneShare}fr`, '--hits-fr': `${paneShare}fr` } as CSSProperties) : undefined}
+            >
               <LogTable />
+              {s.hits && (
+                <>
+                  <PaneSplitter container={() => centre.current} />
+                  <SearchPane />
+                </>
+              )}
               <DetailPane />
             </div>
             {s.panel && (
@@ -100,6 +117,7 @@ export function LogsView() {
               </aside>
             )}
           </div>
+          <TimeBetween />
         </>
       ) : (
         <EmptyState title="Open device logs">

@@ -1,56 +1,30 @@
-// The log viewer's state: the open session, the current view (all records or a filter's result), the
-// filter being edited, progress, selection, and what the side panels show.
+// The log viewer's state: open sessions as tabs, each with its own state (tabs/tab-state.ts). The shown
+// tab's state sits at the top level, so every panel reads it as before; hidden tabs keep theirs here and
+// answers that arrive for a hidden tab (progress, a filter's result) land in its saved state.
 import { create } from 'zustand';
-import type { HistogramBucket, LogFilterSpec, LogGrant, LogLevel, LogProgress, LogSessionInfo, ReassignmentAttempt } from '../../../../electron/common/logs.ts';
+import type { LogFilterSpec, LogGrant, LogProgress, LogSessionInfo } from '../../../../electron/common/logs.ts';
 import { call, UiError } from '../../api.ts';
-import { isoTimeFormat, parseLogTime, type LogTimeFormat } from './log-time.ts';
+import { toSpec } from './filter-spec.ts';
+import type { LogTimeFormat } from './log-time.ts';
+import { paneActions, type PaneActions } from './search-pane/pane-actions.ts';
+import { tabActions, type TabActions } from './tabs/tab-actions.ts';
+import { MAX_TABS, tabEntry, tooManyTabs, type TabEntry } from './tabs/tab-list.ts';
+import { blankTab, emptyDraft, pickTab, type FilterDraft, type SidePanel, type TabState } from './tabs/tab-state.ts';
+
+export type { FilterDraft, TextQuery } from './tabs/tab-state.ts';
+export { emptyDraft } from './tabs/tab-state.ts';
 
 export interface HighlightRule {
   text: string;
   colour: string;
 }
 
-export interface TextQuery {
-  pattern: string;
-  regex: boolean;
-  caseSensitive: boolean;
-}
-
-export interface FilterDraft {
-  levels: LogLevel[];
-  component: string;
-  thread: string;
-  from: string;
-  to: string;
-  text: TextQuery;
-  /** Only while this user was signed in (sessions/SessionBand.tsx). */
-  during: { user: string; ranges: { fromMs: number; toMs: number }[] } | null;
-}
-
-export const emptyDraft: FilterDraft = { levels: [], component: '', thread: '', from: '', to: '', text: { pattern: '', regex: false, caseSensitive: false }, during: null };
-
-interface LogsState {
-  session: LogSessionInfo | null;
-  /** undefined: every record; otherwise a filter's view. */
-  viewId: string | undefined;
-  total: number;
-  /** Bumped whenever the rows on screen may have changed (new view, re-merge, more records indexed). */
-  generation: number;
-  indexing: LogProgress | null;
-  filtering: { task: string; matches: number; scanned: number } | null;
-  draft: FilterDraft;
-  /** How this log writes times: the time filter is shown and typed that way. */
-  timeFormat: LogTimeFormat;
-  selected: number | null;
-  reveal: { row: number; seq: number } | undefined;
-  panel: 'explain' | 'histogram' | 'files' | 'timeline' | null;
-  attempts: ReassignmentAttempt[] | null;
-  histogram: HistogramBucket[] | null;
+export interface LogsState extends TabState, TabActions, PaneActions {
+  /** The open tabs in strip order; the shown one is `session`. */
+  tabs: TabEntry[];
   highlights: HighlightRule[];
-  following: boolean;
   /** Opened before, as handles main minted (the renderer cannot make one from a path). */
   recent: LogGrant[];
-  error: string | null;
   busy: string | null;
 
   openDialog(kind: 'files' | 'folder'): Promise<void>;
@@ -59,24 +33,24 @@ interface LogsState {
   /** What main offered: the recent list, or logs the OS asked the app to open. */
   openHandles(handles: string[]): Promise<void>;
   openDemo(device?: string): Promise<void>;
-  /** Shows a session main opened for another area (Collect diagnostics), with `busy` while it opens. */
-  openFrom(busy: string, open: () => Promise<LogSessionInfo>): Promise<void>;
+  /** Shows a session main opened for another area (Collect diagnostics) in a new tab, with `busy` while it opens. */
+  openFrom(busy: string, open: () => Promise<LogSessionInfo>, device?: string): Promise<void>;
+  /** Closes the shown tab. */
   close(): Promise<void>;
   loadRecent(): Promise<void>;
   onProgress(session: string, task: string | null, p: LogProgress): void;
-  refreshCount(): Promise<void>;
+  /** Counts the records of a tab's view again (the shown tab by default). */
+  refreshCount(session?: string): Promise<void>;
   setDraft(patch: Partial<FilterDraft>): void;
   setTimeFormat(f: LogTimeFormat): void;
   applyFilter(): Promise<void>;
   clearFilter(): void;
   cancelFilter(): Promise<void>;
-  select(row: number | null): void;
-  revealRow(row: number): void;
   /** Selects a file's record (an explainer attempt) wherever the view shows it. */
   revealRecord(file: number, index: number): Promise<void>;
   /** Merged views start at their first timed record (untimed text such as dsregcmd output sorts first). */
-  startAtFirstTime(): Promise<void>;
-  showPanel(panel: LogsState['panel']): Promise<void>;
+  startAtFirstTime(session?: string): Promise<void>;
+  showPanel(panel: SidePanel): Promise<void>;
   setOffset(file: number, minutes: number): Promise<void>;
   setFollow(on: boolean): Promise<void>;
   addHighlight(rule: HighlightRule): void;
@@ -85,131 +59,104 @@ interface LogsState {
 
 let seq = 0;
 const newTask = () => `t${Date.now().toString(36)}${(seq++).toString(36)}`;
-
-/** The filter main runs; a time that does not read in the log's format is an error naming the format. */
-function toSpec(d: FilterDraft, fmt: LogTimeFormat): LogFilterSpec {
-  const spec: LogFilterSpec = {};
-  if (d.levels.length) spec.levels = d.levels;
-  if (d.component.trim()) spec.components = d.component.split(',').map((s) => s.trim()).filter(Boolean);
-  if (d.thread.trim()) spec.threads = d.thread.split(',').map((s) => s.trim()).filter(Boolean);
-  // Times in the view are wall-clock as written, read as if UTC: typed times are read the same way.
-  const time = (typed: string, name: string, end: boolean): number | undefined => {
-    if (!typed.trim()) return undefined;
-    const ms = parseLogTime(typed, fmt, end);
-    if (Number.isNaN(ms)) throw new UiError({ code: 'invalid_input', message: `${name} time “${typed}” does not read as ${fmt.template}.` });
-    return ms;
-  };
-  spec.fromMs = time(d.from, 'From', false);
-  spec.toMs = time(d.to, 'To', true);
-  if (spec.fromMs === undefined) delete spec.fromMs;
-  if (spec.toMs === undefined) delete spec.toMs;
-  if (d.text.pattern) spec.text = d.text;
-  if (d.during) spec.timeRanges = d.during.ranges;
-  return spec;
-}
+const messageOf = (err: unknown): string => (err instanceof UiError || err instanceof Error ? err.message : String(err));
 
 export const useLogs = create<LogsState>((set, get) => {
-  const fail = (err: unknown) => set({ error: err instanceof UiError || err instanceof Error ? err.message : String(err), busy: null });
+  /** Hidden tabs' state by session id. */
+  const hidden = new Map<string, TabState>();
+  const shownId = (): string | null => get().session?.id ?? null;
+  /** A tab's state, shown or hidden; undefined once it is closed. */
+  const tab = (id: string): TabState | undefined => (shownId() === id ? pickTab(get()) : hidden.get(id));
+  /** Updates a tab's state wherever it is; a closed tab's late answers are dropped. */
+  const put = (id: string, patch: Partial<TabState>): void => {
+    if (shownId() === id) set(patch);
+    else if (hidden.has(id)) hidden.set(id, { ...(hidden.get(id) as TabState), ...patch });
+  };
+  const fail = (err: unknown) => set({ error: messageOf(err), busy: null });
+  const failIn = (id: string, err: unknown) => {
+    put(id, { error: messageOf(err) });
+    set({ busy: null });
+  };
 
-  const adopt = async (info: LogSessionInfo | null) => {
+  const adopt = async (info: LogSessionInfo | null, device?: string) => {
     if (!info) return set({ busy: null });
-    const previous = get().session;
-    if (previous) void call('logsClose', { session: previous.id }).catch(() => {});
-    set({ following: false, session: info, viewId: undefined, total: 0, generation: get().generation + 1, selected: null, attempts: null, histogram: null, filtering: null, busy: null, error: info.problems.length ? info.problems.join(' ') : null });
-    await get().refreshCount();
+    get().hideShown();
+    set({ ...blankTab, session: info, tabs: [...get().tabs, tabEntry(info, device)], busy: null, error: info.problems.length ? info.problems.join(' ') : null });
+    get().showFresh(info.id);
+    await get().refreshCount(info.id);
     void get().loadRecent();
-    const explainable = info.files.some((f) => /DeviceReassignment/i.test(f.path));
-    if (explainable) void get().showPanel('explain');
+    if (info.files.some((f) => /DeviceReassignment/i.test(f.path))) void get().showPanel('explain');
+  };
+  /** Opens in a new tab, unless the tabs are at their cap (said, and main is not asked). */
+  const opening = async (busy: string, open: () => Promise<LogSessionInfo | null>, device?: string): Promise<void> => {
+    if (get().tabs.length >= MAX_TABS) return set({ error: tooManyTabs, busy: null });
+    set({ busy, error: null });
+    await open().then((info) => adopt(info, device), fail);
   };
 
   return {
-    session: null,
-    viewId: undefined,
-    total: 0,
-    generation: 0,
-    indexing: null,
-    filtering: null,
-    draft: emptyDraft,
-    timeFormat: isoTimeFormat,
-    selected: null,
-    reveal: undefined,
-    panel: null,
-    attempts: null,
-    histogram: null,
+    ...blankTab,
+    tabs: [],
     highlights: [],
-    following: false,
     recent: [],
-    error: null,
     busy: null,
+    ...tabActions(set, get, hidden),
+    ...paneActions(set, get, { tab, put }),
 
-    openDialog: async (kind) => {
-      set({ busy: 'Opening…', error: null });
-      await call('logsOpenDialog', { kind }).then(adopt, fail);
-    },
-    openPaths: async (paths) => {
-      set({ busy: 'Opening…', error: null });
-      await call('logsOpenPaths', { paths }).then(adopt, fail);
-    },
-    openDropped: async (files) => {
-      set({ busy: 'Opening…', error: null });
-      const result = await window.helpdesk.logsOpenDropped({ files });
-      if (result.ok) await adopt(result.value);
-      else fail(new UiError(result.error));
-    },
-    openHandles: async (handles) => {
-      set({ busy: 'Opening…', error: null });
-      await call('logsOpenHandles', { handles }).then(adopt, fail);
-    },
-    openDemo: async (device) => {
-      set({ busy: `Opening the demo logs of ${device ?? 'a device'}…`, error: null });
-      await call('logsOpenDemo', { device }).then(adopt, fail);
-    },
-    openFrom: async (busy, open) => {
-      set({ busy, error: null });
-      await open().then(adopt, fail);
-    },
+    openDialog: (kind) => opening('Opening…', () => call('logsOpenDialog', { kind })),
+    openPaths: (paths) => opening('Opening…', () => call('logsOpenPaths', { paths })),
+    openDropped: (files) =>
+      opening('Opening…', async () => {
+        const result = await window.helpdesk.logsOpenDropped({ files });
+        if (!result.ok) throw new UiError(result.error);
+        return result.value;
+      }),
+    openHandles: (handles) => opening('Opening…', () => call('logsOpenHandles', { handles })),
+    openDemo: (device) => opening(`Opening the demo logs of ${device ?? 'a device'}…`, () => call('logsOpenDemo', { device }), device),
+    openFrom: (busy, open, device) => opening(busy, open, device),
     close: async () => {
-      const s = get().session;
-      set({ session: null, viewId: undefined, total: 0, selected: null, attempts: null, histogram: null, panel: null, indexing: null });
-      if (s) await call('logsClose', { session: s.id }).catch(() => {});
+      const id = shownId();
+      if (id) await get().closeTab(id);
     },
     loadRecent: async () => {
       set({ recent: await call('logsRecent').catch(() => []) });
     },
     onProgress: (session, task, p) => {
-      const s = get();
-      if (s.session?.id !== session) return;
-      if (task && s.filtering?.task === task) set({ filtering: { task, matches: p.matches ?? 0, scanned: p.records } });
+      const t = tab(session);
+      if (!t) return;
+      if (task && t.filtering?.task === task) put(session, { filtering: { task, matches: p.matches ?? 0, scanned: p.records } });
       else if (!task) {
-        set({ indexing: p.done && p.phase !== 'extract' ? null : p });
+        put(session, { indexing: p.done && p.phase !== 'extract' ? null : p });
         // A file indexed whole says which of its columns hold a value anywhere (the table hides the others).
-        if (p.phase === 'index' && p.done && p.columns && p.file !== undefined && s.session)
-          set({ session: { ...s.session, files: s.session.files.map((f, k) => (k === p.file ? { ...f, filled: p.columns } : f)) } });
-        if (p.phase === 'merge' && p.done) set({ viewId: undefined, generation: s.generation + 1 });
+        if (p.phase === 'index' && p.done && p.columns && p.file !== undefined && t.session)
+          put(session, { session: { ...t.session, files: t.session.files.map((f, k) => (k === p.file ? { ...f, filled: p.columns } : f)) } });
+        if (p.phase === 'merge' && p.done) put(session, { viewId: undefined, hits: null, generation: t.generation + 1 });
         void get()
-          .refreshCount()
-          .then(() => (p.done && (p.phase === 'merge' || p.phase === 'index') ? get().startAtFirstTime() : undefined));
+          .refreshCount(session)
+          .then(() => (p.done && (p.phase === 'merge' || p.phase === 'index') ? get().startAtFirstTime(session) : undefined));
       }
     },
-    refreshCount: async () => {
-      const { session, viewId } = get();
-      if (!session) return;
+    refreshCount: async (id = shownId() ?? '') => {
+      const t = tab(id);
+      if (!t?.session) return;
       try {
-        const total = await call('logsCount', { session: session.id, viewId });
-        if (total !== get().total) set({ total, generation: get().generation + 1 });
+        const total = await call('logsCount', { session: id, viewId: t.viewId });
+        const now = tab(id);
+        if (now && now.viewId === t.viewId && total !== now.total) put(id, { total, generation: now.generation + 1 });
       } catch (err) {
-        fail(err);
+        failIn(id, err);
       }
     },
     setDraft: (patch) => set({ draft: { ...get().draft, ...patch } }),
     setTimeFormat: (timeFormat) => set({ timeFormat }),
     applyFilter: async () => {
-      const { session, draft, filtering } = get();
+      const { session, draft, filtering, timeFormat } = get();
       if (!session) return;
+      const id = session.id;
       if (filtering) void call('logsCancel', { task: filtering.task });
       let spec: LogFilterSpec;
       try {
-        spec = toSpec(draft, get().timeFormat);
+        spec = toSpec(draft, timeFormat);
       } catch (err) {
         return fail(err);
       }
@@ -217,31 +164,33 @@ export const useLogs = create<LogsState>((set, get) => {
       const task = newTask();
       set({ filtering: { task, matches: 0, scanned: 0 }, error: null });
       try {
-        const result = await call('logsFilter', { session: session.id, task, spec });
-        if (get().filtering?.task !== task) return;
-        set({ viewId: result.viewId, total: result.matches, generation: get().generation + 1, selected: null, filtering: null, histogram: null });
-        if (get().panel === 'histogram') void get().showPanel('histogram');
+        const result = await call('logsFilter', { session: id, task, spec });
+        const t = tab(id);
+        if (t?.filtering?.task !== task) return;
+        put(id, { filtering: null, histogram: null });
+        get().showResult(id, result.viewId, result.matches);
+        if (shownId() === id && get().panel === 'histogram') void get().showPanel('histogram');
       } catch (err) {
-        if (get().filtering?.task === task) set({ filtering: null });
-        if (!(err instanceof UiError && err.value.code === 'cancelled')) fail(err);
+        if (tab(id)?.filtering?.task === task) put(id, { filtering: null });
+        if (!(err instanceof UiError && err.value.code === 'cancelled')) failIn(id, err);
       }
     },
     clearFilter: () => {
-      set({ draft: emptyDraft, viewId: undefined, generation: get().generation + 1, selected: null, histogram: null });
-      void get().refreshCount();
+      const wasView = get().viewId !== undefined;
+      set({ draft: emptyDraft, viewId: undefined, hits: null, histogram: null, ...(wasView ? { generation: get().generation + 1, selected: null, anchor: null } : {}) });
+      if (wasView) void get().refreshCount();
     },
     cancelFilter: async () => {
       const f = get().filtering;
       set({ filtering: null });
       if (f) await call('logsCancel', { task: f.task }).catch(() => {});
     },
-    select: (row) => set({ selected: row }),
-    revealRow: (row) => set({ selected: row, reveal: { row, seq: (get().reveal?.seq ?? 0) + 1 } }),
     revealRecord: async (file, index) => {
       const { session, viewId } = get();
       if (!session) return;
       try {
         const at = await call('logsLocate', { session: session.id, viewId, target: { file, index } });
+        if (shownId() !== session.id) return;
         if (at === null) set({ error: viewId ? 'That record is not among the filtered records: press Show all to see it.' : 'That record is not indexed yet.' });
         else {
           set({ error: null });
@@ -251,22 +200,25 @@ export const useLogs = create<LogsState>((set, get) => {
         fail(err);
       }
     },
-    startAtFirstTime: async () => {
-      const { session, viewId, selected } = get();
-      if (!session || session.files.length < 2 || viewId || selected !== null) return;
-      const at = await call('logsLocate', { session: session.id, target: 'first-timed' }).catch(() => null);
-      const now = get();
-      if (at !== null && at > 0 && now.session?.id === session.id && !now.viewId && now.selected === null) now.revealRow(at);
+    startAtFirstTime: async (id = shownId() ?? '') => {
+      const t = tab(id);
+      if (!t?.session || t.session.files.length < 2 || t.viewId || t.selected !== null) return;
+      const at = await call('logsLocate', { session: id, target: 'first-timed' }).catch(() => null);
+      const now = tab(id);
+      if (at === null || at <= 0 || !now || now.viewId || now.selected !== null) return;
+      if (shownId() === id) get().revealRow(at);
+      else put(id, { selected: at, reveal: { row: at, seq: (now.reveal?.seq ?? 0) + 1 } });
     },
     showPanel: async (panel) => {
       set({ panel });
       const { session, viewId } = get();
       if (!session) return;
+      const id = session.id;
       try {
-        if (panel === 'explain' && !get().attempts) set({ attempts: await call('logsExplain', { session: session.id }) });
-        if (panel === 'histogram') set({ histogram: await call('logsHistogram', { session: session.id, buckets: 120, viewId }) });
+        if (panel === 'explain' && !get().attempts) put(id, { attempts: await call('logsExplain', { session: id }) });
+        if (panel === 'histogram') put(id, { histogram: await call('logsHistogram', { session: id, buckets: 120, viewId }) });
       } catch (err) {
-        fail(err);
+        failIn(id, err);
       }
     },
     setOffset: async (file, minutes) => {
@@ -275,10 +227,11 @@ export const useLogs = create<LogsState>((set, get) => {
       try {
         await call('logsSetOffset', { session: session.id, file, minutes });
         const files = session.files.map((f, i) => (i === file ? { ...f, offsetMinutes: minutes } : f));
-        set({ session: { ...session, files }, viewId: undefined, generation: get().generation + 1, histogram: null });
-        await get().refreshCount();
+        const t = tab(session.id);
+        if (t) put(session.id, { session: { ...session, files }, viewId: undefined, hits: null, generation: t.generation + 1, histogram: null });
+        await get().refreshCount(session.id);
       } catch (err) {
-        fail(err);
+        failIn(session.id, err);
       }
     },
     setFollow: async (on) => {
@@ -286,9 +239,9 @@ export const useLogs = create<LogsState>((set, get) => {
       if (!session) return;
       try {
         await call('logsFollow', { session: session.id, follow: on });
-        set({ following: on });
+        put(session.id, { following: on });
       } catch (err) {
-        fail(err);
+        failIn(session.id, err);
       }
     },
     addHighlight: (rule) => set({ highlights: [...get().highlights.filter((h) => h.text !== rule.text), rule] }),

@@ -1,6 +1,7 @@
 // How the technician likes the viewer laid out, kept by main in the settings file (the renderer keeps
 // nothing in web storage): column widths per format (a Serilog file's Time column is wider than
-// CMTrace's) and whether the detail pane wraps long lines.
+// CMTrace's), whether the detail pane wraps long lines, and whether a filter's results show in a search
+// pane under all records (and the pane's share of the height).
 import { create } from 'zustand';
 import type { LogColumn } from '../../../../electron/common/logs.ts';
 import { call } from '../../api.ts';
@@ -13,10 +14,14 @@ export type ColumnWidths = Partial<Record<LogColumn, number>>;
 interface Saved {
   wrap: boolean;
   widths: Record<string, ColumnWidths>;
+  searchPane: boolean;
+  paneShare: number;
 }
 
 interface ViewPrefs extends Saved {
   setWrap(on: boolean): void;
+  setSearchPane(on: boolean): void;
+  setPaneShare(share: number): void;
   setWidth(layout: string, column: LogColumn, width: number): void;
 }
 
@@ -33,9 +38,9 @@ export const useViewPrefs = create<ViewPrefs>((set, get) => {
       return;
     }
     inFlight = true;
-    const { wrap, widths } = get();
+    const { wrap, widths, searchPane, paneShare } = get();
     // Not kept (main refused it or is gone): the layout lasts this session.
-    void call('setLogsLayout', { wrap, widths })
+    void call('setLogsLayout', { wrap, widths, searchPane, paneShare })
       .catch(() => {})
       .finally(() => {
         inFlight = false;
@@ -49,14 +54,24 @@ export const useViewPrefs = create<ViewPrefs>((set, get) => {
   // meanwhile is not overwritten by it.
   void call('getLogsLayout')
     .then((saved) => {
-      if (!touched) set({ wrap: saved.wrap, widths: saved.widths });
+      if (!touched) set({ wrap: saved.wrap, widths: saved.widths, searchPane: saved.searchPane ?? true, paneShare: saved.paneShare ?? 0.35 });
     })
     .catch(() => {});
   return {
     wrap: true,
     widths: {},
+    searchPane: true,
+    paneShare: 0.35,
     setWrap: (wrap) => {
       set({ wrap });
+      save();
+    },
+    setSearchPane: (searchPane) => {
+      set({ searchPane });
+      save();
+    },
+    setPaneShare: (share) => {
+      set({ paneShare: Math.round(Math.min(0.85, Math.max(0.15, share)) * 1000) / 1000 });
       save();
     },
     setWidth: (layout, column, width) => {
