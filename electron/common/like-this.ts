@@ -31,6 +31,21 @@ function guidAt(s: string, i: number): number {
   return i + 36 < s.length && isWord(s.charCodeAt(i + 36)) ? 0 : 36;
 }
 
+const isKeyChar = (c: number): boolean => isWord(c) || c === 43 || c === 47 || c === 61;
+
+/** Length of a base64 key at `i` (24+ characters of both cases and digits, '=' padded or without '/'), or 0. */
+function keyAt(s: string, i: number): number {
+  let j = i, digit = false, upper = false, lower = false, slash = false;
+  for (; j < s.length && isKeyChar(s.charCodeAt(j)); j++) {
+    const c = s.charCodeAt(j);
+    digit ||= isDigit(c);
+    upper ||= c >= 65 && c <= 90;
+    lower ||= c >= 97 && c <= 122;
+    slash ||= c === 47;
+  }
+  return j - i >= 24 && digit && upper && lower && (s[j - 1] === '=' || !slash) ? j - i : -(j - i);
+}
+
 /** Length of the hex run at `i`. */
 function hexRun(s: string, i: number): number {
   let j = i;
@@ -40,13 +55,13 @@ function hexRun(s: string, i: number): number {
 
 /**
  * The message with what varies masked, in one pass: GUIDs become <guid>, 0x… and long hex runs (hashes,
- * 16 or more hex digits with a digit among them) <hex>, numbers (with their decimal part) <n>. Words,
+ * 16 or more hex digits with a digit among them) <hex>, base64 keys <key>, numbers (with their decimal part) <n>. Words,
  * paths and punctuation stay as written; only the first LIKE_MESSAGE_CHARS characters are read.
  */
 export function maskMessage(message: string): string {
   const s = message.length > LIKE_MESSAGE_CHARS ? message.slice(0, LIKE_MESSAGE_CHARS) : message;
   let out = '';
-  let i = 0, lit = 0;
+  let i = 0, lit = 0, keyEnd = 0;
   const mask = (len: number, tag: string): void => {
     out += s.slice(lit, i) + tag;
     i += len;
@@ -55,6 +70,16 @@ export function maskMessage(message: string): string {
   while (i < s.length) {
     const c = s.charCodeAt(i);
     const wordStart = i === 0 || !isWord(s.charCodeAt(i - 1));
+    // A key is looked for once per run of key characters, so a long run costs one scan.
+    if (i >= keyEnd && isKeyChar(c) && (i === 0 || !isKeyChar(s.charCodeAt(i - 1)))) {
+      const k = keyAt(s, i);
+      if (k > 0) {
+        mask(k, '<key>');
+        keyEnd = i;
+        continue;
+      }
+      keyEnd = i - k;
+    }
     if (wordStart && isHex(c)) {
       const g = guidAt(s, i);
       if (g) {
@@ -95,6 +120,6 @@ export function likeThisTerm(record: { component?: string; thread?: string; mess
 
 /** The term in words, for the filter bar's chip: "Not component AppWorkload", "Only messages like …". */
 export function likeTermLabel(t: LikeTerm): string {
-  const what = t.by === 'message' ? `messages like “${t.value.length > 60 ? `${t.value.slice(0, 60)}…` : t.value}”` : `${t.by} ${t.value}`;
+  const what = t.by === 'message' ? `messages like “${t.value.length > 90 ? `${t.value.slice(0, 90)}…` : t.value}”` : `${t.by} ${t.value}`;
   return `${t.mode === 'include' ? 'Only' : 'Not'} ${what}`;
 }

@@ -19,7 +19,7 @@ interface Compiled {
 }
 
 function compile(t: LikeTerm): Compiled {
-  const cut = t.value.search(/<(?:guid|hex|n)>/);
+  const cut = t.value.search(/<(?:guid|hex|key|n)>/);
   return { by: t.by, value: t.value, prefix: t.by === 'message' ? (cut < 0 ? t.value : t.value.slice(0, cut)) : '' };
 }
 

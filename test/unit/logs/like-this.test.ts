@@ -15,12 +15,15 @@ test('masking: GUIDs, hex, numbers and decimals masked; words, paths and punctua
   // Words made of hex letters stay words; a GUID glued to a word is not a GUID.
   assert.equal(maskMessage('added deadbeef to cafe'), 'added deadbeef to cafe');
   assert.equal(maskMessage('x05d1ca79-1a9f-4d94-b9a2-6e8b279c5701'), 'x<n>d<n>ca<n>-<n>a<n>f-<n>d<n>-b<n>a<n>-<n>e<n>b<n>c<n>');
+  assert.equal(maskMessage('value at key 3mqrkKe7Bq3bEU73aI175vyWrCvcP1zY31w38E9d8NM=.'), 'value at key <key>.');
+  assert.equal(maskMessage('at key /R1JtVdSEXYvyk4hG0xld5llBgPYBeGk7/+C6KxCm0E=.'), 'at key <key>.', 'a key may start with / or +');
+  assert.equal(maskMessage('C:/Program Files/WindowsPowerShell/Modules/v1/x.ps1'), 'C:/Program Files/WindowsPowerShell/Modules/v<n>/x.ps<n>', 'a path is not a key');
   assert.equal(maskMessage(''), '');
   assert.equal(maskMessage(`${'a'.repeat(LIKE_MESSAGE_CHARS)} 12`), 'a'.repeat(LIKE_MESSAGE_CHARS), 'only the start is read');
 });
 
 test('masking and matching stay linear on hostile messages', () => {
-  const hostile = [`${'0'.repeat(200_000)}`, '0-'.repeat(100_000), 'a1-'.repeat(100_000), '{'.repeat(200_000), '0x'.repeat(100_000)];
+  const hostile = [`${'0'.repeat(200_000)}`, '0-'.repeat(100_000), 'a1-'.repeat(100_000), '{'.repeat(200_000), '0x'.repeat(100_000), 'a/'.repeat(100_000), 'Ab1+'.repeat(50_000)];
   const t0 = performance.now();
   for (const m of hostile) {
     const term = likeThisTerm({ message: m }, 'include', 'message');

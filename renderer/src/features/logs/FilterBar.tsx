@@ -7,6 +7,8 @@ import { toggleLevel } from './levels.ts';
 import { Overflow } from './Overflow.tsx';
 import { useLogs } from './store.ts';
 import { useLogTimeFormat } from './useLogTimeFormat.ts';
+import { LikeChips } from './like-this/RecordMenu.tsx';
+import { SavedSets } from './saved-sets/SavedSets.tsx';
 
 const levelChoices: { level: LogLevel; label: string }[] = [
   { level: 'error', label: 'Errors' },
@@ -64,12 +66,14 @@ export function FilterBar() {
           <input className="filter-time" placeholder={timeFormat.template} aria-label={`To time, as ${timeFormat.template}`} aria-describedby="time-hint" value={draft.to} onChange={(e) => setDraft({ to: e.target.value })} />
         </label>
       </Overflow>
+      <LikeChips />
       <button type="submit">Filter</button>
       {viewId && (
         <button type="button" onClick={clearFilter}>
           Show all
         </button>
       )}
+      <SavedSets />
       <span className="filter-status" role="status" aria-live="polite">
         {filtering ? (
           <>

@@ -10,6 +10,8 @@ import { useLogs } from './store.ts';
 import { useRecordPages } from './useRecordPages.ts';
 import { NamedText } from './timeline/NamedText.tsx';
 import { layoutKey, useViewPrefs } from './view-prefs.ts';
+import { useBookmarks } from './bookmarks/bookmark-store.ts';
+import { openRecordMenu } from './like-this/record-menu-store.ts';
 
 export const ROW_HEIGHT = 22;
 export const fileColours = ['#3b82f6', '#10b981', '#f59e0b', '#a855f7', '#ef4444', '#14b8a6', '#ec4899', '#84cc16'];
@@ -26,6 +28,7 @@ function cell(r: LogRecord, c: LogColumn): string {
 export function LogTable() {
   const { session, viewId, generation, total, selected, reveal, highlights, select } = useLogs();
   const marked = useFind((f) => f.marked);
+  const bookmarked = useBookmarks((b) => b.rows);
   const pages = useRecordPages(session?.id, viewId, generation);
   const layout = layoutKey(session?.files.map((f) => f.format) ?? []);
   const saved = useViewPrefs((p) => p.widths[layout]);
@@ -48,9 +51,10 @@ export function LogTable() {
         role="row"
         aria-rowindex={i + 2}
         aria-selected={isSelected}
-        className={`log-row level-${r?.level ?? 'loading'}${isSelected ? ' selected' : ''}`}
+        className={`log-row level-${r?.level ?? 'loading'}${isSelected ? ' selected' : ''}${bookmarked.has(i) ? ' bookmarked' : ''}`}
         style={hl && !isSelected ? { background: hl.colour } : undefined}
-        onMouseDown={() => select(i)}
+        onMouseDown={(e) => e.button === 0 && select(i)}
+        onContextMenu={(e) => openRecordMenu(e, i, r)}
       >
         {merged && <span className="file-stripe" style={{ background: r ? fileColours[r.file % fileColours.length] : 'transparent' }} />}
         {columns.map((c) => (

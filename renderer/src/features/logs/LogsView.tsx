@@ -12,6 +12,7 @@ import { LogTable } from './LogTable.tsx';
 import { useLogs } from './store.ts';
 import { SessionBand } from './sessions/SessionBand.tsx';
 import { TimelinePanel } from './timeline/TimelinePanel.tsx';
+import { LogMarks } from './bookmarks/LogMarks.tsx';
 import './logs.css';
 
 export function LogsView() {
@@ -90,6 +91,7 @@ export function LogsView() {
             <div className="logs-center">
               <LogTable />
               <DetailPane />
+              <LogMarks />
             </div>
             {s.panel && (
               <aside className="logs-panel" aria-label="Side panel">

@@ -2,6 +2,7 @@
 // filter being edited, progress, selection, and what the side panels show.
 import { create } from 'zustand';
 import type { HistogramBucket, LogFilterSpec, LogGrant, LogLevel, LogProgress, LogSessionInfo, ReassignmentAttempt } from '../../../../electron/common/logs.ts';
+import type { LikeTerm } from '../../../../electron/common/like-this.ts';
 import { call, UiError } from '../../api.ts';
 import { isoTimeFormat, parseLogTime, type LogTimeFormat } from './log-time.ts';
 
@@ -25,6 +26,8 @@ export interface FilterDraft {
   text: TextQuery;
   /** Only while this user was signed in (sessions/SessionBand.tsx). */
   during: { user: string; ranges: { fromMs: number; toMs: number }[] } | null;
+  /** Records like one right-clicked, kept or dropped (like-this/). */
+  like?: LikeTerm[];
 }
 
 export const emptyDraft: FilterDraft = { levels: [], component: '', thread: '', from: '', to: '', text: { pattern: '', regex: false, caseSensitive: false }, during: null };
@@ -105,6 +108,7 @@ function toSpec(d: FilterDraft, fmt: LogTimeFormat): LogFilterSpec {
   if (spec.toMs === undefined) delete spec.toMs;
   if (d.text.pattern) spec.text = d.text;
   if (d.during) spec.timeRanges = d.during.ranges;
+  if (d.like?.length) spec.like = d.like;
   return spec;
 }
 
