@@ -25,6 +25,7 @@ export const logEncodings = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be'] as co
 export const logEncodingSchema = z.enum(logEncodings);
 export type LogEncoding = z.infer<typeof logEncodingSchema>;
 
+import { likeTermSchema } from './like-this.ts';
 import { logLevels } from './log-levels.ts';
 
 export { logLevels };
@@ -160,6 +161,8 @@ export const logFilterSpecSchema = z.object({
   text: logTextQuerySchema.optional(),
   /** Only these files of the session. */
   files: z.array(z.number().int()).optional(),
+  /** Include / exclude records like one the technician right-clicked (common/like-this.ts). */
+  like: z.array(likeTermSchema).max(50).optional(),
 });
 export type LogFilterSpec = z.input<typeof logFilterSpecSchema>;
 

@@ -16,6 +16,7 @@ import { SessionSecretStore, type SecretStore } from './secrets/secret-store.ts'
 import { TenantManager } from './tenant/manager.ts';
 import { logsHandlers, type HostDialogs } from './handlers/logs-handlers.ts';
 import { logsInsightHandlers } from './handlers/logs-insight-handlers.ts';
+import { logsMarksHandlers } from './handlers/logs-marks-handlers.ts';
 import { lookupHandlers } from './handlers/lookup-handlers.ts';
 import { supportHandlers } from './handlers/support-handlers.ts';
 import { tenantHandlers } from './handlers/tenant-handlers.ts';
@@ -169,6 +170,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const handlers: Handlers = {
     ...logs,
     ...logsInsightHandlers({ logs: logsService, tenant: () => tenants.current }),
+    ...logsMarksHandlers({ logs: logsService, dataDir: opts.dataDir, saveFile: opts.saveFile }),
     ...lookup,
     ...tenant,
     ...support,

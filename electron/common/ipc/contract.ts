@@ -23,6 +23,7 @@ import {
   reassignmentAttemptSchema,
 } from '../logs.ts';
 import { deviceSourceSchema, historySightingSchema, lookupPartialSchema, lookupRequestSchema, pendingChangeSchema } from '../device.ts';
+import { bookmarksSchema, savedSetSchema, savedSetsSchema } from '../logs-marks.ts';
 import { imeTimelineSchema, stepPatternsInfoSchema, userSessionSchema } from '../logs-insight.ts';
 import {
   auditEntrySchema,
@@ -46,6 +47,7 @@ const taskId = z.string().min(1).max(64);
 const position = z.number().int().nonnegative().max(2 ** 40);
 const viewId = z.string().max(64).optional();
 const direction = z.enum(['next', 'previous']);
+const exportedSchema = z.object({ savedTo: z.string().nullable(), text: z.string().nullable() });
 
 export const contract = {
   getAppInfo: invoke('Version, platform, and whether the demo tenant or a real one is connected.', noArg, appInfoSchema),
@@ -285,6 +287,22 @@ export const contract = {
     stepPatternsInfoSchema,
   ),
   logsStepPatternsClear: invoke('Forget the extra reassignment step pattern file.', noArg, stepPatternsInfoSchema),
+  logsBookmarks: invoke('The bookmarks of the session\'s files, each with its place in the view (null: not shown there, or made when the file had another size).', z.object({ session: sessionId, viewId }), bookmarksSchema),
+  logsBookmarkToggle: invoke(
+    'Bookmark a file record, or remove its bookmark (kept by main per file path and size); answers with the bookmarks as logsBookmarks does.',
+    z.object({ session: sessionId, viewId, file: z.number().int().nonnegative(), index: position }),
+    bookmarksSchema,
+  ),
+  logsBookmarksExport: invoke('The session\'s bookmarks as text: saved through the Save dialog in the desktop app, returned as text elsewhere.', z.object({ session: sessionId }), exportedSchema),
+  logsSavedSets: invoke('The saved sets of filters and highlight rules, by name.', noArg, savedSetsSchema),
+  logsSavedSetsExport: invoke('Every saved set as one JSON file: through the Save dialog in the desktop app, returned as text elsewhere.', noArg, exportedSchema),
+  logsSavedSetSave: invoke('Save a named set of filters and highlight rules (replaces the set of that name); list them again with logsSavedSets.', savedSetSchema, z.null()),
+  logsSavedSetRemove: invoke('Delete a saved set.', z.object({ name: z.string().min(1).max(80) }), z.null()),
+  logsSavedSetsImport: invoke(
+    'Import saved sets from a JSON file the technician opened (its text, validated in main: all of it or nothing, a bad file says why); answers how many were imported.',
+    z.object({ name: z.string().min(1).max(260), text: z.string().max(4 << 20) }),
+    z.object({ imported: z.number().int() }),
+  ),
   logsErrorCodes: invoke('HRESULT, Win32 and Intune codes found in a message, explained.', z.object({ text: z.string().max(1 << 20) }), z.array(errorCodeInfoSchema)),
   logsLookupCode: invoke(
     'One code the technician typed: HRESULT (0x87D1041C), signed decimal (-2016345060), Win32 (5) or Intune; null when unknown.',

@@ -9,6 +9,8 @@ import type { IndexCursor } from './index-cursor.ts';
 import { RecordIndex } from './index-store.ts';
 import { compileQuery, createMatcher, type TextMatcher } from './match.ts';
 import { runEvtxFilter } from './formats/evtx/filter.ts';
+import { likeMatcher } from './like-this.ts';
+import type { LikeTerm } from '../../common/like-this.ts';
 
 const WINDOW = 1 << 20;
 /** A record larger than this is searched in overlapping pieces (its match may then be approximate). */
@@ -24,6 +26,8 @@ export interface FileFilter {
   text: LogTextQuery | null;
   components: string[] | null;
   threads: string[] | null;
+  /** Include / exclude records like this (like-this.ts), or null. */
+  like?: LikeTerm[] | null;
 }
 
 export interface FilterJob {
@@ -52,7 +56,9 @@ export function runFilter(job: FilterJob, hooks: FilterHooks): { matches: number
   for (const c of job.chunks) idx.accept(c);
   const f = job.filter;
   const to = Math.min(job.to, idx.count);
-  const needsBytes = f.text !== null || f.components !== null || f.threads !== null;
+  const like = likeMatcher(f.like);
+  const needsFields = f.components !== null || f.threads !== null || like !== null;
+  const needsBytes = f.text !== null || needsFields;
   if (f.text?.regex && compileQuery(f.text).engine === 'v8') hooks.onBacktracking?.();
   const batch: number[] = [];
   let matches = 0, scanned = 0;
@@ -72,15 +78,15 @@ export function runFilter(job: FilterJob, hooks: FilterHooks): { matches: number
     return true;
   };
   const fieldsPass = (bytes: Buffer): boolean => {
-    if (!f.components && !f.threads) return true;
+    if (!needsFields) return true;
     const fields = parseFields(job.format, decodeText(bytes, job.encoding));
     if (f.components && !f.components.includes(fields.component ?? '')) return false;
     if (f.threads && !f.threads.includes(fields.thread ?? '')) return false;
-    return true;
+    return !like || like(fields);
   };
   // A record bigger than a window: its fields come from its head and its tail (CMTrace keeps them there).
   const bigFieldsPass = (fd: number, offset: number, length: number): boolean => {
-    if (!f.components && !f.threads) return true;
+    if (!needsFields) return true;
     const edge = Math.min(length, PIECE_OVERLAP);
     const head = Buffer.alloc(edge), tail = Buffer.alloc(edge);
     readSync(fd, head, 0, edge, offset);
@@ -111,7 +117,7 @@ export function runFilter(job: FilterJob, hooks: FilterHooks): { matches: number
 
   if (job.format === 'evtx') {
     const onProgress = (n: number, bytes: number): void => hooks.onProgress(n, bytes, matches);
-    const r = runEvtxFilter(idx, { ...job, ...f, keep: indexPass, add, progress: onProgress, shouldStop: hooks.shouldStop });
+    const r = runEvtxFilter(idx, { ...job, ...f, like, keep: indexPass, add, progress: onProgress, shouldStop: hooks.shouldStop });
     flush();
     hooks.onProgress(r.scanned, idx.bytes, matches);
     return { matches, scanned: r.scanned, stopped: r.stopped };
@@ -121,7 +127,7 @@ export function runFilter(job: FilterJob, hooks: FilterHooks): { matches: number
   const buf = matcher?.buffer?.(WINDOW) ?? Buffer.allocUnsafe(WINDOW);
   if (matcher && !matcher.perRecord) {
     try {
-      return searchWindows(fd, buf, idx, to, job, matcher, { indexPass, fieldsPass, needsFields: f.components !== null || f.threads !== null, bigFieldsPass: (o, l) => bigFieldsPass(fd, o, l), add, flush, hooks, counts: () => matches });
+      return searchWindows(fd, buf, idx, to, job, matcher, { indexPass, fieldsPass, needsFields, bigFieldsPass: (o, l) => bigFieldsPass(fd, o, l), add, flush, hooks, counts: () => matches });
     } finally {
       closeSync(fd);
     }

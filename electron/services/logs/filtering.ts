@@ -43,6 +43,7 @@ function fileFilter(spec: LogFilterSpec, f: FileState): FileFilter {
     text: spec.text ? { pattern: spec.text.pattern, regex: spec.text.regex ?? false, caseSensitive: spec.text.caseSensitive ?? false } : null,
     components: spec.components ?? null,
     threads: spec.threads ?? null,
+    like: spec.like ?? null,
   };
 }
 

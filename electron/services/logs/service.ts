@@ -72,6 +72,11 @@ export class LogsService {
     return s;
   }
 
+  /** The session's files as opened (path, size, format). */
+  info(id: string): LogSessionInfo {
+    return sessionInfo(this.session(id));
+  }
+
   /** Resolves when every file is indexed (and merged, for several files). */
   async whenIndexed(id: string): Promise<LogSessionInfo> {
     const s = this.session(id);

@@ -9,6 +9,8 @@ import { Overflow } from './Overflow.tsx';
 import { useLogs } from './store.ts';
 import { useLogTimeFormat } from './useLogTimeFormat.ts';
 import { useViewPrefs } from './view-prefs.ts';
+import { LikeChips } from './like-this/RecordMenu.tsx';
+import { SavedSets } from './saved-sets/SavedSets.tsx';
 
 const levelChoices: { level: LogLevel; label: string }[] = [
   { level: 'error', label: 'Errors' },
@@ -67,6 +69,7 @@ export function FilterBar() {
           <input className="filter-time" placeholder={timeFormat.template} aria-label={`To time, as ${timeFormat.template}`} aria-describedby="time-hint" value={draft.to} onChange={(e) => setDraft({ to: e.target.value })} />
         </label>
       </Overflow>
+      <LikeChips />
       <button type="submit">Filter</button>
       <label className="chip" title="Show a filter's results in a pane under all records (off: in place of them)">
         <input type="checkbox" checked={searchPane} onChange={(e) => setSearchPane(e.target.checked)} />
@@ -77,6 +80,7 @@ export function FilterBar() {
           Show all
         </button>
       )}
+      <SavedSets />
       <span className="filter-status" role="status" aria-live="polite">
         {filtering ? (
           <>

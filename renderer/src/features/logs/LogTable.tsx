@@ -12,6 +12,8 @@ import { keepScroll, scrollOf } from './tabs/companions.ts';
 import { useRecordPages } from './useRecordPages.ts';
 import { NamedText } from './timeline/NamedText.tsx';
 import { layoutKey, useViewPrefs } from './view-prefs.ts';
+import { useBookmarks } from './bookmarks/bookmark-store.ts';
+import { openRecordMenu } from './like-this/record-menu-store.ts';
 
 export const ROW_HEIGHT = 22;
 export const fileColours = ['#3b82f6', '#10b981', '#f59e0b', '#a855f7', '#ef4444', '#14b8a6', '#ec4899', '#84cc16'];
@@ -42,6 +44,7 @@ export function LogTable({ which = 'all' }: { which?: 'all' | 'hits' }) {
   const { s, viewId, total, selected, reveal, pick, inRange, label } = useTableView(which);
   const { session, generation, highlights } = s;
   const marked = useFind((f) => f.marked);
+  const bookmarked = useBookmarks((b) => b.rows);
   const pages = useRecordPages(session?.id, viewId, generation);
   const layout = layoutKey(session?.files.map((f) => f.format) ?? []);
   const saved = useViewPrefs((p) => p.widths[layout]);
@@ -66,9 +69,12 @@ export function LogTable({ which = 'all' }: { which?: 'all' | 'hits' }) {
         role="row"
         aria-rowindex={i + (which === 'all' ? 2 : 1)}
         aria-selected={isSelected}
-        className={`log-row level-${r?.level ?? 'loading'}${isSelected ? ' selected' : ''}${inRange(i) ? ' in-range' : ''}`}
+        className={`log-row level-${r?.level ?? 'loading'}${isSelected ? ' selected' : ''}${inRange(i) ? ' in-range' : ''}${which === 'all' && bookmarked.has(i) ? ' bookmarked' : ''}`}
         style={hl && !isSelected ? { background: hl.colour } : undefined}
-        onMouseDown={(e) => pick(i, e, r)}
+        onMouseDown={(e) => {
+          if (e.button === 0) pick(i, e, r);
+        }}
+        onContextMenu={which === 'all' ? (e) => openRecordMenu(e, i, r) : undefined}
       >
         {merged && <span className="file-stripe" style={{ background: r ? fileColours[r.file % fileColours.length] : 'transparent' }} />}
         {columns.map((c) => (

@@ -5,6 +5,7 @@ import { FindBar } from './FindBar.tsx';
 import { Overflow } from './Overflow.tsx';
 import { useLogs } from './store.ts';
 import { useViewPrefs } from './view-prefs.ts';
+import { BookmarksButton } from './bookmarks/BookmarksPanel.tsx';
 import './logs-tools.css';
 
 const highlightColours = ['rgba(59,130,246,0.25)', 'rgba(16,185,129,0.25)', 'rgba(168,85,247,0.25)', 'rgba(236,72,153,0.25)'];
@@ -28,6 +29,7 @@ function MoreTools() {
           </button>
         </>
       )}
+      {s.session && <BookmarksButton />}
       <label className="chip">
         <input type="checkbox" checked={wrap} onChange={(e) => setWrap(e.target.checked)} />
         Wrap long lines

@@ -18,6 +18,7 @@ import { TabStrip } from './tabs/TabStrip.tsx';
 import './tabs/tab-companions.ts';
 import { TimelinePanel } from './timeline/TimelinePanel.tsx';
 import { useViewPrefs } from './view-prefs.ts';
+import { LogMarks } from './bookmarks/LogMarks.tsx';
 import './logs.css';
 
 export function LogsView() {
@@ -107,6 +108,7 @@ export function LogsView() {
                 </>
               )}
               <DetailPane />
+              <LogMarks />
             </div>
             {s.panel && (
               <aside className="logs-panel" aria-label="Side panel">

@@ -23,5 +23,6 @@ export function toSpec(d: FilterDraft, fmt: LogTimeFormat): LogFilterSpec {
   if (spec.toMs === undefined) delete spec.toMs;
   if (d.text.pattern) spec.text = d.text;
   if (d.during) spec.timeRanges = d.during.ranges;
+  if (d.like?.length) spec.like = d.like;
   return spec;
 }

@@ -13,6 +13,8 @@ export interface EvtxFilterPass {
   text: LogTextQuery | null;
   components: string[] | null;
   threads: string[] | null;
+  /** Include / exclude records like this (like-this.ts), or null. */
+  like: ((f: { component?: string; thread?: string; message: string }) => boolean) | null;
   from: number;
   to: number;
   /** Level and time test from the index. */
@@ -41,6 +43,7 @@ export function runEvtxFilter(idx: RecordIndex, o: EvtxFilterPass): { scanned: n
       if (o.components && !o.components.includes(shown.component ?? '')) continue;
       if (o.threads && !o.threads.includes(shown.thread ?? '')) continue;
       if (re && !re.test(shown.message)) continue;
+      if (o.like && !o.like(shown)) continue;
       if (o.add(c.index)) break;
     }
   } finally {

@@ -2,6 +2,7 @@
 // filter being edited, progress, the selection (one record, or two to time), the search pane, and what
 // the side panels show. The store holds the shown tab's state at its top level and the others here.
 import type { HistogramBucket, LogLevel, LogProgress, LogSessionInfo, ReassignmentAttempt } from '../../../../../electron/common/logs.ts';
+import type { LikeTerm } from '../../../../../electron/common/like-this.ts';
 import { isoTimeFormat, type LogTimeFormat } from '../log-time.ts';
 
 export interface TextQuery {
@@ -19,6 +20,8 @@ export interface FilterDraft {
   text: TextQuery;
   /** Only while this user was signed in (sessions/SessionBand.tsx). */
   during: { user: string; ranges: { fromMs: number; toMs: number }[] } | null;
+  /** Records like one right-clicked, kept or dropped (like-this/). */
+  like?: LikeTerm[];
 }
 
 export const emptyDraft: FilterDraft = { levels: [], component: '', thread: '', from: '', to: '', text: { pattern: '', regex: false, caseSensitive: false }, during: null };
