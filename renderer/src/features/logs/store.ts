@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import type { LogFilterSpec, LogGrant, LogProgress, LogSessionInfo } from '../../../../electron/common/logs.ts';
 import { call, UiError } from '../../api.ts';
 import { toSpec } from './filter-spec.ts';
+import { indexDone, noteEarlyDone, startIndexing } from './tabs/index-state.ts';
 import type { LogTimeFormat } from './log-time.ts';
 import { paneActions, type PaneActions } from './search-pane/pane-actions.ts';
 import { tabActions, type TabActions } from './tabs/tab-actions.ts';
@@ -81,7 +82,7 @@ export const useLogs = create<LogsState>((set, get) => {
   const adopt = async (info: LogSessionInfo | null, device?: string) => {
     if (!info) return set({ busy: null });
     get().hideShown();
-    set({ ...blankTab, session: info, tabs: [...get().tabs, tabEntry(info, device)], busy: null, error: info.problems.length ? info.problems.join(' ') : null });
+    set({ ...blankTab, session: info, indexing: startIndexing(info), tabs: [...get().tabs, tabEntry(info, device)], busy: null, error: info.problems.length ? info.problems.join(' ') : null });
     get().showFresh(info.id);
     await get().refreshCount(info.id);
     void get().loadRecent();
@@ -123,10 +124,15 @@ export const useLogs = create<LogsState>((set, get) => {
     },
     onProgress: (session, task, p) => {
       const t = tab(session);
-      if (!t) return;
+      if (!t) {
+        if (!task && p.phase === 'index' && p.done && p.file !== undefined) noteEarlyDone(session, p.file);
+        return;
+      }
       if (task && t.filtering?.task === task) put(session, { filtering: { task, matches: p.matches ?? 0, scanned: p.records } });
       else if (!task) {
-        put(session, { indexing: p.done && p.phase !== 'extract' ? null : p });
+        // Indexing ends when the last file's index is done, not the first one's.
+        const allIndexed = p.phase !== 'index' || p.file === undefined || indexDone(session, p.file);
+        put(session, { indexing: p.done && p.phase !== 'extract' ? (allIndexed ? null : t.indexing) : p });
         // A file indexed whole says which of its columns hold a value anywhere (the table hides the others).
         if (p.phase === 'index' && p.done && p.columns && p.file !== undefined && t.session)
           put(session, { session: { ...t.session, files: t.session.files.map((f, k) => (k === p.file ? { ...f, filled: p.columns } : f)) } });

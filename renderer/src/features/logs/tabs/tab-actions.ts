@@ -4,6 +4,7 @@ import type { StoreApi } from 'zustand';
 import { call } from '../../../api.ts';
 import type { LogsState } from '../store.ts';
 import { forgetTab, hideTab, showTab } from './companions.ts';
+import { forgetIndexing } from './index-state.ts';
 import { afterClose, cycleTab } from './tab-list.ts';
 import { blankTab, pickTab, type TabState } from './tab-state.ts';
 
@@ -81,6 +82,7 @@ export function tabActions(set: Set, get: Get, hidden: Map<string, TabState>): T
       }
       hidden.delete(id);
       forgetTab(id);
+      forgetIndexing(id);
       set({ tabs: get().tabs.filter((t) => t.id !== id) });
       await call('logsClose', { session: id }).catch(() => {});
     },
