@@ -8,7 +8,7 @@
 // step (default 3, the best counts; lnav runs once after a first read). Run `node scripts/build.mjs`
 // first (the CLI is timed from dist/).
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { once } from 'node:events';
@@ -78,8 +78,10 @@ async function main(): Promise<void> {
   // Built as scripts/build.mjs builds the packaged app: the worker as a CommonJS bundle, and the measuring
   // side (the logs service, as in main.mjs) as an ES module bundle run by plain node, one process per file,
   // so that no TypeScript loader sits in the memory measured.
-  const workerFile = join(dir, 'logs-worker.cjs');
-  const measureFile = join(dir, 'logs-measure.mjs');
+  // In a folder of this run's own: another worktree's bench may be bundling into the shared data folder.
+  const buildDir = mkdtempSync(join(dir, 'build-'));
+  const workerFile = join(buildDir, 'logs-worker.cjs');
+  const measureFile = join(buildDir, 'logs-measure.mjs');
   const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning' } as const;
   await build({ ...common, entryPoints: [join(root, 'electron/services/logs/worker.ts')], format: 'cjs', outfile: workerFile });
   // As in scripts/build.mjs: bundled ESM still meets CommonJS dependencies that call require().
@@ -101,6 +103,7 @@ async function main(): Promise<void> {
     ...(which.includes('cmtrace') ? { cmtrace: measure(cm, 'remediation script', 'for [0-9]+ apps?') } : {}),
     ...(which.includes('serilog') ? { serilog: measure(se, 'reassigned to user42@', 'attempt [0-9] of 3\\)') } : {}),
   };
+  rmSync(buildDir, { recursive: true, force: true });
   mkdirSync(join(root, 'bench-results'), { recursive: true });
   writeFileSync(join(root, 'bench-results', 'logs.json'), `${JSON.stringify(result, null, 2)}\n`);
   writeFileSync(join(root, 'bench-results', `logs-${gbLabel}GB.json`), `${JSON.stringify(result, null, 2)}\n`);

@@ -244,7 +244,16 @@ function searchWindows(fd: number, buf: Buffer, idx: RecordIndex, to: number, jo
     matcher.load(buf.subarray(0, winEnd - winStart));
     let from = 0;
     let full = false;
+    let hits = 0;
     for (let hit = matcher.nextHit(0); hit && have; hit = matcher.nextHit(from)) {
+      // Each candidate may cost a regex run: the stop flag is read every few, not only per window.
+      if ((++hits & 31) === 0) {
+        ctx.hooks.onProgress(scanned + (c.index - r), c.offset, ctx.counts());
+        if (ctx.hooks.shouldStop()) {
+          ctx.flush();
+          return { matches: ctx.counts(), scanned, stopped: true };
+        }
+      }
       const abs = winStart + hit[0];
       if (abs >= winEnd) break;
       if (abs - (c.offset + c.length) > 256 * 1024) {

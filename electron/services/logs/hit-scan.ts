@@ -81,8 +81,9 @@ export function runHitScan(job: HitScanJob, shouldStop: () => boolean, onProgres
         if (abs >= job.start) {
           const r = locator.locate(abs);
           const end = r.offset + r.length;
-          // A regex hit reaching past its record is checked against the record alone.
-          const ok = (!job.levels || job.levels[r.level]) && (winStart + hit[1] <= end || recordMatches(r));
+          // A regex hit reaching past its record (or a candidate of unknown end) is checked on the record alone.
+          const inWindow = r.offset >= winStart && end <= winStart + cut;
+          const ok = (!job.levels || job.levels[r.level]) && (winStart + hit[1] <= end || (inWindow ? matcher.matchesRange(r.offset - winStart, end - winStart) : recordMatches(r)));
           if (ok) take(r);
           if (end - winStart >= cut) {
             next = Math.max(next, end);

@@ -1,11 +1,15 @@
 // Text matching over raw file bytes. A literal pattern is searched as encoded bytes (literal-search.ts,
-// ASCII case folding when case-insensitive); anything else runs a regular expression (user-regex.ts: RE2, or V8 under a
-// time budget) over the window read as latin1, one character per byte, so match positions are byte offsets. UTF-8 is handled by converting the pattern
-// the same way; case folding is then ASCII-only. UTF-16 files are matched record by record on decoded text.
+// ASCII case folding when case-insensitive). A regular expression runs over text read as latin1, one
+// character per byte, so match positions are byte offsets (UTF-8 is handled by converting the pattern the
+// same way): behind its required literal, on the records holding it, on V8 with its linear-time fallback
+// where RE2 and V8 read the pattern alike (regex-plan.ts); else over whole windows on RE2 (user-regex.ts;
+// V8 under a time budget for lookaround and backreferences). UTF-16 files are matched record by record
+// on decoded text.
 import type { LogEncoding, LogTextQuery } from '../../common/logs.ts';
 import { decodeText, encodeText } from './encoding.ts';
 import { LiteralSearch } from './literal-search.ts';
-import { compileUserRegex, type RegexEngine, type UserRegex } from './user-regex.ts';
+import { planRegex, v8LinearFallback } from './regex-plan.ts';
+import { compileUserRegex, v8Regex, type RegexEngine, type UserRegex } from './user-regex.ts';
 
 export interface TextMatcher {
   /** The engine running the pattern: RE2 (linear time) or V8 (only for lookaround and backreferences). */
@@ -65,7 +69,18 @@ export function createMatcher(q: LogTextQuery, encoding: LogEncoding): TextMatch
     };
   }
   // Regex over latin1: the pattern's non-ASCII characters become their UTF-8 bytes.
-  const re = compileUserRegex(q, Buffer.from(q.pattern, 'utf8').toString('latin1'));
+  const source = Buffer.from(q.pattern, 'utf8').toString('latin1');
+  const re2 = compileUserRegex(q, source);
+  const plan = re2.engine === 're2' ? planRegex(source) : null;
+  const literal = plan?.literal;
+  // ASCII folding finds every case of an ASCII literal; a non-ASCII one folded by the regex engine could be missed.
+  if (literal && literal.length >= 3 && (caseSensitive || [...literal].every((ch) => ch.charCodeAt(0) < 0x80))) {
+    // One record per run: V8 (its linear engine taking over a backtracking match) is bounded by the record.
+    const re = plan.v8 && v8LinearFallback() ? v8Regex(plan.v8, caseSensitive) : re2;
+    return prefiltered(re, new LiteralSearch(Buffer.from(literal, 'latin1'), caseSensitive));
+  }
+  // Whole windows stay on RE2: V8's linear engine is far slower than RE2 on a pattern that backtracks.
+  const re = re2;
   let text = '';
   return {
     engine: re.engine,
@@ -76,6 +91,30 @@ export function createMatcher(q: LogTextQuery, encoding: LogEncoding): TextMatch
     },
     nextHit: (from) => re.exec(text, from),
     matchesRange: (start, end) => re.test(text.slice(start, end)),
+    matchesBytes: (bytes) => re.test(bytes.toString('latin1')),
+  };
+}
+
+/**
+ * A regex behind its required literal: hits are the literal's places, each only a candidate (its end is
+ * unknown), so the caller checks the record holding it with `matchesRange`; text is decoded per record.
+ */
+function prefiltered(re: UserRegex, search: LiteralSearch): TextMatcher {
+  let win: Buffer = Buffer.alloc(0);
+  return {
+    engine: re.engine,
+    perRecord: false,
+    window: 1 << 20,
+    buffer: (size) => search.buffer(size),
+    load(w) {
+      win = w;
+      search.load(w);
+    },
+    nextHit(from) {
+      const i = search.indexIn(from);
+      return i < 0 ? null : [i, Infinity];
+    },
+    matchesRange: (start, end) => re.test(win.toString('latin1', start, end)),
     matchesBytes: (bytes) => re.test(bytes.toString('latin1')),
   };
 }

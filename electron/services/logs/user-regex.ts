@@ -26,7 +26,8 @@ export interface UserRegex {
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-function v8(source: string, caseSensitive: boolean): UserRegex {
+/** A pattern on V8's engine (flags `m`, and `i` when case-insensitive). */
+export function v8Regex(source: string, caseSensitive: boolean): UserRegex {
   let re: RegExp, one: RegExp;
   try {
     re = new RegExp(source, `gm${caseSensitive ? '' : 'i'}`);
@@ -99,8 +100,8 @@ export function crlfEnds(source: string): string {
  */
 export function compileUserRegex(q: LogTextQuery, source = q.pattern): UserRegex {
   const caseSensitive = q.caseSensitive !== false;
-  if (!q.regex) return v8(escapeRe(source), caseSensitive);
+  if (!q.regex) return v8Regex(escapeRe(source), caseSensitive);
   const fast = re2(crlfEnds(source), caseSensitive);
   if (fast) return fast;
-  return v8(source, caseSensitive); // throws invalid_input when V8 refuses it too
+  return v8Regex(source, caseSensitive); // throws invalid_input when V8 refuses it too
 }
