@@ -10,7 +10,7 @@ import { decodeRecord, headBytes, tailBytes, type RecordSource } from './record-
 import { ReassignmentExplainer } from './reassignment/explain.ts';
 import { StepMatcher } from './reassignment/patterns.ts';
 import type { StepPatternSpec } from './reassignment/pattern-spec.ts';
-import { ImeFileTimeline } from './ime/timeline.ts';
+import { ImeFileTimeline, imeRawPrefilter } from './ime/timeline.ts';
 import { SignInMarks, eventLogMarks } from './sessions/sign-in-marks.ts';
 
 export interface AnalysisJob extends RecordSource {
@@ -31,7 +31,8 @@ export interface AnalysisJob extends RecordSource {
 const MAX_CHARS = { reassignment: 16 * 1024, win32: 64 * 1024, ime: 1024 * 1024, sessions: 16 * 1024 };
 const BLOCK = 1 << 20;
 
-function eachRecord(job: AnalysisJob, shouldStop: () => boolean, fn: (r: LogRecord) => void): boolean {
+/** `wants`: a literal test of a record's raw bytes, before it is decoded (false: the analysis skips it). */
+function eachRecord(job: AnalysisJob, shouldStop: () => boolean, fn: (r: LogRecord) => void, wants?: ((raw: Buffer) => boolean) | null): boolean {
   const maxChars = MAX_CHARS[job.analysis];
   const idx = new RecordIndex();
   for (const c of job.chunks) idx.accept(c);
@@ -55,6 +56,7 @@ function eachRecord(job: AnalysisJob, shouldStop: () => boolean, fn: (r: LogReco
         }
         head = block.subarray(rec.offset - blockStart, Math.min(blockLen, rec.offset - blockStart + want));
       }
+      if (wants && !wants(head)) continue;
       const tailLen = tailBytes(job, rec, maxChars);
       let tail: Buffer | null = null;
       if (tailLen) {
@@ -73,7 +75,8 @@ function eachRecord(job: AnalysisJob, shouldStop: () => boolean, fn: (r: LogReco
 export function runAnalysis(job: AnalysisJob, shouldStop: () => boolean): ReassignmentAttempt[] | Win32AppAttempt[] | unknown | null {
   if (job.analysis === 'ime') {
     const t = new ImeFileTimeline(job.file, job.label);
-    return eachRecord(job, shouldStop, (r) => t.add(r)) ? t.done() : null;
+    const wants = job.format === 'cmtrace' && (job.encoding === 'utf-8' || job.encoding === 'utf-8-bom') ? imeRawPrefilter(job.label) : null;
+    return eachRecord(job, shouldStop, (r) => t.add(r), wants) ? t.done() : null;
   }
   if (job.analysis === 'sessions') {
     if (job.format === 'evtx') return eventLogMarks(job.path);

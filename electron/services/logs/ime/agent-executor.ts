@@ -2,7 +2,7 @@
 // script path names — a remediation (IMECache\HealthScripts\<policy id>_<version>\detect.ps1 or
 // remediate.ps1), a Win32 app's detection script (Content\DetectionScripts\<app id>_<n>.ps1) or a platform
 // script (…\Scripts\<policy id>…ps1). Its exit code, success line and output are the result.
-import { GUID_SRC, addCode, decimalCode, fact, finishRow, newRow, touch, type ImeRecord, type RowDraft } from './rows.ts';
+import { GUID_SRC, RowKeeper, addCode, decimalCode, fact, finishRow, newRow, touch, type ImeRecord, type RowDraft } from './rows.ts';
 
 const G = `(${GUID_SRC})`;
 const scriptForms: [RegExp, RowDraft['kind'], string | null][] = [
@@ -12,7 +12,7 @@ const scriptForms: [RegExp, RowDraft['kind'], string | null][] = [
 ];
 
 export class AgentExecutorRuns {
-  private readonly rows: RowDraft[] = [];
+  readonly rows = new RowKeeper();
   private cur: RowDraft | null = null;
   private pending: ImeRecord | null = null;
   private phase: string | null = null;
@@ -98,6 +98,6 @@ export class AgentExecutorRuns {
 
   done(): ReturnType<typeof finishRow>[] {
     this.close();
-    return this.rows.map(finishRow);
+    return this.rows.done().map(finishRow);
   }
 }

@@ -5,7 +5,7 @@
 // report), with the states IME writes ("detection state: Detected") and the error codes it reports.
 // Only `[Win32App…]` records are read; the app a record is about is named by the forms below (one table).
 import type { ImeStep } from '../../../common/logs-insight.ts';
-import { GUID_SRC, addCode, decimalCode, fact, finishRow, newRow, touch, type ImeRecord, type RowDraft } from './rows.ts';
+import { GUID_SRC, RowKeeper, addCode, decimalCode, fact, finishRow, newRow, touch, type ImeRecord, type RowDraft } from './rows.ts';
 
 const G = `(${GUID_SRC})`;
 /** Where a Win32App record names the app it is about. */
@@ -38,7 +38,7 @@ function phaseOf(lower: string): ImeStep['phase'] {
 
 export class Win32AppRows {
   private readonly open = new Map<string, RowDraft>();
-  private readonly rows: RowDraft[] = [];
+  readonly rows = new RowKeeper();
   /** The last closed run of each app: a report written after its subgraph is done still belongs to it. */
   private readonly last = new Map<string, RowDraft>();
   /** Whether this file marks runs by subgraph (AppWorkload); if not, an app's first mention opens its run. */
@@ -130,6 +130,6 @@ export class Win32AppRows {
 
   done(): ReturnType<typeof finishRow>[] {
     this.closeAll();
-    return this.rows.sort((a, b) => a.firstRecord - b.firstRecord).map(finishRow);
+    return this.rows.done().sort((a, b) => a.firstRecord - b.firstRecord).map(finishRow);
   }
 }

@@ -42,13 +42,55 @@ export function addCode(row: RowDraft, info: ErrorCodeInfo): void {
   if (!row.errorCodes.some((c) => c.code === info.code)) row.errorCodes.push(info);
 }
 
+/**
+ * A short piece of a long message as a string of its own: V8 keeps a slice pointing into its parent, so
+ * 60 steps of a run could otherwise hold 60 whole records (up to 1 MB each) alive in the worker.
+ */
+const ownCopy = (s: string): string => Buffer.from(s, 'utf8').toString('utf8');
+
 /** Extends the row over a record: its end, a step, and the known codes in its text. */
 export function touch(row: RowDraft, r: ImeRecord, phase: ImeStep['phase'], codes = true): void {
   row.lastRecord = r.index;
   if (r.time) row.end = r.time;
   if (r.timeMs !== null) row.endMs = r.timeMs;
-  if (row.steps.length < MAX_STEPS) row.steps.push({ record: r.index, phase, text: r.message.split('\n')[0].slice(0, 300) });
+  if (row.steps.length < MAX_STEPS) row.steps.push({ record: r.index, phase, text: ownCopy(r.message.split('\n', 1)[0].slice(0, 300)) });
   if (codes) for (const c of findErrorCodes(r.message.slice(0, 8192))) if (c.code !== '0') addCode(row, c);
+}
+
+/** Rows a timeline returns at most (the newest); a month of AppActionProcessor passes stays well below. */
+export const MAX_ROWS = 5000;
+/**
+ * Rows one file gives at most (its newest): what a log worker can hold in its 40 MB heap while it reads
+ * (a run with its steps is about 3 KB); the real IME logs have up to 1,383 runs per file.
+ */
+export const MAX_FILE_ROWS = 2000;
+
+const byStart = (a: RowDraft, b: RowDraft): number => (a.startMs ?? 0) - (b.startMs ?? 0) || a.firstRecord - b.firstRecord;
+
+/**
+ * A file's finished rows, the newest MAX_FILE_ROWS by start kept and the older ones only counted, so a
+ * worker's memory stays bounded on a file of any size.
+ */
+export class RowKeeper {
+  private rows: RowDraft[] = [];
+  omitted = 0;
+
+  push(row: RowDraft): void {
+    this.rows.push(row);
+    if (this.rows.length >= MAX_FILE_ROWS + 500) this.trim();
+  }
+
+  private trim(): void {
+    this.rows.sort(byStart);
+    const drop = this.rows.length - MAX_FILE_ROWS;
+    this.omitted += drop;
+    this.rows = this.rows.slice(drop);
+  }
+
+  done(): RowDraft[] {
+    if (this.rows.length > MAX_FILE_ROWS) this.trim();
+    return this.rows;
+  }
 }
 
 export function fact(row: RowDraft, text: string): void {

@@ -3,10 +3,10 @@
 import type { GuidName, ImeTimeline, ImeTimelineRow } from '../../../common/logs-insight.ts';
 import { analyse } from '../analyses.ts';
 import { settled, type Engine, type Session } from '../session.ts';
+import { MAX_ROWS } from './rows.ts';
 import { imeLogKind, type FileTimeline } from './timeline.ts';
 
-/** Rows returned at most (the newest); a month of AppActionProcessor passes stays well below. */
-export const MAX_ROWS = 5000;
+export { MAX_ROWS };
 
 /** Names learned from the session's logs, then the tenant's for ids the logs do not name. */
 export function mergeNames(learned: GuidName[], tenant: GuidName[]): Map<string, GuidName> {
@@ -20,18 +20,20 @@ export async function imeTimeline(e: Engine, s: Session, tenantNames: GuidName[]
   await settled(s);
   const rows: Omit<ImeTimelineRow, 'name'>[] = [];
   const learned: GuidName[] = [];
+  let omitted = 0;
   for (const [file, f] of s.files.entries()) {
     if (!imeLogKind(f.info.path)) continue;
     const t = await analyse<FileTimeline>(e, s, file, 'ime', signal);
     rows.push(...t.rows);
     learned.push(...t.names);
+    omitted += t.omitted;
   }
   const names = mergeNames(learned, tenantNames);
   rows.sort((a, b) => (a.startMs ?? 0) - (b.startMs ?? 0) || a.file - b.file || a.firstRecord - b.firstRecord);
   const kept = rows.slice(Math.max(0, rows.length - MAX_ROWS));
   return {
     rows: kept.map((r) => ({ ...r, name: names.get(r.id)?.name ?? null })),
-    omitted: rows.length - kept.length,
+    omitted: omitted + rows.length - kept.length,
     names: [...names.values()],
     notes: [],
   };

@@ -10,6 +10,8 @@ import type { ImeRecord } from './rows.ts';
 export interface FileTimeline {
   rows: Omit<ImeTimelineRow, 'name'>[];
   names: GuidName[];
+  /** Older rows this file had beyond the newest it keeps (rows.ts). */
+  omitted: number;
 }
 
 /** The IME log a file name is, if any (bundles name entries `a.zip!/path/AppWorkload.log`). */
@@ -19,6 +21,29 @@ export function imeLogKind(label: string): 'agent' | 'apps' | 'other' | null {
   if (/^(appworkload|appactionprocessor|intunemanagementextension)/.test(name)) return 'apps';
   if (/^(healthscripts|clientcertcheck|sensor|win32appinventory|devicehealthmonitoring)/.test(name)) return 'other';
   return null;
+}
+
+const OPEN = Buffer.from('<![LOG['), CLOSE = Buffer.from(']LOG]!>'), WIN32 = Buffer.from('[Win32App');
+
+/**
+ * The literal prefilter on a CMTrace record's raw UTF-8 bytes, before it is decoded: an app log's record
+ * matters only when its message starts with "[Win32App" (a step of a run) or holds a quote (JSON that may
+ * pair an id with a name); other IME logs' only when it holds a quote. Null: every record matters (an
+ * AgentExecutor run reads each line of its run).
+ */
+export function imeRawPrefilter(label: string): ((raw: Buffer) => boolean) | null {
+  const kind = imeLogKind(label);
+  if (kind === 'agent' || kind === null) return null;
+  return (raw) => {
+    const o = raw.indexOf(OPEN);
+    if (o < 0) return true;
+    const start = o + OPEN.length;
+    if (kind === 'apps' && raw.compare(WIN32, 0, WIN32.length, start, start + WIN32.length) === 0) return true;
+    const quote = raw.indexOf(0x22, start);
+    if (quote < 0) return false;
+    const close = raw.indexOf(CLOSE, start);
+    return close < 0 || quote < close;
+  };
 }
 
 export class ImeFileTimeline {
@@ -38,6 +63,6 @@ export class ImeFileTimeline {
   }
 
   done(): FileTimeline {
-    return { rows: this.runs?.done() ?? [], names: this.names.done() };
+    return { rows: this.runs?.done() ?? [], names: this.names.done(), omitted: this.runs?.rows.omitted ?? 0 };
   }
 }
