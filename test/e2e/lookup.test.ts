@@ -80,6 +80,23 @@ describe('lookup', () => {
     }
   });
 
+  test('a 100,000-character paste stops at the box limit with a counter; Esc clears the box and the results', async () => {
+    const { page } = app;
+    const box = page.getByRole('searchbox', { name: 'Search devices' });
+    await box.fill('x'.repeat(100_000));
+    assert.equal((await box.inputValue()).length, 256, 'the box holds at most 256 characters');
+    await page.getByText('256/256').waitFor();
+    await page.getByText('search finished').waitFor({ timeout: 30_000 });
+    const shown = await page.locator('main').innerText();
+    assert.doesNotMatch(shown, /lookupSearch|invalid argument|Too big/, 'no IPC validation message on screen');
+    await box.fill('MIG-BOTH-001');
+    await page.getByRole('article', { name: 'Device MIG-BOTH-001' }).waitFor();
+    await box.press('Escape');
+    assert.equal(await box.inputValue(), '');
+    await page.getByRole('article').waitFor({ state: 'detached' });
+    await page.getByRole('listbox', { name: 'Devices found' }).waitFor({ state: 'detached' });
+  });
+
   test('no console errors', () => {
     assert.deepEqual(app.pageErrors, []);
   });
