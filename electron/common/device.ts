@@ -181,6 +181,40 @@ export const historySightingSchema = z.object({
 });
 export type HistorySighting = z.infer<typeof historySightingSchema>;
 
+/** "Devices this user used": the question (days is capped by the history's retention). */
+export const userDevicesRequestSchema = z.object({ user: z.string().trim().min(1).max(256), days: z.number().int().min(1).max(3650) });
+export type UserDevicesRequest = z.infer<typeof userDevicesRequestSchema>;
+
+/** Where a row of "Devices this user used" comes from: our history only (the platform forgot), or still live. */
+export const userDeviceSourceSchema = z.enum(['history', 'intuneLive', 'ws1', 'signInLog']);
+export type UserDeviceSource = z.infer<typeof userDeviceSourceSchema>;
+
+export const userDeviceSchema = z.object({
+  deviceName: z.string(),
+  serial: z.string().nullable(),
+  /** What to search for to open the device's card (its serial, else its name). */
+  query: z.string(),
+  platforms: z.array(deviceSourceSchema),
+  /** The accounts of the user seen on it (a UPN and a DOMAIN\user form can both appear). */
+  upns: z.array(z.string()),
+  firstSeen: z.string(),
+  lastSeen: z.string(),
+  sources: z.array(userDeviceSourceSchema),
+});
+export type UserDevice = z.infer<typeof userDeviceSchema>;
+
+export const userDevicesSchema = z.object({
+  user: z.string(),
+  /** The period answered (the asked one, capped by the retention). */
+  days: z.number().int(),
+  /** How long the history keeps a sighting (settings). */
+  keepDays: z.number().int(),
+  /** When the cache last heard from each platform (ISO), null if never: the answer is only as fresh as that. */
+  cacheAge: z.object({ intune: z.string().nullable(), ws1: z.string().nullable() }),
+  devices: z.array(userDeviceSchema),
+});
+export type UserDevices = z.infer<typeof userDevicesSchema>;
+
 /** One card: a device on one or both platforms (joined by serial number). */
 export const deviceSchema = z.object({
   key: z.string(),

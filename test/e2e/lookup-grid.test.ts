@@ -1,12 +1,13 @@
 // Issue 15 end to end on a demo tenant of 20,000 devices: true totals (CLASS-DEM matches 990 and every one is
-// shown and handed to "Change these N devices…"), the grid (sort, filter, keyboard, CSV through the Save
+// shown and handed to "Change these N devices…"), the virtual list past 10,000, the grid (sort, filter, keyboard, CSV through the Save
 // dialog, the selection feeding a change), every action on the card with its platform, and the card before
 // and after a change (pending badge, the fix not offered again).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startApp, type AppHarness } from './support/app-harness.ts';
+import { saveIntoDataDir } from './support/save-file.ts';
 
 const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
 const saved: string[] = [];
@@ -21,12 +22,7 @@ describe('lookup grid and card actions (20,000 devices)', () => {
   before(async () => {
     app = await startApp({
       demo: { deviceCount: 20_000 },
-      saveFile: async (name, content) => {
-        const path = join(app.dataDir, name);
-        writeFileSync(path, content);
-        saved.push(path);
-        return path;
-      },
+      saveFile: saveIntoDataDir(() => app, saved),
     });
   });
   after(async () => {
@@ -48,6 +44,58 @@ describe('lookup grid and card actions (20,000 devices)', () => {
     assert.equal((await targets.inputValue()).split('\n').filter(Boolean).length, 990, 'the change gets all 990 devices');
     await page.keyboard.press('Control+1');
     await page.getByRole('searchbox', { name: 'Search devices' }).waitFor();
+  });
+
+  test('a query matching more than 10,000 devices (every contoso.com user) scrolls to the last one with fewer than 200 rows in the DOM', async () => {
+    const { page, services } = app;
+    // Every lookup keeps what it saw in the cache. Once the Workspace ONE cache is warm and one search for PC-
+    // has brought 9,000-odd Intune devices, "contoso" matches every device of a contoso.com user.
+    const frame = { frameUrl: `${app.origin}/index.html`, isMainFrame: true };
+    for (let k = 0; k < 600; k++) {
+      const st = await services.router.invoke('cacheStatus', undefined, frame);
+      if (st.ok && (st.value as { ws1: string | null }).ws1) break;
+      await new Promise((r) => setTimeout(r, 100)); // polling the warm-up, bounded at 60 s
+    }
+    const box = page.getByRole('searchbox', { name: 'Search devices' });
+    const listButton = page.getByRole('button', { name: 'List', exact: true });
+    if ((await listButton.count()) && (await listButton.getAttribute('aria-pressed')) !== 'true') await listButton.click();
+    await box.fill('PC-');
+    // Thousands (a comma), finished: not the count of an earlier search still on screen.
+    await page.waitForFunction(() => /^\d,\d{3} devices match$/.test(document.querySelector('.result-total')?.textContent ?? '') && !!document.querySelector('.source-status')?.textContent?.includes('search finished'), undefined, { timeout: 120_000 });
+    await box.fill('contoso');
+    const total = page.getByText(/^[\d,]+ devices match$/);
+    await page.waitForFunction(() => /^\d[\d,]{5,} devices match$/.test(document.querySelector('.result-total')?.textContent ?? ''), undefined, { timeout: 120_000 });
+    const n = Number((await total.innerText()).replace(/\D/g, ''));
+    assert.ok(n > 10_000, `the query matches more than 10,000 devices (${n})`);
+    const list = page.getByRole('listbox', { name: 'Devices found' });
+    await list.getByRole('option').first().waitFor();
+    assert.equal(Number(await list.getByRole('option').first().getAttribute('aria-setsize')), n, 'each row knows the true total');
+    // Keyboard: End opens the last device, Home the first, PageDown moves by a page.
+    await list.focus();
+    await page.keyboard.press('End');
+    const last = list.locator(`[role=option][aria-posinset="${n}"]`);
+    await last.waitFor();
+    assert.equal(await last.getAttribute('aria-selected'), 'true');
+    const lastName = (await last.locator('.result-name').innerText()).trim();
+    await page.getByRole('article', { name: `Device ${lastName}` }).waitFor();
+    const drawn = await list.getByRole('option').count();
+    assert.ok(drawn < 200, `only the visible rows are in the DOM (${drawn} of ${n})`);
+    await page.keyboard.press('Home');
+    await list.locator('[role=option][aria-posinset="1"][aria-selected=true]').waitFor();
+    await page.keyboard.press('PageDown');
+    const paged = Number(await list.locator('[role=option][aria-selected=true]').getAttribute('aria-posinset'));
+    assert.ok(paged > 2, `PageDown moves by a page (now at ${paged})`);
+    await page.keyboard.press('PageUp');
+    await list.locator('[role=option][aria-posinset="1"][aria-selected=true]').waitFor();
+    // Scrolling with the wheel (not the keyboard) reaches the last row too.
+    await list.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await last.waitFor();
+    assert.ok((await list.getByRole('option').count()) < 200);
+    // Enter moves into the card.
+    await list.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'card-pane');
+    await shot(page, 'lookup-list-virtual.png');
   });
 
   test('the grid sorts, filters, moves by keyboard, selects, exports CSV and feeds the change', async () => {

@@ -22,7 +22,7 @@ import {
   logsLayoutSchema,
   reassignmentAttemptSchema,
 } from '../logs.ts';
-import { deviceSourceSchema, historySightingSchema, lookupPartialSchema, lookupRequestSchema, pendingChangeSchema } from '../device.ts';
+import { deviceSchema, deviceSourceSchema, historySightingSchema, lookupPartialSchema, lookupRequestSchema, pendingChangeSchema, userDevicesRequestSchema, userDevicesSchema } from '../device.ts';
 import { bookmarksSchema, savedSetSchema, savedSetsSchema } from '../logs-marks.ts';
 import { imeTimelineSchema, stepPatternsInfoSchema, userSessionSchema } from '../logs-insight.ts';
 import {
@@ -117,6 +117,17 @@ export const contract = {
     lookupPartialSchema,
   ),
   lookupCancel: invoke('Stop a running search.', z.object({ requestId: z.string().min(1).max(64) }), z.null()),
+  lookupPage: invoke(
+    'Rows offset.. of a finished search (the list scrolls past its first page), diagnosed; the last few searches are kept.',
+    z.object({ requestId: z.string().min(1).max(64), offset: z.number().int().min(0).max(10_000_000), count: z.number().int().min(1).max(1000) }),
+    z.object({ devices: z.array(deviceSchema), total: z.number().int().min(0) }),
+  ),
+  lookupTargets: invoke('Serial (else name) of every device a finished search matched, for "Change these N devices…".', z.object({ requestId: z.string().min(1).max(64) }), z.array(z.string())),
+  lookupUserDevices: invoke(
+    'Every device a user (UPN or DOMAIN\\user) was seen on within a period, from our sign-in history in the local cache only (works offline).',
+    userDevicesRequestSchema,
+    userDevicesSchema,
+  ),
   cacheSync: invoke(
     'Sync the offline cache from both platforms (full, or only what changed); progress streams as onCacheSyncProgress.',
     z.object({ kind: z.enum(['full', 'incremental']) }),

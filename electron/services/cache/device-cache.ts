@@ -179,6 +179,23 @@ export class DeviceCache {
     return out;
   }
 
+  /** The cached sides of devices by history key (signin-history.ts deviceKeyOf: a serial, else `source:id`). */
+  sidesOf(deviceKeys: readonly string[]): CachedSides {
+    const out: CachedSides = { intune: [], ws1: [] };
+    const serials = deviceKeys.filter((k) => !/^(intune|ws1):/.test(k));
+    const rows: { source: DeviceSource; json: string }[] = serials.length ? (this.stmt.loadSerials.all(this.scope, JSON.stringify(serials)) as { source: DeviceSource; json: string }[]) : [];
+    for (const k of deviceKeys) {
+      const m = /^(intune|ws1):(.+)$/.exec(k);
+      const row = m ? (this.stmt.existing.get(this.scope, m[1], m[2]) as { json: string } | undefined) : undefined;
+      if (row) rows.push({ source: m![1] as DeviceSource, json: row.json });
+    }
+    for (const r of rows) {
+      if (r.source === 'intune') out.intune.push(JSON.parse(r.json) as IntuneSide);
+      else out.ws1.push(JSON.parse(r.json) as Ws1Side);
+    }
+    return out;
+  }
+
   /** Counts are asked for every shown card; remembered until the next write. */
   private memo(key: string, f: () => number): number {
     let n = this.counts.get(key);

@@ -100,6 +100,9 @@ export class SignInHistory {
       // '+last_seen': read the primary key's (scope, upn) range, never the whole window of the last_seen index.
       byUser: db.prepare(`SELECT upn, device_key AS deviceKey, device_name AS deviceName, via, first_seen AS firstSeen, last_seen AS lastSeen
         FROM signin_history WHERE scope = ? AND upn = ? AND +last_seen >= ? ORDER BY +last_seen DESC`),
+      // Every account of one local part ("anna.berg@…"): a range of the primary key.
+      byUserRange: db.prepare(`SELECT upn, device_key AS deviceKey, device_name AS deviceName, via, first_seen AS firstSeen, last_seen AS lastSeen
+        FROM signin_history WHERE scope = ? AND upn >= ? AND upn < ? AND +last_seen >= ? ORDER BY +last_seen DESC`),
       byDevice: db.prepare(`SELECT upn, device_key AS deviceKey, device_name AS deviceName, via, first_seen AS firstSeen, last_seen AS lastSeen
         FROM signin_history WHERE scope = ? AND device_key = ? AND last_seen >= ? ORDER BY last_seen DESC`),
       prune: db.prepare('DELETE FROM signin_history WHERE scope = ? AND last_seen < ?'),
@@ -128,6 +131,20 @@ export class SignInHistory {
   /** Every device the user was seen on in the last `days` days, newest first (one row per device and source). */
   devicesUsedBy(upn: string, days: number, now = new Date()): HistoryRow[] {
     return this.stmt.byUser.all(this.scope, normUser(upn), this.cutoff(days, now)) as HistoryRow[];
+  }
+
+  /**
+   * The same for a user typed as a UPN or as DOMAIN\user: a UPN also finds its DOMAIN\user sightings (Workspace
+   * ONE's last Windows user), and a bare user name every UPN of that name.
+   */
+  devicesUsedByAnyForm(user: string, days: number, now = new Date()): HistoryRow[] {
+    const u = normUser(user);
+    const local = u.split('@')[0];
+    const since = this.cutoff(days, now);
+    const rows = this.devicesUsedBy(local, days, now);
+    if (u.includes('@')) rows.push(...this.devicesUsedBy(u, days, now));
+    else rows.push(...(this.stmt.byUserRange.all(this.scope, `${local}@`, `${local}@\uffff`, since) as HistoryRow[]));
+    return rows.sort((a, b) => b.lastSeen.localeCompare(a.lastSeen));
   }
 
   /** Everyone seen on the device in the last `days` days, newest first. */

@@ -4,6 +4,8 @@ import type { LookupPartial, PendingChange } from '../../common/device.ts';
 import { AppError } from '../../common/errors.ts';
 import type { Handlers } from '../router/router.ts';
 import type { Lookup } from '../lookup/connect.ts';
+import type { KeptResult } from '../lookup/service.ts';
+import { userDevices } from '../lookup/user-devices.ts';
 import { syncIntune, syncWs1, type SyncProgress } from '../cache/sync.ts';
 import { deviceKeyOf } from '../cache/signin-history.ts';
 
@@ -20,11 +22,29 @@ export interface LookupHandlerDeps {
   saveFile?: (suggestedName: string, content: string) => Promise<string | null>;
 }
 
-type LookupChannels = 'lookupSearch' | 'lookupCancel' | 'cacheSync' | 'cacheSyncCancel' | 'cacheStatus' | 'lookupPendingChanges' | 'lookupSignInHistory' | 'lookupExportCsv';
+type LookupChannels =
+  | 'lookupSearch'
+  | 'lookupCancel'
+  | 'lookupPage'
+  | 'lookupTargets'
+  | 'lookupUserDevices'
+  | 'cacheSync' | 'cacheSyncCancel' | 'cacheStatus' | 'lookupPendingChanges' | 'lookupSignInHistory' | 'lookupExportCsv';
 
 export function lookupHandlers(d: LookupHandlerDeps): Pick<Handlers, LookupChannels> & { dispose(): void } {
   const running = new Map<string, AbortController>();
   let syncing: AbortController | null = null;
+  // The last few finished searches, for the list's further pages and "Change these N devices…".
+  const kept = new Map<string, KeptResult>();
+  const keep = (requestId: string) => (r: KeptResult) => {
+    kept.delete(requestId);
+    kept.set(requestId, r);
+    for (const old of [...kept.keys()].slice(0, Math.max(0, kept.size - keptSearches))) kept.delete(old);
+  };
+  const keptResult = (requestId: string): KeptResult => {
+    const r = kept.get(requestId);
+    if (!r) throw new AppError('not_found', 'These results are no longer kept; search again.');
+    return r;
+  };
 
   return {
     lookupSearch: async ({ requestId, ...request }) => {
@@ -33,7 +53,7 @@ export function lookupHandlers(d: LookupHandlerDeps): Pick<Handlers, LookupChann
       const controller = new AbortController();
       running.set(requestId, controller);
       try {
-        return await d.lookup().service.search(request, { requestId, signal: controller.signal, onPartial: d.partial });
+        return await d.lookup().service.search(request, { requestId, signal: controller.signal, onPartial: d.partial, keep: keep(requestId) });
       } finally {
         if (running.get(requestId) === controller) running.delete(requestId);
       }
@@ -41,6 +61,16 @@ export function lookupHandlers(d: LookupHandlerDeps): Pick<Handlers, LookupChann
     lookupCancel: ({ requestId }) => {
       running.get(requestId)?.abort();
       return null;
+    },
+    lookupPage: ({ requestId, offset, count }) => {
+      const r = keptResult(requestId);
+      return { devices: r.page(offset, count), total: r.total };
+    },
+    lookupTargets: ({ requestId }) => keptResult(requestId).targets(),
+    lookupUserDevices: ({ user, days }) => {
+      const cache = d.lookup().cache;
+      if (!cache) throw new AppError('unavailable', 'The offline cache is not available, so there is no sign-in history to ask.');
+      return userDevices(cache, user, days);
     },
     cacheSync: async ({ kind }) => {
       const { cache, intune, ws1 } = d.lookup();
@@ -82,6 +112,9 @@ export function lookupHandlers(d: LookupHandlerDeps): Pick<Handlers, LookupChann
     },
   };
 }
+
+/** Finished searches kept for paging (each holds its ranked devices, not their diagnoses). */
+const keptSearches = 4;
 
 /** Waits for `p` to settle, but no longer than `ms` (and leaves no timer behind). */
 async function settledWithin(p: Promise<unknown>, ms: number): Promise<void> {

@@ -34,6 +34,16 @@ export interface SearchOptions {
   requestId?: string;
   signal?: AbortSignal;
   onPartial?: (p: LookupPartial) => void;
+  /** Receives the finished result, to hand out further pages of it (the list scrolls past the first page). */
+  keep?: (r: KeptResult) => void;
+}
+
+/** A finished search, ranked: any page of it, diagnosed when asked, and the names of every match. */
+export interface KeptResult {
+  total: number;
+  page(offset: number, count: number): Device[];
+  /** Serial (else name) of every match, in rank order: what "Change these N devices…" hands on. */
+  targets(): string[];
 }
 
 const unreachable = new Set(['unavailable', 'timeout']);
@@ -106,17 +116,20 @@ export class LookupService {
     const pending = new Set<DeviceSource>(live);
     const counted: LiveCounts = { enrolledBy: new Map(), signedIn: new Map() };
     let total = 0;
-    const cards = () => {
+    let ranked: Device[] = [];
+    const diagnose = (shown: Device[]) => {
       const ctx = this.context(this.o.now?.() ?? new Date(), counted);
-      const matched = rankDevices(
+      cache?.primeSignedIn(shown.flatMap((d) => [...(d.intune?.loggedOnUsers ?? []).map((l) => l.upn ?? ''), d.ws1?.lastLoggedInUser ?? ''].filter(Boolean)));
+      return shown.map((d) => buildDevice({ intune: d.intune, ws1: d.ws1 }, query, ctx));
+    };
+    const cards = () => {
+      ranked = rankDevices(
         pairSides(intune.values(), ws1.values())
           .map((s) => buildDevice(s, query))
           .filter((d) => d.match),
       );
-      total = matched.length;
-      const shown = matched.slice(0, limit);
-      cache?.primeSignedIn(shown.flatMap((d) => [...(d.intune?.loggedOnUsers ?? []).map((l) => l.upn ?? ''), d.ws1?.lastLoggedInUser ?? ''].filter(Boolean)));
-      return shown.map((d) => buildDevice({ intune: d.intune, ws1: d.ws1 }, query, ctx));
+      total = ranked.length;
+      return diagnose(ranked.slice(0, limit));
     };
 
     const snapshot = (source: LookupSource, done: boolean): LookupPartial => {
@@ -148,12 +161,18 @@ export class LookupService {
     };
 
     if (cache) {
-      const hit = cache.search(query, Number.isFinite(limit) ? Math.max(100, 2 * limit) : cacheCandidateMax);
+      const hit = cache.search(query, cacheCandidateMax); // every candidate: the total is true whatever the limit
       for (const x of hit.intune) intune.set(x.id, x);
       for (const x of hit.ws1) ws1.set(x.id, x);
       if (live.length > 0) snapshot('cache', false);
     }
-    if (live.length === 0) return snapshot('cache', true);
+    const finish = (source: LookupSource): LookupPartial => {
+      const final = snapshot(source, true);
+      const kept = ranked;
+      opts.keep?.({ total: kept.length, page: (offset, count) => diagnose(kept.slice(offset, offset + count)), targets: () => kept.map((d) => d.serial ?? d.name) });
+      return final;
+    };
+    if (live.length === 0) return finish('cache');
 
     let last: LookupSource = 'cache';
     const run = async (source: DeviceSource) => {
@@ -189,6 +208,6 @@ export class LookupService {
       await Promise.all([fill('intune'), fill('ws1')]);
       if (!signal?.aborted && live.includes('intune') && !errors.some((e) => e.source === 'intune')) await this.countAccounts(cards(), counted, signal);
     }
-    return snapshot(last, true);
+    return finish(last);
   }
 }

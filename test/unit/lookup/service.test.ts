@@ -4,7 +4,7 @@ import { lookupPartialSchema, type IntuneSide, type LookupPartial, type Ws1Side 
 import { AppError } from '../../../electron/common/errors.ts';
 import { openDatabase } from '../../../electron/services/cache/db.ts';
 import { DeviceCache } from '../../../electron/services/cache/device-cache.ts';
-import { LookupService, type PlatformSearch } from '../../../electron/services/lookup/service.ts';
+import { LookupService, type KeptResult, type PlatformSearch } from '../../../electron/services/lookup/service.ts';
 import { NOW, intuneSide, ws1Side } from './fixtures.ts';
 import { within } from '../../support/wait.ts';
 
@@ -84,4 +84,24 @@ test('live results are written to the cache for later offline searches', async (
   const cache = new DeviceCache(openDatabase(':memory:'), 't');
   await new LookupService({ intune: fake([intuneSide({ id: 'live', name: 'LIVE-PC' })]), cache, now: () => NOW }).search({ query: 'live' });
   assert.deepEqual(cache.search('live-pc').intune.map((x) => x.id), ['live']);
+});
+
+test('a limited search counts every match, and its kept result hands out any later page, diagnosed, and every target', async () => {
+  const cache = new DeviceCache(openDatabase(':memory:'), 't');
+  cache.upsert(
+    Array.from({ length: 5 }, (_, k) => intuneSide({ id: `i${k}`, name: `PC-${k}`, serial: `S${k}` })),
+    [],
+  );
+  let kept: KeptResult | null = null;
+  const final = await new LookupService({ cache, now: () => NOW }).search({ query: 'PC-', limit: 2 }, { requestId: 'r', keep: (r) => (kept = r) });
+  assert.equal(final.total, 5);
+  assert.equal(final.devices.length, 2);
+  const r = kept as KeptResult | null;
+  assert.ok(r);
+  assert.equal(r.total, 5);
+  const rest = r.page(2, 10);
+  assert.equal(rest.length, 3);
+  assert.ok(rest.every((d) => Array.isArray(d.actions)), 'a later page is diagnosed like the first');
+  assert.deepEqual([...final.devices, ...rest].map((d) => d.key), [...new Set([...final.devices, ...rest].map((d) => d.key))], 'pages do not overlap');
+  assert.deepEqual(r.targets().sort(), ['S0', 'S1', 'S2', 'S3', 'S4']);
 });

@@ -7,9 +7,10 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ago } from '../../ui/format.ts';
 import { DeviceCard } from './DeviceCard.tsx';
 import { DeviceGrid } from './DeviceGrid.tsx';
-import { matchLabel, userModeLabel } from './labels.ts';
-import { PendingBadges, usePending } from './pending.tsx';
-import { pageSize, useLookup } from './store.ts';
+import { usePending } from './pending.tsx';
+import { ResultList } from './ResultList.tsx';
+import { useLookup } from './store.ts';
+import { UserDevices } from './UserDevices.tsx';
 import './lookup.css';
 
 /** The longest query the search accepts (lookupRequestSchema); the box stops there. */
@@ -45,40 +46,26 @@ function SourceStatus() {
   );
 }
 
-function ResultRow({ d, selected, onSelect }: { d: Device; selected: boolean; onSelect(): void }) {
-  const worst = d.diagnoses.find((g) => g.severity === 'error') ?? d.diagnoses.find((g) => g.severity === 'warning');
-  return (
-    <li role="option" aria-selected={selected} className={`result${selected ? ' selected' : ''}`} onMouseDown={onSelect} id={`result-${d.key}`}>
-      <span className="result-name">{d.name}</span>
-      <span className="result-platforms">
-        {d.intune && <span className="badge">Intune</span>}
-        {d.ws1 && <span className="badge">WS1 · {userModeLabel[d.ws1.userMode]}</span>}
-      </span>
-      <span className="result-sub muted">
-        {d.serial ?? 'no serial'}
-        {d.match ? ` · matched by ${matchLabel(d.match)}` : ''}
-      </span>
-      <span className="result-platforms">
-        <PendingBadges device={d} />
-      </span>
-      {worst && <span className={`result-issue severity-${worst.severity}`}>{worst.finding}</span>}
-    </li>
-  );
+/** A query that names a person: a UPN, DOMAIN\user, or a query whose best match is a user of the device. */
+function looksLikeUser(query: string, best: Device | undefined): boolean {
+  return /\S@\S|\S\\\S/.test(query.trim()) || best?.match?.kind === 'user';
 }
 
 export function LookupView() {
   const s = useLookup();
   const input = useRef<HTMLInputElement>(null);
+  const cardPane = useRef<HTMLDivElement>(null);
   const requestChange = useApp((a) => a.requestChange);
   const setArea = useApp((a) => a.setArea);
-  const changeSome = (devices: Device[]) => {
-    requestChange({ actionId: '', deviceKey: '', deviceName: devices.map((d) => d.serial ?? d.name).join('\n'), params: {} });
+  const changeNames = (names: string[]) => {
+    requestChange({ actionId: '', deviceKey: '', deviceName: names.join('\n'), params: {} });
     setArea('changes');
   };
-  const changeAll = () => changeSome(s.devices);
+  const changeSome = (devices: Device[]) => changeNames(devices.map((d) => d.serial ?? d.name));
+  const changeAll = () => void s.targets().then(changeNames, (err: Error) => useLookup.setState({ error: err.message }));
   const { onPartial, loadCacheAge, onSyncProgress, search } = s;
   const loadPending = usePending((p) => p.load);
-  const [view, setView] = useState<'list' | 'grid'>('list');
+  const [view, setView] = useState<'list' | 'grid' | 'user'>('list');
   // Pending badges: read when a search finishes and whenever a job reports progress.
   useEffect(() => {
     if (s.done) void loadPending();
@@ -116,20 +103,18 @@ export function LookupView() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const index = s.devices.findIndex((d) => d.key === s.selectedKey);
-  const selected = index >= 0 ? s.devices[index] : undefined;
+  const index = s.rows.findIndex((d) => d?.key === s.selectedKey);
+  const selected = index >= 0 ? s.rows[index] : undefined;
+  // The grid sorts and filters every match, so it asks main for all the pages.
+  const { loadRange, total, done } = s;
+  useEffect(() => {
+    if (view === 'grid' && done) void loadRange(0, total);
+  }, [view, done, total, loadRange, s.requestId]);
+  const allRows = s.rows.every(Boolean) ? (s.rows as Device[]) : null;
   const move = (delta: number) => {
-    if (!s.devices.length) return;
-    const next = Math.min(Math.max((index < 0 ? -1 : index) + delta, 0), s.devices.length - 1);
-    s.select(s.devices[next].key);
-    document.getElementById(`result-${s.devices[next].key}`)?.scrollIntoView({ block: 'nearest' });
-  };
-  // The result list takes focus too (it scrolls): arrows, Home and End move the selection there.
-  const onListKey = (e: React.KeyboardEvent) => {
-    const delta = { ArrowDown: 1, ArrowUp: -1, Home: -s.devices.length, End: s.devices.length }[e.key];
-    if (delta === undefined) return;
-    e.preventDefault();
-    move(delta);
+    const next = Math.min(Math.max((index < 0 ? -1 : index) + delta, 0), s.rows.length - 1);
+    const d = s.rows[next];
+    if (d) s.select(d.key);
   };
 
   return (
@@ -203,40 +188,45 @@ export function LookupView() {
           </span>
         </p>
       )}
+      {s.requestId && looksLikeUser(s.query, s.rows[0]) && view !== 'user' && (
+        <p className="bulk-row">
+          <button type="button" onClick={() => setView('user')}>
+            Devices this user used…
+          </button>
+          <span className="muted">every device {s.query.trim()} signed in to or enrolled, from our sign-in history (also offline)</span>
+        </p>
+      )}
       {s.error && (
         <p className="inline-error" role="alert">
           {s.error}
         </p>
       )}
-      {s.requestId && view === 'grid' ? (
+      {s.requestId && view === 'user' ? (
+        <UserDevices user={s.query.trim()} offline={s.offline} onClose={() => setView('list')} />
+      ) : s.requestId && view === 'grid' ? (
         <div className="lookup-grid-main">
-          <DeviceGrid devices={s.devices} activeKey={s.selectedKey} onOpen={s.select} onChange={changeSome} />
+          {allRows ? (
+            <DeviceGrid devices={allRows} activeKey={s.selectedKey} onOpen={s.select} onChange={changeSome} />
+          ) : (
+            <p className="muted" role="status">
+              Loading all {s.total.toLocaleString()} devices for the grid…
+            </p>
+          )}
           <div className="card-pane">{selected ? <DeviceCard device={selected} /> : null}</div>
         </div>
       ) : s.requestId ? (
         <div className="lookup-main">
-          <ul
-            id="results"
-            className="results"
-            role="listbox"
-            aria-label="Devices found"
-            tabIndex={0}
-            aria-activedescendant={selected ? `result-${selected.key}` : undefined}
-            onKeyDown={onListKey}
-          >
-            {s.devices.slice(0, s.shown).map((d) => (
-              <ResultRow key={d.key} d={d} selected={d.key === s.selectedKey} onSelect={() => s.select(d.key)} />
-            ))}
-            {s.devices.length > s.shown && (
-              <li className="more-results">
-                <button type="button" className="link" onClick={s.showMore}>
-                  Show {Math.min(pageSize, s.devices.length - s.shown).toLocaleString()} more (showing {s.shown.toLocaleString()} of {s.devices.length.toLocaleString()})
-                </button>
-              </li>
-            )}
-            {s.done && s.devices.length === 0 && <li className="muted empty-results">No device matches “{s.query}”.</li>}
-          </ul>
-          <div className="card-pane">{selected ? <DeviceCard device={selected} /> : null}</div>
+          <ResultList
+            rows={s.rows}
+            selectedKey={s.selectedKey}
+            onSelect={s.select}
+            onRange={(start, end) => void s.loadRange(start, end)}
+            onEnter={() => cardPane.current?.focus()}
+            empty={s.done ? <li className="muted empty-results">No device matches “{s.query}”.</li> : null}
+          />
+          <div className="card-pane" ref={cardPane} tabIndex={-1}>
+            {selected ? <DeviceCard device={selected} /> : null}
+          </div>
         </div>
       ) : (
         <EmptyState title="Search for a device or a person">

@@ -55,9 +55,10 @@ export function rowWindow(count: number, scrollTop: number, viewHeight: number, 
   return { start, end, before: start * rowHeight, after: (count - end) * rowHeight };
 }
 
-const cell = (s: string) => (/[",\n\r]/.test(s) || /^[=+\-@\t]/.test(s) ? `"${(/^[=+\-@\t]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"` : s);
+/** One CSV cell: quoted when needed; a cell a spreadsheet would run as a formula is prefixed with '. */
+export const csvCell = (s: string): string => (/[",\n\r]/.test(s) || /^[=+\-@\t]/.test(s) ? `"${(/^[=+\-@\t]/.test(s) ? `'${s}` : s).replace(/"/g, '""')}"` : s);
 
 /** CSV of the rows (every column, header first); cells that a spreadsheet would run as a formula are quoted with '. */
 export function gridCsv(rows: readonly Device[]): string {
-  return [columns.map((c) => cell(c.label)).join(','), ...rows.map((d) => columns.map((c) => cell(c.text(d))).join(','))].join('\r\n') + '\r\n';
+  return [columns.map((c) => csvCell(c.label)).join(','), ...rows.map((d) => columns.map((c) => csvCell(c.text(d))).join(','))].join('\r\n') + '\r\n';
 }

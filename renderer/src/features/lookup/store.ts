@@ -7,12 +7,17 @@ interface LookupState {
   query: string;
   offline: boolean;
   requestId: string | null;
-  devices: Device[];
+  /**
+   * Every match in rank order, one slot per device (the true N); slots beyond the first page stay empty until
+   * the list scrolls to them and their page comes from main (lookupPage).
+   */
+  rows: (Device | undefined)[];
   /** How many devices match in all (the true N). */
   total: number;
-  /** How many rows of the result list are drawn (it grows page by page). */
-  shown: number;
-  showMore(): void;
+  /** Fetches the pages that hold rows start..end-1 (once the search is finished). */
+  loadRange(start: number, end: number): Promise<void>;
+  /** Serial (else name) of every match, for "Change these N devices…". */
+  targets(): Promise<string[]>;
   errors: LookupError[];
   pending: string[];
   done: boolean;
@@ -33,17 +38,51 @@ interface LookupState {
 }
 
 let n = 0;
-/** Rows drawn per page of the result list. */
-export const pageSize = 500;
+/** Rows per page from main: the first comes with the search, the rest as the list scrolls. */
+export const pageSize = 200;
+const loading = new Set<string>();
+
+/** The first page of a partial result, padded to the true total. */
+const padded = (p: LookupPartial): (Device | undefined)[] => {
+  const rows: (Device | undefined)[] = new Array<Device | undefined>(p.total).fill(undefined);
+  p.devices.forEach((d, i) => (rows[i] = d));
+  return rows;
+};
 
 export const useLookup = create<LookupState>((set, get) => ({
   query: '',
   offline: false,
   requestId: null,
-  devices: [],
+  rows: [],
   total: 0,
-  shown: pageSize,
-  showMore: () => set({ shown: get().shown + pageSize }),
+  loadRange: async (start, end) => {
+    const { requestId, done, rows } = get();
+    if (!requestId || !done) return;
+    for (let page = Math.floor(start / pageSize); page * pageSize < Math.min(end, rows.length); page++) {
+      const offset = page * pageSize;
+      const tag = `${requestId}:${page}`;
+      if (loading.has(tag) || rows.slice(offset, offset + pageSize).every(Boolean)) continue;
+      loading.add(tag);
+      try {
+        const r = await call('lookupPage', { requestId, offset, count: pageSize });
+        if (get().requestId !== requestId) return;
+        const next = [...get().rows];
+        r.devices.forEach((d, i) => (next[offset + i] = d));
+        set({ rows: next });
+      } catch (err) {
+        if (get().requestId === requestId) set({ error: (err as Error).message });
+        return;
+      } finally {
+        loading.delete(tag);
+      }
+    }
+  },
+  targets: async () => {
+    const { requestId, rows } = get();
+    if (!requestId) return [];
+    if (rows.every(Boolean)) return rows.map((d) => d!.serial ?? d!.name);
+    return call('lookupTargets', { requestId });
+  },
   errors: [],
   pending: [],
   done: true,
@@ -58,11 +97,11 @@ export const useLookup = create<LookupState>((set, get) => ({
     const query = get().query.trim();
     const previous = get().requestId;
     if (previous && !get().done) void call('lookupCancel', { requestId: previous }).catch(() => {});
-    if (!query) return set({ devices: [], total: 0, shown: pageSize, errors: [], pending: [], done: true, requestId: null, selectedKey: null });
+    if (!query) return set({ rows: [], total: 0, errors: [], pending: [], done: true, requestId: null, selectedKey: null });
     const requestId = `q${++n}`;
-    set({ requestId, shown: pageSize, pending: ['intune', 'ws1'], done: false, error: null, errors: [] });
+    set({ requestId, pending: ['intune', 'ws1'], done: false, error: null, errors: [] });
     try {
-      const final = await call('lookupSearch', { requestId, query, offline: get().offline || undefined });
+      const final = await call('lookupSearch', { requestId, query, offline: get().offline || undefined, limit: pageSize });
       get().onPartial(final);
     } catch (err) {
       if (get().requestId !== requestId) return;
@@ -72,9 +111,10 @@ export const useLookup = create<LookupState>((set, get) => ({
   },
   onPartial: (p) => {
     if (p.requestId !== get().requestId) return; // an older search
+    if (p.done && get().done) return; // the final step again, as the call's answer: pages loaded since stay
     const selectedKey = get().selectedKey;
     set({
-      devices: p.devices,
+      rows: padded(p),
       total: p.total,
       errors: p.errors,
       pending: p.pending,

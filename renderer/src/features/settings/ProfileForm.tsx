@@ -28,8 +28,11 @@ export function guardDraft(p: { guardRails?: GuardRails; neverChoose?: string[] 
   return { ...(g ? { reasonAbove: String(g.reasonAbove), stageAbove: String(g.stageAbove) } : {}), ...(p.neverChoose?.length ? { neverChoose: p.neverChoose.join('\n') } : {}) };
 }
 
-export function ProfileForm() {
-  const { editing: d, patch, save, edit, busy, problems } = useSettings();
+/** `preview`: the form of that draft shown read-only (the browser preview, PreviewForms.tsx), with no buttons. */
+export function ProfileForm({ preview }: { preview?: ProfileDraft } = {}) {
+  const { editing, patch: patchDraft, save, edit, busy, problems } = useSettings();
+  const d = preview ?? editing;
+  const patch = preview ? () => {} : patchDraft;
   const existing = useSettings((s) => s.list?.profiles.find((v) => v.profile.id === d?.id)?.profile);
   if (!d) return null;
   const clears = draftClearsSecrets(existing, d);
@@ -54,8 +57,8 @@ export function ProfileForm() {
   };
 
   return (
-    <form className="profile-form" onSubmit={submit} aria-label="Tenant profile">
-      <h3>{d.id ? 'Edit profile' : 'New profile'}</h3>
+    <form className="profile-form" onSubmit={submit} aria-label={preview ? `${d.kind === 'intune' ? 'Intune' : 'Workspace ONE'} profile (read-only)` : 'Tenant profile'}>
+      <h3>{preview ? (d.kind === 'intune' ? 'Microsoft Intune' : 'Workspace ONE UEM') : d.id ? 'Edit profile' : 'New profile'}</h3>
       {problems.form && <p className="problem">{problems.form}</p>}
       {(clears || problems.secrets) && (
         <p className="problem" role="status">
@@ -152,14 +155,16 @@ export function ProfileForm() {
           <textarea id="f-neverChoose" rows={3} spellCheck={false} placeholder={'svc-*\n*kiosk*'} value={d.neverChoose ?? ''} onChange={(e) => patch({ neverChoose: e.target.value })} />
         </Field>
       </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={Boolean(busy)}>
-          Save
-        </button>
-        <button type="button" onClick={() => edit(null)}>
-          Cancel
-        </button>
-      </div>
+      {!preview && (
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={Boolean(busy)}>
+            Save
+          </button>
+          <button type="button" onClick={() => edit(null)}>
+            Cancel
+          </button>
+        </div>
+      )}
     </form>
   );
 }

@@ -3,8 +3,8 @@
 import { useEffect, useState } from 'react';
 import type { ProfileView } from '../../../../electron/common/profiles.ts';
 import { useApp } from '../../app/store.ts';
-import { EmptyState } from '../../ui/EmptyState.tsx';
 import { guardDraft, ProfileForm } from './ProfileForm.tsx';
+import { PreviewForms } from './PreviewForms.tsx';
 import { describeProfile, useSettings } from './store.ts';
 import { SupportPanel } from './SupportPanel.tsx';
 import { StepPatternsSettings } from '../logs/explainer-patterns/StepPatternsSettings.tsx';
@@ -149,9 +149,7 @@ export function SettingsView() {
         </div>
       )}
       {list && !list.realTenantsAllowed ? (
-        <EmptyState title="Demo tenant only">
-          <p>This browser preview runs on the demo tenant. Real tenants, sign-in and secrets are available only in the desktop app.</p>
-        </EmptyState>
+        <PreviewForms />
       ) : (
         list && (
           <>
