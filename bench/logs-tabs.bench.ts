@@ -29,6 +29,7 @@ const sender = { frameUrl: `${origin}/index.html`, isMainFrame: true };
 
 interface Tab {
   id: string;
+  label: string;
   hits: string;
   total: number;
   hitsTotal: number;
@@ -71,7 +72,7 @@ async function main(): Promise<void> {
       const t1 = performance.now();
       const filtered = await call<{ viewId: string; matches: number }>('logsFilter', { session: info.id, task: `bench-${tabs.length}`, spec: { text: { pattern: f.text, regex: false, caseSensitive: false } } });
       const total = await call<number>('logsCount', { session: info.id });
-      tabs.push({ id: info.id, hits: filtered.viewId, total, hitsTotal: filtered.matches });
+      tabs.push({ id: info.id, label: f.path.includes('cmtrace') ? 'cmtrace' : 'serilog', hits: filtered.viewId, total, hitsTotal: filtered.matches });
       setup[f.path] = { bytes: statSync(f.path).size, records: total, results: filtered.matches, indexSeconds: round(indexSeconds), filterSeconds: round((performance.now() - t1) / 1000) };
     }
 
@@ -85,21 +86,23 @@ async function main(): Promise<void> {
     };
     const window = (t: Tab, viewId: string | undefined, count: number, first: number) => call('logsWindow', { session: t.id, viewId, first, count: Math.min(PAGE, Math.max(1, count - first)) });
 
-    const kinds: Record<string, number[]> = { switchTab: [], paneOff: [], paneOn: [], followRecord: [], followResult: [] };
+    const kinds: Record<string, number[]> = {};
+    for (const k of ['switchTab', 'paneOff', 'paneOn', 'followRecord', 'followResult']) for (const t of tabs) kinds[`${k} ${t.label}`] = [];
     for (let i = 0; i < steps; i++) {
       const t = tabs[i % tabs.length];
-      kinds.switchTab.push(await timed(async () => {
+      const at = (k: string) => kinds[`${k} ${t.label}`];
+      at('switchTab').push(await timed(async () => {
         await call('logsCount', { session: t.id });
         await Promise.all([window(t, undefined, t.total, pageAt(t.total)), window(t, t.hits, t.hitsTotal, pageAt(t.hitsTotal))]);
       }));
-      kinds.paneOff.push(await timed(() => window(t, t.hits, t.hitsTotal, pageAt(t.hitsTotal))));
+      at('paneOff').push(await timed(() => window(t, t.hits, t.hitsTotal, pageAt(t.hitsTotal))));
       const hit = random(t.hitsTotal);
-      kinds.paneOn.push(await timed(async () => {
+      at('paneOn').push(await timed(async () => {
         const [, , rows] = await Promise.all([call('logsCount', { session: t.id }), window(t, undefined, t.total, pageAt(t.total)), call<{ records: { file: number; index: number }[] }>('logsWindow', { session: t.id, viewId: t.hits, first: hit, count: 1 })]);
         await call('logsLocate', { session: t.id, target: { file: rows.records[0].file, index: rows.records[0].index } });
       }));
-      kinds.followRecord.push(await timed(() => call('logsNearestHit', { session: t.id, viewId: t.hits, position: random(t.total) })));
-      kinds.followResult.push(await timed(async () => {
+      at('followRecord').push(await timed(() => call('logsNearestHit', { session: t.id, viewId: t.hits, position: random(t.total) })));
+      at('followResult').push(await timed(async () => {
         const rows = await call<{ records: { file: number; index: number }[] }>('logsWindow', { session: t.id, viewId: t.hits, first: random(t.hitsTotal), count: 1 });
         await call('logsLocate', { session: t.id, target: { file: rows.records[0].file, index: rows.records[0].index } });
       }));
@@ -109,7 +112,7 @@ async function main(): Promise<void> {
       bench: 'logs-tabs',
       node: process.version,
       units: 'milliseconds per step (wall clock), IPC round trips through the real router; page cache warm after indexing',
-      method: `${steps} steps of each kind, alternating the two tabs, at pseudo-random rows (fixed seed); a step is every call the renderer makes for it, those it makes together in parallel`,
+      method: `${steps} steps of each kind (half per file: the switch to that file's tab), alternating the two tabs, at pseudo-random rows (fixed seed); a step is every call the renderer makes for it, those it makes together in parallel`,
       target: { maxMs: 100 },
       tabs: setup,
       steps: stats,
