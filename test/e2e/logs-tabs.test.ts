@@ -80,10 +80,12 @@ describe('log viewer: tabs, search pane, time between records', () => {
     await page.screenshot({ path: join(shots, 'logs-search-pane.png') });
 
     // the toggle puts the results in place of all records
+    await page.getByRole('button', { name: 'More', exact: true }).click();
     await page.getByRole('checkbox', { name: 'Results pane' }).uncheck();
     await page.getByRole('region', { name: 'Search results' }).waitFor({ state: 'detached' });
     await waitText(page, '.area-hint', new RegExp(`^1 file · ${total} records$`));
     await page.getByRole('checkbox', { name: 'Results pane' }).check();
+    await page.keyboard.press('Escape');
     await page.getByRole('region', { name: 'Search results' }).waitFor();
     await waitText(page, '.area-hint', new RegExp(`^1 file · ${all} records$`));
   });

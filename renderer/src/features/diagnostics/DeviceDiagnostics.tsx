@@ -86,7 +86,7 @@ function DiagnosticsPanel({ device }: { device: Device }) {
     const before = useLogs.getState().session;
     try {
       // Download (with progress on this card) first; the viewer opens once the zip is here.
-      await openFrom(`Opening the diagnostics of ${device.name}…`, () => call('diagnosticsOpen', { intuneId, requestId: r.id }));
+      await openFrom(`Opening the diagnostics of ${device.name}…`, () => call('diagnosticsOpen', { intuneId, requestId: r.id }), device.name);
       const after = useLogs.getState();
       if (after.session && after.session !== before) {
         void readFacts(target, after.session.id);

@@ -1,14 +1,13 @@
 // Filters by level, text (plain or regex, any case) and, under "More filters", component, thread and
 // a time range typed in the log's own format. Level boxes apply at once; Enter applies the rest; the
 // match count streams while the filter runs, and Esc or Cancel stops it. The results show in the search
-// pane under all records, or (the toggle off) in place of them.
+// pane under all records, or ("Results pane" off in the toolbar's More menu) in place of them.
 import type { FormEvent } from 'react';
 import type { LogLevel } from '../../../../electron/common/logs.ts';
 import { toggleLevel } from './levels.ts';
 import { Overflow } from './Overflow.tsx';
 import { useLogs } from './store.ts';
 import { useLogTimeFormat } from './useLogTimeFormat.ts';
-import { useViewPrefs } from './view-prefs.ts';
 import { LikeChips } from './like-this/RecordMenu.tsx';
 import { SavedSets } from './saved-sets/SavedSets.tsx';
 
@@ -20,8 +19,7 @@ const levelChoices: { level: LogLevel; label: string }[] = [
 ];
 
 export function FilterBar() {
-  const { draft, setDraft, applyFilter, clearFilter, cancelFilter, filtering, viewId, total, timeFormat, hits, setSearchPane } = useLogs();
-  const searchPane = useViewPrefs((p) => p.searchPane);
+  const { draft, setDraft, applyFilter, clearFilter, cancelFilter, filtering, viewId, total, timeFormat, hits } = useLogs();
   useLogTimeFormat();
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -71,10 +69,6 @@ export function FilterBar() {
       </Overflow>
       <LikeChips />
       <button type="submit">Filter</button>
-      <label className="chip" title="Show a filter's results in a pane under all records (off: in place of them)">
-        <input type="checkbox" checked={searchPane} onChange={(e) => setSearchPane(e.target.checked)} />
-        Results pane
-      </label>
       {(viewId || hits) && (
         <button type="button" onClick={clearFilter}>
           Show all

@@ -1,5 +1,5 @@
-// One row: open, find and errors, the side panels; the rest (open folder, close, follow, wrap,
-// highlight rules) in the "More" menu.
+// One row: open, find and errors, the side panels; the rest (open folder, close, follow, wrap, the
+// results pane, highlight rules) in the "More" menu.
 import { useState, type RefObject } from 'react';
 import { FindBar } from './FindBar.tsx';
 import { Overflow } from './Overflow.tsx';
@@ -12,7 +12,7 @@ const highlightColours = ['rgba(59,130,246,0.25)', 'rgba(16,185,129,0.25)', 'rgb
 
 function MoreTools() {
   const s = useLogs();
-  const { wrap, setWrap } = useViewPrefs();
+  const { wrap, setWrap, searchPane } = useViewPrefs();
   const [highlight, setHighlight] = useState('');
   return (
     <Overflow label="More">
@@ -33,6 +33,10 @@ function MoreTools() {
       <label className="chip">
         <input type="checkbox" checked={wrap} onChange={(e) => setWrap(e.target.checked)} />
         Wrap long lines
+      </label>
+      <label className="chip" title="A filter's results in a pane under all records (off: in place of them)">
+        <input type="checkbox" checked={searchPane} onChange={(e) => s.setSearchPane(e.target.checked)} />
+        Results pane
       </label>
       <form
         className="highlight-form"
