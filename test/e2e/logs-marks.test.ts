@@ -100,9 +100,9 @@ describe('logs: bookmarks, saved sets, records like this', () => {
     await status.getByText(/^[\d,]+ matching records$/).waitFor({ timeout: 30_000 });
     const hidden = Number((await status.innerText()).replace(/\D/g, ''));
     assert.ok(hidden > 0 && hidden < 2854, `${hidden} records left`);
-    // The rows on screen are drawn again for the new view: none like it is among them.
+    // The results pane (under all records, the default) draws the new view: none like it is among them.
     await page.waitForFunction(() => {
-      const rows = [...document.querySelectorAll('.log-row')];
+      const rows = [...document.querySelectorAll('.log-table-hits .log-row')];
       return rows.length > 0 && !rows.some((r) => r.classList.contains('level-loading') || (r.textContent?.includes('Found previous subgraph reevaluation time value') && r.textContent.includes(' AM at key')));
     });
     await page.getByRole('button', { name: 'Like this (1)' }).click();
