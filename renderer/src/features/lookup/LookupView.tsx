@@ -36,7 +36,7 @@ function SourceStatus() {
         return (
           <span key={s} className={`source source-${state}`} title={err?.error.message}>
             {sourceName[s]}: {state === 'pending' ? 'searching…' : state === 'error' ? err!.error.message : 'answered'}
-            <span className="muted"> · last cache sync {ago(cacheAge?.[s] ?? null)}</span>
+            <span className="muted"> · {cacheAge?.[s] ? `last full cache sync ${ago(cacheAge[s])}` : 'no full cache sync yet (the cache keeps the devices you looked up)'}</span>
           </span>
         );
       })}

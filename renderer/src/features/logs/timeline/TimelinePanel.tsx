@@ -70,7 +70,8 @@ export function TimelinePanel() {
   return (
     <>
       <p className="attempts-summary">
-        {timeline.rows.length} runs, {failed} failed, {timeline.names.length} GUIDs named. Newest first.
+        {timeline.rows.length.toLocaleString()} runs, {failed.toLocaleString()} failed, {timeline.names.length} GUIDs named. Newest first.
+        {timeline.omitted > 0 && ` ${timeline.omitted.toLocaleString()} older runs are left out: each file keeps its newest 2,000.`}
       </p>
       {timeline.notes.map((n) => (
         <p key={n} className="muted">
