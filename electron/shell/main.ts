@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { createAppServices, type AppServices } from '../services/app-services.ts';
 import { createLogger, fileSink } from '../services/log/logger.ts';
 import { KnownSecrets } from '../services/log/redact.ts';
+import { setAppMenu } from './app-menu.ts';
 import { registerAppScheme, serveApp } from './app-protocol.ts';
 import { connectRouter } from './ipc.ts';
 import { logPathsFromArgv, openWithQueue } from './open-with.ts';
@@ -51,6 +52,7 @@ export function startShell(): void {
   });
 
   app.whenReady().then(async () => {
+    setAppMenu(process.platform);
     hardenSession(session.defaultSession, log);
     serveApp(session.defaultSession, rendererDir);
     services = await createAppServices({

@@ -51,6 +51,16 @@ describe('Electron shell', () => {
     assert.equal(win.loadedUrl, 'app://helpdesk/index.html');
   });
 
+  test("replaces Electron's default menu: no Ctrl+W window close, reload or developer tools; macOS keeps Edit for the clipboard keys", async () => {
+    if (process.platform !== 'darwin') assert.equal(recorded.applicationMenu, null, 'no menu bar on Windows and Linux');
+    const { menuTemplate } = await import('../../electron/shell/app-menu.ts');
+    assert.equal(menuTemplate('win32'), null);
+    assert.equal(menuTemplate('linux'), null);
+    const mac = JSON.stringify(menuTemplate('darwin'));
+    assert.match(mac, /"editMenu"/);
+    for (const role of ['close', 'reload', 'forceReload', 'toggleDevTools', 'windowMenu', 'viewMenu', 'fileMenu']) assert.doesNotMatch(mac, new RegExp(`"${role}"`), role);
+  });
+
   test('denies every permission request and check', () => {
     let granted: boolean | undefined;
     (recorded.permissionRequestHandler as unknown as (wc: unknown, p: string, cb: (g: boolean) => void) => void)({}, 'media', (g) => (granted = g));

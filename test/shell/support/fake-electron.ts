@@ -20,6 +20,8 @@ export const recorded = {
   invoked: [] as [string, unknown][],
   rendererListeners: new Map<string, Set<Fn>>(),
   userData: mkdtempSync(join(tmpdir(), 'sdh-shell-')),
+  /** What Menu.setApplicationMenu was given: undefined until called, null for no menu. */
+  applicationMenu: undefined as unknown,
 };
 
 class FakeApp extends EventEmitter {
@@ -46,6 +48,13 @@ class FakeApp extends EventEmitter {
   }
 }
 export const app = new FakeApp();
+
+export const Menu = {
+  buildFromTemplate: (template: unknown[]) => ({ template }),
+  setApplicationMenu(menu: unknown) {
+    recorded.applicationMenu = menu;
+  },
+};
 
 export const protocol = {
   registerSchemesAsPrivileged(schemes: unknown[]) {
