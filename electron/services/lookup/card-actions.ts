@@ -47,7 +47,7 @@ export function cardActions(d: Device): CardAction[] {
   out.push(action('intune.assignPrimaryUser', 'Make a chosen user the primary user…', 'Intune', notIntune, { goal: 'user' }));
   out.push(action('intune.assignPrimaryUser', 'Make the last signed-in user the primary user', 'Intune', notIntune ?? (lastUser ? null : 'Intune reports no sign-in on this device.'), { goal: 'lastSignedIn' }));
   out.push(action('intune.assignPrimaryUser', 'Make the most frequent user the primary user', 'Intune', notIntune, { goal: 'mostFrequent' }));
-  out.push(action('sync', 'Sync the device', 'Intune', 'A sync on its own is not offered yet: choose "then sync it" when you plan a change.'));
+  out.push(action('intune.syncDevice', 'Sync (Intune)', 'Intune', !i ? 'The device is not enrolled in Intune.' : null));
   out.push(action('openPortal', 'Open in the Intune admin center', 'Intune', !i ? 'The device is not enrolled in Intune.' : i.portalUrl ? null : 'The demo tenant has no Intune admin center; on a real tenant this opens the device there.'));
   out.push(action('openConsole', 'Open in the Workspace ONE console', 'Workspace ONE', !w ? 'The device is not enrolled in Workspace ONE.' : w.consoleUrl ? null : 'The demo tenant has no Workspace ONE console; on a real tenant this opens the device there.'));
   out.push(action('copy', 'Copy as text', 'this app'));

@@ -13,12 +13,8 @@ export function CardActions({ device, onCopy, onOpen }: { device: Device; onCopy
     if (a.id === 'copy') return onCopy();
     if (a.id === 'openPortal') return onOpen(device.intune?.portalUrl ?? null);
     if (a.id === 'openConsole') return onOpen(device.ws1?.consoleUrl ?? null);
+    // Sync is a job of its own (sent once, audited, no undo): the Changes area previews it for this device.
     requestChange({ actionId: a.id, deviceKey: device.key, deviceName: device.serial ?? device.name, params: a.params });
-    setArea('changes');
-  };
-  // Sync is a job of its own (sent once, audited, no undo): the Changes area previews it for this device.
-  const sync = () => {
-    requestChange({ actionId: 'intune.syncDevice', deviceKey: device.key, deviceName: device.serial ?? device.name, params: {} });
     setArea('changes');
   };
   // A diagnosis fix already offers its action (with its own wording) just above: no second button for it.
@@ -32,15 +28,10 @@ export function CardActions({ device, onCopy, onOpen }: { device: Device; onCopy
       <h3>Actions</h3>
       <div className="action-buttons">
         {offered.map((a) => (
-          <button key={`${a.id}-${a.label}`} type="button" onClick={() => run(a)} title={`Acts on ${a.platform}`}>
+          <button key={`${a.id}-${a.label}`} type="button" onClick={() => run(a)} title={a.id === 'intune.syncDevice' ? 'Acts on Intune: asks the device to check in now (no undo)' : `Acts on ${a.platform}`}>
             <span className="badge action-platform">{a.platform}</span> {a.label}
           </button>
         ))}
-        {device.intune && (
-          <button type="button" onClick={sync} title="Acts on Intune: asks the device to check in now (no undo)">
-            <span className="badge action-platform">Intune</span> Sync (Intune)
-          </button>
-        )}
       </div>
       {pending.length > 0 && <p className="muted">Not offered again while pending: {pending.map((a) => a.label).join(', ')}.</p>}
       {notOffered.length > 0 && (
