@@ -56,6 +56,8 @@ describe('lookup grid and card actions (20,000 devices)', () => {
       if (st.ok && (st.value as { ws1: string | null }).ws1) break;
       await new Promise((r) => setTimeout(r, 100)); // polling the warm-up, bounded at 60 s
     }
+    const warm = await services.router.invoke('cacheStatus', undefined, frame);
+    assert.ok(warm.ok && (warm.value as { ws1: string | null }).ws1, 'the Workspace ONE cache warmed up within 60 s');
     const box = page.getByRole('searchbox', { name: 'Search devices' });
     const listButton = page.getByRole('button', { name: 'List', exact: true });
     if ((await listButton.count()) && (await listButton.getAttribute('aria-pressed')) !== 'true') await listButton.click();

@@ -46,7 +46,8 @@ export function paneActions(set: Set, get: Get, { tab, put }: TabAccess): PaneAc
         if (mine !== followSeq || !near || now?.viewId !== hits.viewId) return;
         put(session.id, { hits: { ...now, selected: near.position, reveal: nextReveal(now.reveal, near.position) } });
       })
-      .catch(() => {});
+      // The pane stays where it was; the tab says why it did not follow.
+      .catch((err: unknown) => put(session.id, { error: err instanceof Error ? err.message : String(err) }));
   };
   const toPane = (t: TabState): Partial<TabState> => ({
     hits: { viewId: t.viewId as string, total: t.total, selected: t.selected, reveal: t.selected === null ? undefined : nextReveal(undefined, t.selected) },
