@@ -8,6 +8,9 @@ export class UiError extends Error {
   }
 }
 
+/** What a failed call or other error says, for the screen. */
+export const errorMessage = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
 export async function call<K extends InvokeName>(name: K, ...args: undefined extends ArgOf<K> ? [arg?: ArgOf<K>] : [arg: ArgOf<K>]): Promise<ResultOf<K>> {
   const fn = window.helpdesk[name] as (arg?: unknown) => Promise<{ ok: true; value: ResultOf<K> } | { ok: false; error: AppErrorValue }>;
   const result = await fn(args[0]);

@@ -3,7 +3,7 @@
 // runs on the log workers (logsFindMatch counts every match of the view once per pattern).
 import { create } from 'zustand';
 import type { LogTextQuery } from '../../../../electron/common/logs.ts';
-import { call, UiError } from '../../api.ts';
+import { call, UiError, errorMessage } from '../../api.ts';
 import { canMark } from './match-ranges.ts';
 import { useLogs } from './store.ts';
 
@@ -25,7 +25,6 @@ interface FindState {
 
 const FIND_TASK = 'find';
 const quoted = (q: LogTextQuery): string => `“${q.pattern}”`;
-const message = (err: unknown): string => (err instanceof UiError || err instanceof Error ? err.message : String(err));
 
 /** Where a step starts: the selected row, or before the first (after the last) record. */
 function startFrom(direction: 'next' | 'previous'): number {
@@ -58,7 +57,7 @@ export const useFind = create<FindState>((set, get) => ({
       revealRow(r.position);
     } catch (err) {
       if (err instanceof UiError && err.value.code === 'cancelled') return;
-      set({ status: { kind: 'error', text: message(err) } });
+      set({ status: { kind: 'error', text: errorMessage(err) } });
     }
   },
   nextError: async (direction) => {
@@ -74,7 +73,7 @@ export const useFind = create<FindState>((set, get) => ({
         revealRow(hit);
       }
     } catch (err) {
-      set({ status: { kind: 'error', text: message(err) } });
+      set({ status: { kind: 'error', text: errorMessage(err) } });
     }
   },
 }));

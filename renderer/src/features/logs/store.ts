@@ -3,7 +3,7 @@
 // answers that arrive for a hidden tab (progress, a filter's result) land in its saved state.
 import { create } from 'zustand';
 import type { LogFilterSpec, LogGrant, LogProgress, LogSessionInfo } from '../../../../electron/common/logs.ts';
-import { call, UiError } from '../../api.ts';
+import { call, UiError, errorMessage } from '../../api.ts';
 import { toSpec } from './filter-spec.ts';
 import { indexDone, noteEarlyDone, startIndexing } from './tabs/index-state.ts';
 import type { LogTimeFormat } from './log-time.ts';
@@ -60,7 +60,6 @@ export interface LogsState extends TabState, TabActions, PaneActions {
 
 let seq = 0;
 const newTask = () => `t${Date.now().toString(36)}${(seq++).toString(36)}`;
-const messageOf = (err: unknown): string => (err instanceof UiError || err instanceof Error ? err.message : String(err));
 
 export const useLogs = create<LogsState>((set, get) => {
   /** Hidden tabs' state by session id. */
@@ -73,9 +72,9 @@ export const useLogs = create<LogsState>((set, get) => {
     if (shownId() === id) set(patch);
     else if (hidden.has(id)) hidden.set(id, { ...(hidden.get(id) as TabState), ...patch });
   };
-  const fail = (err: unknown) => set({ error: messageOf(err), busy: null });
+  const fail = (err: unknown) => set({ error: errorMessage(err), busy: null });
   const failIn = (id: string, err: unknown) => {
-    put(id, { error: messageOf(err) });
+    put(id, { error: errorMessage(err) });
     set({ busy: null });
   };
 

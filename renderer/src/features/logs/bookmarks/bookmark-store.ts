@@ -2,7 +2,7 @@
 // view on screen, toggling the selected record (Ctrl+F2) and stepping between them (F2 / Shift+F2).
 import { create } from 'zustand';
 import type { Bookmark } from '../../../../../electron/common/logs-marks.ts';
-import { call, UiError } from '../../../api.ts';
+import { call, errorMessage } from '../../../api.ts';
 import { useLogs } from '../store.ts';
 
 interface BookmarksState {
@@ -25,7 +25,6 @@ interface BookmarksState {
   exportText(): Promise<void>;
 }
 
-const message = (err: unknown): string => (err instanceof UiError || err instanceof Error ? err.message : String(err));
 const rowsOf = (items: Bookmark[]): Set<number> => new Set(items.flatMap((b) => (b.position === null ? [] : [b.position])));
 
 export const useBookmarks = create<BookmarksState>((set, get) => {
@@ -42,12 +41,12 @@ export const useBookmarks = create<BookmarksState>((set, get) => {
     note: null,
     load: async (sessionId, viewId) => {
       if (get().sessionId !== sessionId) set({ sessionId, viewId, items: [], rows: new Set(), note: null });
-      await call('logsBookmarks', { session: sessionId, viewId }).then((items) => adopt(sessionId, viewId, items), (err) => set({ note: message(err) }));
+      await call('logsBookmarks', { session: sessionId, viewId }).then((items) => adopt(sessionId, viewId, items), (err) => set({ note: errorMessage(err) }));
     },
     toggle: async (file, index) => {
       const { session, viewId } = useLogs.getState();
       if (!session) return;
-      await call('logsBookmarkToggle', { session: session.id, viewId, file, index }).then((items) => adopt(session.id, viewId, items), (err) => set({ note: message(err) }));
+      await call('logsBookmarkToggle', { session: session.id, viewId, file, index }).then((items) => adopt(session.id, viewId, items), (err) => set({ note: errorMessage(err) }));
     },
     toggleSelected: async () => {
       const { session, viewId, selected } = useLogs.getState();
@@ -72,7 +71,7 @@ export const useBookmarks = create<BookmarksState>((set, get) => {
         const r = await call('logsBookmarksExport', { session: session.id });
         set({ note: r.savedTo ? `Bookmarks saved to ${r.savedTo}.` : r.text ? 'This window cannot save files; the desktop app opens a Save dialog.' : 'Nothing was saved.' });
       } catch (err) {
-        set({ note: message(err) });
+        set({ note: errorMessage(err) });
       }
     },
   };

@@ -2,11 +2,10 @@
 // the current ones under a name, delete, import and export them as JSON (main checks and keeps them).
 import { useEffect, useState, type ChangeEvent } from 'react';
 import type { SavedSet } from '../../../../../electron/common/logs-marks.ts';
-import { call, UiError } from '../../../api.ts';
+import { call, errorMessage } from '../../../api.ts';
 import { Overflow } from '../Overflow.tsx';
 import { useLogs } from '../store.ts';
 
-const message = (err: unknown): string => (err instanceof UiError || err instanceof Error ? err.message : String(err));
 
 const savedNote = (to: string | null): string => (to ? `Saved sets exported to ${to}.` : 'Nothing was saved.');
 
@@ -28,7 +27,7 @@ export function SavedSets() {
   const [chosen, setChosen] = useState('');
   const [name, setName] = useState('');
   const [note, setNote] = useState<string | null>(null);
-  const reload = () => call('logsSavedSets').then(setSets, (err) => setNote(message(err)));
+  const reload = () => call('logsSavedSets').then(setSets, (err) => setNote(errorMessage(err)));
   useEffect(() => {
     void reload();
   }, []);
@@ -37,7 +36,7 @@ export function SavedSets() {
       setNote(await fn());
       await reload();
     } catch (err) {
-      setNote(message(err));
+      setNote(errorMessage(err));
     }
   };
   const pick = (value: string) => {

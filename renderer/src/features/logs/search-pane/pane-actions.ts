@@ -2,7 +2,7 @@
 // pane is shown and selected among all records; a record selected among all records moves the pane to
 // the nearest hit. Also the two-record selection the status bar times, and the pane on or off.
 import type { StoreApi } from 'zustand';
-import { call } from '../../../api.ts';
+import { call, errorMessage } from '../../../api.ts';
 import type { LogsState } from '../store.ts';
 import type { SearchHits, TabState } from '../tabs/tab-state.ts';
 import { useViewPrefs } from '../view-prefs.ts';
@@ -47,7 +47,7 @@ export function paneActions(set: Set, get: Get, { tab, put }: TabAccess): PaneAc
         put(session.id, { hits: { ...now, selected: near.position, reveal: nextReveal(now.reveal, near.position) } });
       })
       // The pane stays where it was; the tab says why it did not follow.
-      .catch((err: unknown) => put(session.id, { error: err instanceof Error ? err.message : String(err) }));
+      .catch((err: unknown) => put(session.id, { error: errorMessage(err) }));
   };
   const toPane = (t: TabState): Partial<TabState> => ({
     hits: { viewId: t.viewId as string, total: t.total, selected: t.selected, reveal: t.selected === null ? undefined : nextReveal(undefined, t.selected) },

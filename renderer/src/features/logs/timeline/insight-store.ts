@@ -2,7 +2,7 @@
 // and who was signed in when. Loaded once per session (the work runs on main's log workers).
 import { create } from 'zustand';
 import type { GuidName, ImeTimeline, UserSession } from '../../../../../electron/common/logs-insight.ts';
-import { call, UiError } from '../../../api.ts';
+import { call, errorMessage } from '../../../api.ts';
 import { useLogs } from '../store.ts';
 
 interface InsightState {
@@ -17,7 +17,6 @@ interface InsightState {
   jumpTo(file: number, record: number): Promise<void>;
 }
 
-const message = (err: unknown): string => (err instanceof UiError || err instanceof Error ? err.message : String(err));
 
 export const useInsight = create<InsightState>((set, get) => ({
   sessionId: null,
@@ -33,11 +32,11 @@ export const useInsight = create<InsightState>((set, get) => ({
     // the technician's filters.
     await call('logsUserSessions', { session: sessionId })
       .then((sessions) => still() && set({ sessions }))
-      .catch((err) => still() && set({ sessions: [], error: message(err) }));
+      .catch((err) => still() && set({ sessions: [], error: errorMessage(err) }));
     if (!still()) return;
     await call('logsImeTimeline', { session: sessionId })
       .then((timeline) => still() && set({ timeline, names: new Map(timeline.names.map((n) => [n.id, n])) }))
-      .catch((err) => still() && set({ timeline: { rows: [], omitted: 0, names: [], notes: [] }, error: message(err) }));
+      .catch((err) => still() && set({ timeline: { rows: [], omitted: 0, names: [], notes: [] }, error: errorMessage(err) }));
   },
   jumpTo: async (file, record) => {
     const logs = useLogs.getState();
