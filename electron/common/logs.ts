@@ -139,6 +139,8 @@ export const logProgressSchema = z.object({
   done: z.boolean(),
   /** Index done: the file's columns with a value in some record (LogFileInfo.filled). */
   columns: z.array(logColumnSchema).optional(),
+  /** Indexing or following stopped: what the technician is told (a sentence, never a stack). */
+  error: z.string().max(2000).optional(),
 });
 export type LogProgress = z.infer<typeof logProgressSchema>;
 

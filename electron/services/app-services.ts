@@ -138,6 +138,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     progress: (session, task, progress) => emit('onLogsProgress', { session, task, progress }),
     openRequested: (pending) => emit('onLogsOpenRequest', { pending }),
     dataDir: opts.dataDir,
+    logError: (what, err) => opts.logger.error('logs', `${what}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
   });
   const lookup = lookupHandlers({
     lookup: () => tenants.current.lookup,

@@ -26,6 +26,8 @@ export interface LogsHandlerDeps {
   openRequested?(pending: number): void;
   /** The app's data folder: typed or dropped paths inside it never open. */
   dataDir?: string;
+  /** Where an unexpected failure's details go (the renderer gets a sentence, never a stack). */
+  logError?(what: string, err: unknown): void;
 }
 
 type LogsChannels =
@@ -102,6 +104,17 @@ export function logsHandlers(d: LogsHandlerDeps): LogsHandlers {
     }
   };
 
+  // Indexing and tail mode fail after the call that started them returned: the tab is told in a sentence
+  // (an AppError's own, or a plain one while the details go to the log), never left waiting in silence.
+  const reportFailed = (session: string, what: string, err: unknown): void => {
+    if (!sessions.has(session)) return;
+    if (err instanceof AppError && err.code === 'cancelled') return;
+    if (!(err instanceof AppError)) d.logError?.(what, err);
+    else if (err.detail) d.logError?.(what, err.detail);
+    const why = err instanceof AppError ? err.message : 'The file could not be read; details are in the log.';
+    d.progress(session, null, { phase: 'index', bytesDone: 0, bytesTotal: 0, records: 0, done: true, error: `${what}: ${why}` });
+  };
+
   async function open(paths: string[]) {
     let sessionId = '';
     const info = await d.logs.open(paths, { onProgress: (p) => sessionId && d.progress(sessionId, null, p) });
@@ -112,7 +125,7 @@ export function logsHandlers(d: LogsHandlerDeps): LogsHandlers {
     void d.logs
       .whenIndexed(info.id)
       .then(() => reportIndexed(info.id))
-      .catch(() => {});
+      .catch((err: unknown) => reportFailed(info.id, 'Indexing stopped', err));
     return info;
   }
 
@@ -164,7 +177,11 @@ export function logsHandlers(d: LogsHandlerDeps): LogsHandlers {
       if (follow) {
         following.set(
           session,
-          d.logs.follow(session, () => reportIndexed(session)),
+          d.logs.follow(
+            session,
+            () => reportIndexed(session),
+            (err) => reportFailed(session, 'Reading the lines added to the file failed (tail mode tries again every second)', err),
+          ),
         );
       }
       return null;

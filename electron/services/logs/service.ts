@@ -222,9 +222,9 @@ export class LogsService {
     return refreshSession(this.engine, this.session(id), onProgress);
   }
 
-  /** Follows the session's files (tail mode) until the returned function is called. */
-  follow(id: string, onChange: () => void, intervalMs = 1000): () => void {
-    return followFiles(() => this.sessions.has(id), () => this.refresh(id), onChange, intervalMs);
+  /** Follows the session's files (tail mode) until the returned function is called; `onError` hears a failed step. */
+  follow(id: string, onChange: () => void, onError: (err: unknown) => void, intervalMs = 1000): () => void {
+    return followFiles(() => this.sessions.has(id), () => this.refresh(id), onChange, intervalMs, onError);
   }
 
   /** Starts the worker threads ahead of the first file, so opening one does not wait for them. */

@@ -19,11 +19,11 @@ export interface HandlersRig {
   close(): Promise<void>;
 }
 
-/** `onProgress` sees the progress events the handlers send (task id and progress). */
-export function handlersRig(opts: Partial<LogsServiceOptions> = {}, onProgress: (task: string | null, p: LogProgress) => void = () => {}): HandlersRig {
+/** `onProgress` sees the progress events the handlers send (task id and progress), `logError` what they log. */
+export function handlersRig(opts: Partial<LogsServiceOptions> = {}, onProgress: (task: string | null, p: LogProgress) => void = () => {}, logError?: (what: string, err: unknown) => void): HandlersRig {
   const dir = mkdtempSync(join(tmpdir(), 'sdh-logs-rig-'));
   const logs = new LogsService({ tempDir: dir, ...opts });
-  const h = logsHandlers({ logs, settings: new SettingsStore(join(dir, 'data')), dialogs: undefined, demoBundle: undefined, progress: (_s, task, p) => onProgress(task, p) });
+  const h = logsHandlers({ logs, settings: new SettingsStore(join(dir, 'data')), dialogs: undefined, demoBundle: undefined, progress: (_s, task, p) => onProgress(task, p), logError });
   const ctx = { signal: new AbortController().signal };
   return {
     dir,

@@ -2,6 +2,7 @@
 // thread, finishing out of order), a session's views, and the tail-mode follower.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { within } from '../../support/wait.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -147,7 +148,7 @@ test('the follower never runs two steps at once, reports changes only, and stops
     running--;
     return steps % 2 === 0;
   };
-  const stop = followFiles(isOpen, step, () => changes++, 1);
+  const stop = followFiles(isOpen, step, () => changes++, 1, (err) => assert.fail(String(err)));
   for (let k = 0; k < 4; k++) {
     const started = new Promise<void>((resolve) => (stepped = resolve));
     release();
@@ -164,4 +165,28 @@ test('the follower never runs two steps at once, reports changes only, and stops
   assert.equal(changes, 2);
   stop();
   clearInterval(keepAlive);
+});
+
+test('a follower step that fails is reported, and following goes on', async () => {
+  const keepAlive = setInterval(() => {}, 1000); // the follower's timer is unref'd
+  const errors: unknown[] = [];
+  let steps = 0;
+  let third: () => void = () => {};
+  const reached = new Promise<void>((resolve) => (third = resolve));
+  const stop = followFiles(
+    () => true,
+    async () => {
+      if (++steps === 3) third();
+      if (steps === 1) throw new Error('EIO: the share went away');
+      return false;
+    },
+    () => {},
+    1,
+    (err) => errors.push(err),
+  );
+  await within(reached, 'the follower to step again after a failed step');
+  stop();
+  clearInterval(keepAlive);
+  assert.equal(errors.length, 1);
+  assert.match(String(errors[0]), /EIO/);
 });

@@ -127,6 +127,8 @@ export const useLogs = create<LogsState>((set, get) => {
         if (!task && p.phase === 'index' && p.done && p.file !== undefined) noteEarlyDone(session, p.file);
         return;
       }
+      // Indexing or tail mode failed after its call returned: said in the tab, and the progress bar ends.
+      if (!task && p.error) return put(session, { error: p.error, indexing: null });
       if (task && t.filtering?.task === task) put(session, { filtering: { task, matches: p.matches ?? 0, scanned: p.records } });
       else if (!task) {
         // Indexing ends when the last file's index is done, not the first one's.
