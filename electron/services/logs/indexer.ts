@@ -10,7 +10,7 @@ import type { ChunkMessage } from './index-chunk.ts';
 import { createScanner } from './scanner.ts';
 import { evtxSplit, isEvtx } from './formats/evtx/chunk.ts';
 
-const READ_BYTES = 256 * 1024; // small enough that the bytes just read are still in cache when scanned
+const READ_BYTES = 1 << 20; // small enough that the bytes just read are still in cache (L2) when scanned
 const SNIFF_BYTES = 64 * 1024;
 
 export interface Sniffed extends EncodingInfo {
