@@ -256,11 +256,7 @@ function searchWindows(fd: number, buf: Buffer, idx: RecordIndex, to: number, jo
       }
       const abs = winStart + hit[0];
       if (abs >= winEnd) break;
-      if (abs - (c.offset + c.length) > 256 * 1024) {
-        c = idx.cursor(idx.recordAt(abs));
-        have = c.next();
-      }
-      while (have && c.offset + c.length <= abs) have = c.next();
+      have = c.seek(abs);
       if (!have || c.index >= endRec) break;
       const rs = c.offset - winStart, re = rs + c.length;
       if (ctx.indexPass(c) && (hit[1] <= re || matcher.matchesRange(rs, re)) && (!ctx.needsFields || ctx.fieldsPass(buf.subarray(rs, re))) && ctx.add(c.index)) {

@@ -68,6 +68,6 @@ export class IndexBuilder {
 
   private message(): ChunkMessage {
     const c = this.chunk;
-    return { seq: this.seq, start: c.start, count: c.count, sab: c.sab, big: [...c.big], escapes: c.escapes.pairs() };
+    return { seq: this.seq, start: c.start, count: c.count, sab: c.sab, big: [...c.big], escapes: c.escapes.table() };
   }
 }

@@ -45,6 +45,48 @@ export class IndexCursor implements IndexedRecord {
     this.runSec = sec;
   }
 
+  /**
+   * Moves forward to the record holding byte `offset` (at or after the current record's start) and loads
+   * it (a no-op when the current record holds it); false when no record at or after the current one does. Skips whole chunks by their starts and
+   * runs of 256 records by their marks, then steps over lengths and time codes only, without loading each
+   * record: a text filter maps its hits to records this way (a full walk cost ~125 ms on 6.5 M records).
+   */
+  seek(offset: number): boolean {
+    if (this.index >= 0 && offset < this.offset + this.length) return true;
+    let c = this.chunk;
+    if (!c) return false;
+    for (let nc = this.idx.chunkAt(this.seq + 1); nc && nc.start <= offset; nc = this.idx.chunkAt(this.seq + 1)) {
+      this.seq++;
+      this.i = 0;
+      this.load(0);
+      c = nc;
+    }
+    if (c.count > 0) {
+      const m = marksOf(c);
+      const last = Math.floor((c.count - 1) / STEP);
+      let j = Math.floor(this.i / STEP);
+      while (j < last && m.offsets[j + 1] <= offset) j++;
+      if (j * STEP > this.i) {
+        this.i = j * STEP;
+        this.load(this.i);
+      }
+    }
+    const { lens, meta, big, escapes } = c;
+    let i = this.i, pos = this.nextOffset, sec = this.runSec;
+    for (; i < c.count; i++) {
+      const len = lens[i] === BIG ? (big.get(i) ?? 0) : lens[i];
+      if (pos + len > offset) break;
+      pos += len;
+      const t = meta[i] >> 3;
+      if (t === ESCAPE) sec = escapes.get(i);
+      else if (t !== NO_TIME) sec += t - BIAS;
+    }
+    this.i = i;
+    this.nextOffset = pos;
+    this.runSec = sec;
+    return this.next() && offset < this.offset + this.length;
+  }
+
   next(): boolean {
     let c = this.chunk;
     if (!c) return false;

@@ -68,6 +68,7 @@ export class RecordIndex {
     c.count = n - this.firsts[seq];
     for (const k of [...c.big.keys()]) if (k >= c.count) c.big.delete(k);
     c.escapes.truncate(c.count);
+    c.exported = undefined;
     this.chunks.length = seq + 1;
     this.renumber(seq);
   }
@@ -132,9 +133,12 @@ export class RecordIndex {
     while (c.next() && c.index < to) if (fn(c) === false) return;
   }
 
-  /** The chunks as messages, to share the index with a filter worker. */
+  /**
+   * The chunks as messages, to share the index with a filter worker. Each chunk's message is kept until
+   * the chunk changes, so a job on an indexed file costs no rebuilding here.
+   */
   exportChunks(): ChunkMessage[] {
-    return this.chunks.map((c, seq) => ({ seq, start: c.start, count: c.count, sab: c.sab, big: [...c.big], escapes: c.escapes.pairs() }));
+    return this.chunks.map((c, seq) => (c.exported ??= { seq, start: c.start, count: c.count, sab: c.sab, big: [...c.big], escapes: c.escapes.table() }));
   }
 
   /** A cursor positioned before record `from` (call `next()` to load it). */

@@ -10,7 +10,7 @@ import type { ChunkMessage } from './index-chunk.ts';
 import { createScanner } from './scanner.ts';
 import { evtxSplit, isEvtx } from './formats/evtx/chunk.ts';
 
-const READ_BYTES = 256 * 1024; // small enough that the bytes just read are still in cache when scanned
+const READ_BYTES = 1 << 20; // small enough that the bytes just read are still in cache (L2) when scanned
 const SNIFF_BYTES = 64 * 1024;
 
 export interface Sniffed extends EncodingInfo {
@@ -82,7 +82,8 @@ export function indexFile(opts: IndexRunOptions): IndexSummary {
   const scanner = startByte > 0 ? createScanner(spec, startByte / unit, startByte / unit) : createScanner(spec, unit === 2 ? 1 : sniffed.bomBytes);
   const fd = openSync(opts.path, 'r');
   const READ = Math.max(2, opts.readBytes ?? READ_BYTES);
-  let buf = Buffer.allocUnsafe(READ * 2);
+  // Read into the scanner's own memory where it has one: its byte search then runs in place.
+  let buf = scanner.buffer?.(READ * 2) ?? Buffer.allocUnsafe(READ * 2);
   const raw = unit === 2 ? Buffer.allocUnsafe(READ) : null;
   let base = startByte / unit; // unit offset of buf[0]
   let len = 0;
@@ -92,7 +93,7 @@ export function indexFile(opts: IndexRunOptions): IndexSummary {
   try {
     for (;;) {
       if (buf.length - len < READ) {
-        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        const bigger = scanner.buffer?.(buf.length * 2) ?? Buffer.allocUnsafe(buf.length * 2);
         buf.copy(bigger, 0, 0, len);
         buf = bigger;
       }

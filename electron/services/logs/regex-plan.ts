@@ -11,6 +11,12 @@ export interface RegexPlan {
   literal: string | null;
   /** The same pattern for V8 (flags `m`, plus `i` when case-insensitive), or null when only RE2 reads it right. */
   v8: string | null;
+  /**
+   * A V8 character class (`[…]`) the character right after `literal` matches in every match, or null: the
+   * class or class escape that follows the literal's run in the pattern, when it must occur at least once
+   * (`for [0-9]+ apps?`: "for " then a digit). Meaningful with the V8 spelling only.
+   */
+  after?: string | null;
 }
 
 const SPACE = '\\t\\n\\f\\r '; // RE2's \s: V8's also takes \v, U+00A0 and other spaces
@@ -24,11 +30,17 @@ export function planRegex(source: string): RegexPlan {
   let depth = 0;
   let topAlternation = false;
   const runs: string[] = [];
+  const afters: (string | null)[] = [];
   let run = '';
-  const endRun = (): void => {
-    if (run) runs.push(run);
+  const endRun = (after: string | null = null): void => {
+    if (run) {
+      runs.push(run);
+      afters.push(after);
+    }
     run = '';
   };
+  // The class token ending at `i` follows a run as `after` unless a quantifier lets it occur zero times.
+  const required = (cls: string, i: number): string | null => (/^(?:[*?]|\{0[,}])/.test(source.slice(i + 1)) ? null : cls);
   for (let i = 0; i < source.length; i++) {
     const ch = source[i];
     const top = depth === 0;
@@ -39,13 +51,15 @@ export function planRegex(source: string): RegexPlan {
         out += `\\${e}`;
         if (top) run += e;
       } else {
+        const before = out.length;
         if ('dDwWbB'.includes(e)) out += `\\${e}`;
         else if (e === 's') out += `[${SPACE}]`;
         else if (e === 'S') out += `[^${SPACE}]`;
         else if (e === 't' || e === 'n' || e === 'r' || e === 'f') out += `\\${e}`;
         else if (e === 'x' && /^[0-9a-fA-F]{2}$/.test(source.slice(i + 1, i + 3))) out += `\\x${source.slice(i + 1, (i += 2) + 1)}`;
         else return { literal: null, v8: null }; // \Q…\E, \p{…}, \A, \z and the like: left to RE2
-        endRun();
+        const cls = 'dDwW'.includes(e) ? `[\\${e}]` : e === 's' || e === 'S' ? out.slice(before) : null;
+        endRun(cls === null ? null : required(cls, i));
       }
     } else if (ch === '[') {
       const close = classEnd(source, i);
@@ -55,7 +69,7 @@ export function planRegex(source: string): RegexPlan {
       if (inner === null) v8ok = false;
       else out += `[${inner}]`;
       i = close;
-      endRun();
+      endRun(inner === null ? null : required(`[${inner}]`, i));
     } else if (ch === '(') {
       if (source.startsWith('(?:', i)) i += 2;
       else if (source.startsWith('(?<=', i) || source.startsWith('(?<!', i)) return { literal: null, v8: null };
@@ -109,8 +123,10 @@ export function planRegex(source: string): RegexPlan {
   }
   endRun();
   if (depth !== 0) return { literal: null, v8: null };
-  const literal = topAlternation ? null : runs.reduce<string | null>((best, r) => (best === null || r.length > best.length ? r : best), null);
-  return { literal, v8: v8ok ? out : null };
+  let best = -1;
+  for (let k = 0; k < runs.length; k++) if (best < 0 || runs[k].length > runs[best].length) best = k;
+  if (topAlternation || best < 0) return { literal: null, v8: v8ok ? out : null, after: null };
+  return { literal: runs[best], v8: v8ok ? out : null, after: v8ok ? afters[best] : null };
 }
 
 /** Index of the `]` closing the class that opens at `open`, or -1. */

@@ -6,14 +6,12 @@ import { Col, valueAfter } from './column-presence.ts';
 import { EvtxScanner } from './formats/evtx/scanner.ts';
 import { Lvl, jsonLineFields, newHeader, type Header, type HeaderParser } from './formats/header.ts';
 import type { FormatSpec } from './formats/table.ts';
+import { ByteFinder } from './byte-finder.ts';
 
 export interface RecordSink {
   /** One record: its length in units, level code (Lvl) and wall-clock seconds (NaN if none). */
   push(units: number, level: number, sec: number): void;
 }
-
-/** Called through a constant: `b.indexOf` on every line costs a generic property lookup. */
-const indexOf = Buffer.prototype.indexOf;
 
 /** A line-format header needs at most this much of its line in memory. */
 const LINE_KEEP = 1 << 20;
@@ -29,6 +27,8 @@ export interface Scanner {
   scan(b: Buffer, base: number, eof: boolean, sink: RecordSink): number;
   /** Optional columns (column-presence.ts bits) seen with a value so far; absent: the format always fills them. */
   filled?(): number | undefined;
+  /** A buffer to read windows into, searched in place (byte-finder.ts); windows read elsewhere work too. */
+  buffer?(size: number): Buffer;
 }
 
 /**
@@ -55,6 +55,7 @@ class LineScanner implements Scanner {
   private readonly extra: boolean;
   /** JSON lines: component and thread not yet seen with a value. */
   private unseen = Col.Component | Col.Thread;
+  private readonly find = new ByteFinder([10]);
 
   constructor(
     private readonly spec: FormatSpec,
@@ -74,8 +75,10 @@ class LineScanner implements Scanner {
     const { header, h, separate, extra } = this;
     let p = this.pos - base;
     let open = this.open, level = this.level, sec = this.sec, recordStart = this.recordStart;
+    const find = this.find;
+    find.reset(b);
     while (p < len) {
-      const n = indexOf.call(b, 10, p);
+      const n = find.next(0, p);
       if (this.skipping) {
         if (n < 0) break;
         this.skipping = false;
@@ -122,6 +125,10 @@ class LineScanner implements Scanner {
     this.recordStart = recordStart;
     this.pos = resume;
     return resume;
+  }
+
+  buffer(size: number): Buffer {
+    return this.find.buffer(size);
   }
 
   filled(): number | undefined {

@@ -44,11 +44,11 @@ test('every match, in and out of its memory, equals indexOf (random haystacks an
   }
 });
 
-test('a match across the 32-start blocks, at the window end and in a window read at full size', () => {
+test('a match across the 16- and 64-start blocks, at the window end and in a window read at full size', () => {
   const s = new LiteralSearch(Buffer.from('Remediation Script'), false);
   const buf = s.buffer(4 << 20);
   buf.fill('x');
-  const at = [0, 31, 63, 96, 1000, (4 << 20) - 18];
+  const at = [0, 31, 63, 96, 127, 150, 191, 1000, (4 << 20) - 18];
   for (const a of at) buf.write('remediation SCRIPT', a, 'latin1');
   s.load(buf);
   assert.deepEqual(found(s), at);

@@ -22,6 +22,23 @@ test('the required literal: top-level runs only, optional characters dropped, no
   for (const [pattern, literal] of cases) assert.equal(planRegex(pattern).literal, literal, pattern);
 });
 
+test('the class right after the literal, when every match has one there', () => {
+  const cases: [string, string | null | undefined][] = [
+    ['for [0-9]+ apps?', '[0-9]'],
+    ['attempt [0-9] of 3\\)', '[0-9]'],
+    ['code=\\d{2,}', '[\\d]'],
+    ['code=\\s', '[\\t\\n\\f\\r ]'],
+    ['code=[0-9]*x', null],
+    ['code=[0-9]?', null],
+    ['code=\\d{0,3}', null],
+    ['codes?[0-9]', null],
+    ['HRESULT\\b', null],
+    ['code=.', null],
+    ['code=[[:digit:]]', null],
+  ];
+  for (const [pattern, after] of cases) assert.equal(planRegex(pattern).after ?? null, after, pattern);
+});
+
 test('the V8 spelling keeps RE2 meanings for . and \\s, and is withheld where V8 reads differently', () => {
   assert.equal(planRegex('x.y\\sz').v8, 'x[^\\n]y[\\t\\n\\f\\r ]z');
   assert.equal(planRegex('(?P<n>abc)d').v8, '(?:abc)d');
@@ -37,7 +54,7 @@ test('V8 takes over-backtracking matches to its linear engine: the catastrophic 
 });
 
 test('records matched through the literal prefilter and V8 are those RE2 matches', () => {
-  const records = ['Found 3 apps with intent', 'found 1 app', 'for 12 apps', 'for  apps', 'FOR 2 APPS\r', 'x for 7 app\r', 'attempt 2 of 3)', 'at\ntempt'];
+  const records = ['Found 3 apps with intent', 'found 1 app', 'for 12 apps', 'for  apps', 'FOR 2 APPS\r', 'x for 7 app\r', 'attempt 2 of 3)', 'at\ntempt', 'for x, then for 3 apps', 'for ', 'for 4'];
   const text = `${records.join('\n')}\n`;
   const win = Buffer.from(text);
   const starts = records.map((_, k) => records.slice(0, k).reduce((a, r) => a + r.length + 1, 0));
