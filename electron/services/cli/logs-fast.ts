@@ -17,9 +17,9 @@ import { CliWorkers, cliWorkersTs } from './worker-jobs.ts';
 
 /** As a session: the format is told from the first 256 KB (opening.ts), a file is cut in parts from 64 MB (indexing.ts). */
 const SNIFF_BYTES = 256 * 1024;
-const SPLIT_BYTES = 64 * 1024 * 1024;
+const countedInParts = (size: number): boolean => size >= 64 * 1024 * 1024;
 /** As quick-search.ts: one byte range up to 8 MB. */
-const SEARCH_SPLIT_BYTES = 8 << 20;
+const searchedInParts = (size: number): boolean => size > 8 << 20;
 
 interface PlainFile {
   path: string;
@@ -39,9 +39,9 @@ function plainFiles(io: CliIo, paths: string[]): PlainFile[] | null {
 }
 
 /** Workers for the largest file (one unless a file is big enough to be cut), started before any file is read. */
-function startWorkers(io: CliIo, kind: 'count' | 'search', files: PlainFile[], cutFrom: number): CliWorkers {
+function startWorkers(io: CliIo, kind: 'count' | 'search', files: PlainFile[], inParts: (size: number) => boolean): CliWorkers {
   const most = Math.max(1, Math.min(2, availableParallelism()));
-  const n = files.some((f) => f.size >= cutFrom) ? most : 1;
+  const n = files.some((f) => inParts(f.size)) ? most : 1;
   return new CliWorkers((io.cliWorkerUrls ?? cliWorkersTs)[kind], n);
 }
 
@@ -64,7 +64,7 @@ function readHead(path: string, size: number): Buffer | null {
 export async function searchFiles(io: CliIo, paths: string[], text: LogTextQuery, levels: LogLevel[] | undefined, keep: number): Promise<QuickSearchFile[] | null> {
   const files = plainFiles(io, paths);
   if (!files) return null;
-  const workers = startWorkers(io, 'search', files, SEARCH_SPLIT_BYTES);
+  const workers = startWorkers(io, 'search', files, searchedInParts);
   try {
     const found: QuickSearchFile[] = [];
     for (const f of files) {
@@ -82,7 +82,7 @@ export async function searchFiles(io: CliIo, paths: string[], text: LogTextQuery
 export async function countStats(io: CliIo, paths: string[]): Promise<LogFileStats[] | null> {
   const files = plainFiles(io, paths);
   if (!files) return null;
-  const workers = startWorkers(io, 'count', files, SPLIT_BYTES);
+  const workers = startWorkers(io, 'count', files, countedInParts);
   try {
     const heads = files.map((f) => readHead(f.path, f.size));
     const sniffed = heads.map((h) => (h ? sniffBytes(h) : null));
@@ -118,7 +118,7 @@ export async function countStats(io: CliIo, paths: string[]): Promise<LogFileSta
 
 /** Counts a file in one part per worker, cut where the session's indexing cuts it (indexing.ts). */
 async function countInParts(workers: CliWorkers, f: PlainFile, format: CountJob['format'], signal: AbortSignal): Promise<CountResult[]> {
-  const n = f.size >= SPLIT_BYTES ? workers.size : 1;
+  const n = countedInParts(f.size) ? workers.size : 1;
   const bounds = [0];
   for (let k = 1; k < n; k++) {
     const at = splitNear(f.path, format, Math.floor((f.size * k) / n));
