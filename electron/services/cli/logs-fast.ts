@@ -4,7 +4,7 @@
 // after (quick-search.ts). Folders, zips, zip entries, event logs and UTF-16 files return null: the
 // caller opens those as a session. Nothing here loads the app's services or zod, so the command starts
 // about as fast as node does.
-import { closeSync, lstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { LogFileStats, LogLevel, LogTextQuery } from '../../common/logs.ts';
@@ -26,12 +26,15 @@ interface PlainFile {
   size: number;
 }
 
-/** The paths as regular files (not followed through links, as a session opens them), or null. */
-function plainFiles(io: CliIo, paths: string[]): PlainFile[] | null {
+/**
+ * The paths as regular files, or null. `follow`: a link to a file counts as one (search has always taken
+ * them); stats leave links to the session, which refuses them as it always did.
+ */
+function plainFiles(io: CliIo, paths: string[], follow: boolean): PlainFile[] | null {
   const out: PlainFile[] = [];
   for (const p of paths) {
     const path = resolve(io.cwd, p);
-    const st = lstatSync(path, { throwIfNoEntry: false });
+    const st = (follow ? statSync : lstatSync)(path, { throwIfNoEntry: false });
     if (!st?.isFile() || /\.zip$/i.test(path) || /\.zip!\//i.test(path)) return null;
     out.push({ path, size: st.size });
   }
@@ -62,7 +65,7 @@ function readHead(path: string, size: number): Buffer | null {
 
 /** `logs search` without an index, or null when some path needs a session. */
 export async function searchFiles(io: CliIo, paths: string[], text: LogTextQuery, levels: LogLevel[] | undefined, keep: number): Promise<QuickSearchFile[] | null> {
-  const files = plainFiles(io, paths);
+  const files = plainFiles(io, paths, true);
   if (!files) return null;
   const workers = startWorkers(io, 'search', files, searchedInParts);
   try {
@@ -80,7 +83,7 @@ export async function searchFiles(io: CliIo, paths: string[], text: LogTextQuery
 
 /** `logs stats` without an index, or null when some path needs a session. */
 export async function countStats(io: CliIo, paths: string[]): Promise<LogFileStats[] | null> {
-  const files = plainFiles(io, paths);
+  const files = plainFiles(io, paths, false);
   if (!files) return null;
   const workers = startWorkers(io, 'count', files, countedInParts);
   try {

@@ -5,7 +5,7 @@
 // as a session; a cancelled command says so.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -99,4 +99,15 @@ test('a cancelled stats or search says so and exits 1', async () => {
     assert.match(t.err(), /cancelled/);
     assert.equal(t.out(), '');
   }
+});
+
+test('a link to a file: search takes it (as before), stats leave it to the session, which refuses it (as before)', async () => {
+  const link = join(dir, 'link.log');
+  symlinkSync(files[0], link);
+  const s = cli();
+  assert.equal(await runCli(['logs', 'search', '--json', '--limit', '1', 'remediation', link], s.io), 0, s.err());
+  assert.ok((JSON.parse(s.out()) as { total: number }).total > 0);
+  const t = cli();
+  assert.equal(await runCli(['logs', 'stats', '--json', link], t.io), 1);
+  assert.match(t.err(), /not a regular file or folder/);
 });
