@@ -30,6 +30,9 @@ await Promise.all([
   ...workers.map((w) => build({ ...common, entryPoints: { worker: w }, outdir: 'dist/main', format: 'cjs', outExtension: { '.js': '.cjs' }, external })),
   // `sdh`: plain JavaScript so the CLI starts without a TypeScript loader (package.json `bin`).
   build({ ...common, entryPoints: { sdh: 'electron/services/cli/bin.ts' }, outdir: 'dist/cli', format: 'esm', splitting: true, chunkNames: 'chunks/[name]-[hash]', outExtension: { '.js': '.mjs' }, external, banner: { js: `#!/usr/bin/env node\n${esmRequire}` } }),
+  // The CLI's own workers for `logs stats` and `logs search` on plain files: CommonJS like the app's worker,
+  // one bundle per job, so a thread loads only its job's code (the count's is small and free of zod).
+  build({ ...common, entryPoints: { 'count-worker': 'electron/services/cli/count-worker.ts', 'search-worker': 'electron/services/cli/search-worker.ts' }, outdir: 'dist/cli', format: 'cjs', outExtension: { '.js': '.cjs' }, external }),
   build({ ...common, entryPoints: { preload: 'electron/shell/preload.ts' }, outdir: 'dist/main', format: 'cjs', outExtension: { '.js': '.cjs' }, external: ['electron'] }),
   build({ ...common, platform: 'browser', target: 'chrome130', entryPoints: { bridge: 'renderer/bridge/http-bridge.ts' }, outdir: 'dist/browser-host', format: 'iife' }),
   viteBuild({ configFile: `${root}vite.config.ts`, logLevel: 'warn' }),

@@ -15,6 +15,7 @@ runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   signal: controller.signal,
   logsWorkerUrl: bundled ? new URL('../main/worker.cjs', import.meta.url) : undefined,
+  cliWorkerUrls: bundled ? { count: new URL('./count-worker.cjs', import.meta.url), search: new URL('./search-worker.cjs', import.meta.url) } : undefined,
 }).then((code) => {
   process.exitCode = code;
 });

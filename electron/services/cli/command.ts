@@ -9,6 +9,8 @@ export interface CliIo {
   signal: AbortSignal;
   /** The bundled log worker, when the CLI runs from its build (dist/cli); else the TypeScript one. */
   logsWorkerUrl?: URL;
+  /** The CLI's own workers for `logs stats` and `logs search` on plain files (count-worker.ts, search-worker.ts), bundled likewise. */
+  cliWorkerUrls?: { count: URL; search: URL };
 }
 
 export interface CliGroup {

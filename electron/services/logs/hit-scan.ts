@@ -70,6 +70,7 @@ export function runHitScan(job: HitScanJob, shouldStop: () => boolean, onProgres
     while (winStart < job.end) {
       const n = readSync(fd, buf, 0, span, winStart);
       if (n === 0) break;
+      locator.setWindow(buf.subarray(0, n), winStart); // records around hits are cut from these bytes, not read again
       const lastNl = buf.lastIndexOf(10, n - 1);
       // Whole lines, unless one line fills the window (its match may then be cut).
       const cut = winStart + n >= job.size || lastNl < 0 ? n : lastNl + 1;

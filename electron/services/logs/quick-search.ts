@@ -3,11 +3,20 @@
 // are joined (a record two ranges share counts once). Records are known by byte offset, not by number
 // (numbering them would mean indexing the file). Event logs and UTF-16 files are not handled here: the
 // caller opens them as a session instead.
-import { AppError } from '../../common/errors.ts';
-import { logLevels, type LogFormat, type LogLevel, type LogRecord, type LogTextQuery } from '../../common/logs.ts';
+import { logLevels } from '../../common/log-levels.ts';
+import type { LogFormat, LogLevel, LogRecord, LogTextQuery } from '../../common/logs.ts';
 import type { HitScanJob, HitScanResult } from './hit-scan.ts';
 import { sniffFile } from './indexer.ts';
-import type { WorkerPool } from './worker-host.ts';
+
+/**
+ * Workers that run hit scans: the app's WorkerPool (worker-host.ts), or the CLI's own (cli/worker-jobs.ts,
+ * which starts quicker). Nothing here loads zod (errors.ts only once a search was cancelled), for the
+ * same reason.
+ */
+export interface HitScanWorkers {
+  readonly size: number;
+  run<T>(job: { kind: 'hits'; job: HitScanJob }, onMessage: () => void, signal?: AbortSignal): Promise<T>;
+}
 
 export interface QuickSearchFile {
   path: string;
@@ -18,7 +27,7 @@ export interface QuickSearchFile {
 }
 
 /** Null when a file needs a session (an event log, UTF-16). `parts` overrides the ranges (tests). */
-export async function quickSearch(pool: WorkerPool, path: string, text: LogTextQuery, levels: LogLevel[] | undefined, keep: number, signal?: AbortSignal, parts?: number): Promise<QuickSearchFile | null> {
+export async function quickSearch(pool: HitScanWorkers, path: string, text: LogTextQuery, levels: LogLevel[] | undefined, keep: number, signal?: AbortSignal, parts?: number): Promise<QuickSearchFile | null> {
   const sniffed = sniffFile(path);
   if (sniffed.format === 'evtx' || sniffed.unitSize === 2) return null;
   const base: Omit<HitScanJob, 'start' | 'end'> = {
@@ -39,7 +48,10 @@ export async function quickSearch(pool: WorkerPool, path: string, text: LogTextQ
       return pool.run<HitScanResult>({ kind: 'hits', job }, () => {}, signal);
     }),
   );
-  if (results.some((r) => r.stopped)) throw new AppError('cancelled', 'The search was cancelled.');
+  if (results.some((r) => r.stopped)) {
+    const { AppError } = await import('../../common/errors.ts');
+    throw new AppError('cancelled', 'The search was cancelled.');
+  }
   let matches = 0, last = -1;
   const records: LogRecord[] = [];
   for (const r of results) {

@@ -35,6 +35,11 @@ export class RecordLocator {
   private recent: LocatedRecord[] = [];
   private at = 0;
   private read = FIRST_READ;
+  /** The caller's window: file bytes [winStart, winStart + win.length). */
+  private win: Buffer | null = null;
+  private winStart = 0;
+  /** The run's bytes [base, filePos) are in the window (not copied into buf). */
+  private inWin = false;
 
   constructor(
     private readonly fd: number,
@@ -43,6 +48,21 @@ export class RecordLocator {
     /** Where the first record starts (after a byte-order mark). */
     private readonly firstUnit: number,
   ) {}
+
+  /**
+   * The bytes the caller holds of the file from `start`, valid until the next call; a run still scanning
+   * the previous window ends (the next hit starts another).
+   */
+  setWindow(bytes: Buffer, start: number): void {
+    if (this.inWin) this.scanner = null;
+    this.inWin = false;
+    this.win = bytes;
+    this.winStart = start;
+  }
+
+  private inWindow(from: number, to: number): boolean {
+    return this.win !== null && from >= this.winStart && to <= this.winStart + this.win.length;
+  }
 
   /** The record holding byte `h`; calls must come with `h` not decreasing. */
   locate(h: number): LocatedRecord {
@@ -76,6 +96,7 @@ export class RecordLocator {
       this.scanner = createScanner(this.spec, this.firstUnit);
       this.base = this.filePos = this.pos = 0;
       this.clean = true;
+      this.inWin = this.inWindow(0, 0);
       return;
     }
     let start = atByte;
@@ -86,9 +107,14 @@ export class RecordLocator {
     this.scanner = createScanner(this.spec, start, start);
     this.base = this.filePos = this.pos = start;
     this.clean = false;
+    this.inWin = this.inWindow(start, start);
   }
 
   private nextLineStart(at: number): number {
+    if (this.win && this.inWindow(at, at)) {
+      const nl = this.win.indexOf(10, at - this.winStart);
+      if (nl >= 0) return this.winStart + nl + 1;
+    }
     for (let n = FIRST_READ, from = at; from < this.size; from += n, n = Math.min(n * 4, READ)) {
       const got = readSync(this.fd, this.buf, 0, n, from);
       const nl = this.buf.subarray(0, got).indexOf(10);
@@ -99,20 +125,36 @@ export class RecordLocator {
   }
 
   private feed(): void {
-    if (this.buf.length - this.len < READ) {
-      const bigger = Buffer.allocUnsafe(this.buf.length * 2);
-      this.buf.copy(bigger, 0, 0, this.len);
-      this.buf = bigger;
-    }
     const want = Math.min(this.read, this.size - this.filePos);
     this.read = Math.min(this.read * 2, READ);
-    const n = want > 0 ? readSync(this.fd, this.buf, this.len, want, this.filePos) : 0;
-    this.filePos = n > 0 ? this.filePos + n : this.size;
-    this.len += n;
+    let bytes: Buffer;
+    if (this.inWin && this.win && this.inWindow(this.base, this.filePos + want)) {
+      // Inside the caller's window: scan its bytes where they are.
+      this.filePos = want > 0 ? this.filePos + want : this.size;
+      bytes = this.win.subarray(this.base - this.winStart, this.filePos - this.winStart);
+    } else {
+      if (this.inWin && this.win) {
+        // Leaving the window: what the scanner still needs moves to buf, and reading goes on from there.
+        const have = this.filePos - this.base;
+        if (this.buf.length < have + READ) this.buf = Buffer.allocUnsafe(Math.max(this.buf.length * 2, have + READ));
+        this.win.copy(this.buf, 0, this.base - this.winStart, this.filePos - this.winStart);
+        this.len = have;
+        this.inWin = false;
+      }
+      if (this.buf.length - this.len < READ) {
+        const bigger = Buffer.allocUnsafe(this.buf.length * 2);
+        this.buf.copy(bigger, 0, 0, this.len);
+        this.buf = bigger;
+      }
+      const n = want > 0 ? readSync(this.fd, this.buf, this.len, want, this.filePos) : 0;
+      this.filePos = n > 0 ? this.filePos + n : this.size;
+      this.len += n;
+      bytes = this.buf.subarray(0, this.len);
+    }
     const eof = this.filePos >= this.size;
     this.recent = [];
     this.at = 0;
-    const keep = (this.scanner as Scanner).scan(this.buf.subarray(0, this.len), this.base, eof, {
+    const keep = (this.scanner as Scanner).scan(bytes, this.base, eof, {
       push: (units, level, sec) => {
         const r = { offset: this.pos, length: units, level, sec };
         this.pos += units;
@@ -120,9 +162,11 @@ export class RecordLocator {
         else if (this.spec.split !== 'cmtrace' || level !== 7) this.clean = true; // this one may be partial
       },
     });
-    const drop = keep - this.base;
-    this.buf.copy(this.buf, 0, drop, this.len);
-    this.len -= drop;
+    if (!this.inWin) {
+      const drop = keep - this.base;
+      this.buf.copy(this.buf, 0, drop, this.len);
+      this.len -= drop;
+    }
     this.base = keep;
   }
 }

@@ -104,6 +104,20 @@ test('the bundle runs the log engine under plain node: counts of the real IME lo
   );
 });
 
+test('plain files are counted and searched on the bundled CLI workers: the counts a session gives', () => {
+  const log = join(root, 'test/fixtures/ime-real/AgentExecutor-20260321-225458.log');
+  const stats = sdh(['logs', 'stats', '--json', log]);
+  assert.equal(stats.code, 0, stats.err);
+  const [f] = (JSON.parse(stats.out) as { files: { records: number; first: string | null; last: string | null }[] }).files;
+  assert.equal(f.records, 16484);
+  assert.ok(f.first && f.last, 'the first and last times are read');
+  const search = sdh(['logs', 'search', '--json', '--limit', '3', 'remediation', log]);
+  assert.equal(search.code, 0, search.err);
+  const found = JSON.parse(search.out) as { total: number; matches: unknown[] };
+  assert.ok(found.total > 3);
+  assert.equal(found.matches.length, 3);
+});
+
 test('npm run --silent sdh -- runs the same built command', () => {
   const r = spawnSync('npm', ['run', '--silent', 'sdh', '--', 'logs', '--help'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
   assert.equal(r.status, 0, r.stderr);

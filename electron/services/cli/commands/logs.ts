@@ -1,17 +1,19 @@
 // `sdh logs stats|search|explain`: the log engine without the app.
-import { statSync } from 'node:fs';
+// `stats` and `search` on plain files take the quick way (../logs-fast.ts) and load nothing else; the
+// session (the app's logs service, its worker and zod) loads only for what needs one.
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
-import { logLevels, type LogLevel, type LogTextQuery } from '../../../common/logs.ts';
+import { logLevels } from '../../../common/log-levels.ts';
+import type { LogFileStats, LogLevel } from '../../../common/logs.ts';
 import { intFlag, parseArgs, stringFlag } from '../args.ts';
 import { help } from './help.ts';
 import { UsageError, type CliGroup, type CliIo } from '../command.ts';
 import { paintLevel, paints } from '../paint.ts';
-import type { QuickSearchFile } from '../../logs/quick-search.ts';
-import { LogsService } from '../../logs/service.ts';
-import { imeTimelineText } from '../../logs/ime/timeline-text.ts';
+import { countStats, searchFiles } from '../logs-fast.ts';
+import type { LogsService } from '../../logs/service.ts';
 
 async function withSession<T>(io: CliIo, paths: string[], fn: (svc: LogsService, id: string, problems: string[]) => Promise<T>): Promise<T> {
+  const { LogsService } = await import('../../logs/service.ts');
   const svc = new LogsService({ tempDir: io.env.SDH_TEMP_DIR ?? tmpdir(), workerUrl: io.logsWorkerUrl });
   const info = await svc.open(
     paths.map((p) => resolve(io.cwd, p)),
@@ -22,27 +24,6 @@ async function withSession<T>(io: CliIo, paths: string[], fn: (svc: LogsService,
     return await fn(svc, info.id, info.problems);
   } finally {
     await svc.close(info.id);
-  }
-}
-
-/**
- * `logs search` over plain files, without indexing them (hits first, records around them after); null
- * when any path is a folder, a zip, an event log or UTF-16 (those open as a session).
- */
-async function searchUnindexed(io: CliIo, paths: string[], text: LogTextQuery, levels: LogLevel[] | undefined, keep: number): Promise<QuickSearchFile[] | null> {
-  const files = paths.map((p) => resolve(io.cwd, p));
-  if (!files.every((f) => statSync(f, { throwIfNoEntry: false })?.isFile() && !/\.zip$/i.test(f) && !f.includes('!/'))) return null;
-  const svc = new LogsService({ tempDir: io.env.SDH_TEMP_DIR ?? tmpdir(), workerUrl: io.logsWorkerUrl });
-  try {
-    const found: QuickSearchFile[] = [];
-    for (const f of files) {
-      const r = await svc.searchFile(f, text, levels, keep, io.signal);
-      if (!r) return null;
-      found.push(r);
-    }
-    return found;
-  } finally {
-    await svc.dispose();
   }
 }
 
@@ -62,15 +43,20 @@ export const logsGroup: CliGroup = {
     switch (cmd) {
       case 'stats': {
         if (!p.positionals.length) throw new UsageError('logs stats needs at least one path');
-        return withSession(io, p.positionals, async (svc, id, problems) => {
-          warn(problems);
-          const files = await svc.stats(id);
+        const show = (files: LogFileStats[]): number => {
           out(io, json, { files }, () =>
             files
               .map((f) => `${f.path}\n  ${f.format} ${f.encoding} ${f.records} records, ${f.levels.error} errors, ${f.levels.warning} warnings, ${f.unparsed} unparsed\n  ${f.first ?? '-'} … ${f.last ?? '-'}\n`)
               .join(''),
           );
           return 0;
+        };
+        // Plain files are counted without an index; the rest open as a session.
+        const counted = await countStats(io, p.positionals);
+        if (counted) return show(counted);
+        return withSession(io, p.positionals, async (svc, id, problems) => {
+          warn(problems);
+          return show(await svc.stats(id));
         });
       }
       case 'search': {
@@ -81,7 +67,7 @@ export const logsGroup: CliGroup = {
         for (const l of levels ?? []) if (!logLevels.includes(l as LogLevel)) throw new UsageError(`unknown level "${l}" (one of ${logLevels.join(', ')})`);
         const limit = intFlag(p, 'limit', 0) ?? 10000;
         const text = { pattern, regex: p.flags.has('regex'), caseSensitive: p.flags.has('case') };
-        const quick = await searchUnindexed(io, paths, text, levels as LogLevel[] | undefined, limit);
+        const quick = await searchFiles(io, paths, text, levels as LogLevel[] | undefined, limit);
         if (quick) {
           // Found without an index: records are named by byte offset (numbering them would mean indexing).
           const matches = quick.flatMap((f) => f.records.map((r) => ({ file: f.path, offset: r.offset, time: r.time, level: r.level, line: r.message.split(/\r?\n/)[0] }))).slice(0, limit);
@@ -133,6 +119,7 @@ export const logsGroup: CliGroup = {
         return withSession(io, p.positionals, async (svc, id, problems) => {
           warn(problems);
           const timeline = await svc.imeTimeline(id, [], io.signal);
+          const { imeTimelineText } = await import('../../logs/ime/timeline-text.ts');
           out(io, json, timeline, () => imeTimelineText(timeline));
           return 0;
         });

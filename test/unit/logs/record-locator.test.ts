@@ -1,0 +1,58 @@
+// The record around a byte without an index (record-locator.ts) is the indexed record holding it, whether
+// the locator reads the file itself, scans the caller's window in place, or starts in one window and runs
+// past its end (a record cut by the window's end is read on from the file).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { closeSync, openSync, readSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatSpec } from '../../../electron/services/logs/formats/table.ts';
+import { sniffFile } from '../../../electron/services/logs/indexer.ts';
+import { RecordLocator } from '../../../electron/services/logs/record-locator.ts';
+import { imeReal, indexPath, withTempDir } from './helpers.ts';
+
+function check(path: string): void {
+  const { records } = indexPath(path);
+  const sn = sniffFile(path);
+  const size = sn.size;
+  // Hits: starts, middles and last bytes of records, in file order, sampled so each file stays quick.
+  const hits: { h: number; k: number }[] = [];
+  records.forEach((r, k) => {
+    if (k % 7 === 0 || r.length > 4096) hits.push({ h: r.offset, k }, { h: r.offset + (r.length >> 1), k }, { h: r.offset + r.length - 1, k });
+  });
+  const fd = openSync(path, 'r');
+  try {
+    for (const win of [0, size, 700, 64 * 1024]) {
+      const locator = new RecordLocator(fd, formatSpec(sn.format), size, sn.bomBytes);
+      let winStart = -1;
+      const buf = Buffer.alloc(Math.max(1, win));
+      for (const { h, k } of hits) {
+        if (win > 0 && (winStart < 0 || h >= winStart + win)) {
+          winStart = h - (h % win);
+          locator.setWindow(buf.subarray(0, readSync(fd, buf, 0, win, winStart)), winStart);
+        }
+        const r = locator.locate(h);
+        const want = records[k];
+        assert.deepEqual([r.offset, r.length, r.level], [want.offset, want.length, want.level], `${path}: byte ${h}, window ${win}`);
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+test('located records are the indexed ones: the real IME logs, with and without the caller\'s windows', () => {
+  for (const f of readdirSync(imeReal).filter((n) => n.endsWith('.log'))) check(join(imeReal, f));
+});
+
+test('line formats too: a Serilog file with a BOM, stack traces and a line longer than a window', () => {
+  withTempDir((dir) => {
+    const path = join(dir, 'hub.log');
+    const lines: string[] = [];
+    for (let n = 0; n < 1500; n++) {
+      lines.push(`2026-11-20 08:00:${String(n % 60).padStart(2, '0')}.000 +01:00 [${['INF', 'ERR'][n % 2]}] step ${n}${n === 700 ? 'x'.repeat(100_000) : ''}`);
+      if (n % 2) lines.push('System.Exception: failed', '   at Hub.Step()');
+    }
+    writeFileSync(path, `\ufeff${lines.join('\r\n')}\r\n`);
+    check(path);
+  });
+});
