@@ -15,7 +15,7 @@ export interface ImeRecord {
 export const GUID_SRC = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 /** Steps kept per row (a row's count of records goes on). */
-const MAX_STEPS = 60;
+export const MAX_STEPS = 60;
 
 export interface RowDraft extends Omit<ImeTimelineRow, 'name' | 'outcome' | 'result' | 'durationMs'> {
   failed: boolean;
