@@ -23,6 +23,11 @@ export interface AnalysisJob extends RecordSource {
   label: string;
   file: number;
   chunks: ChunkMessage[];
+  /**
+   * Read only records [from, to), each end moved on to the next record where the reader can start afresh
+   * (`Reader.startsHere`), so the parts of a file read on several workers neither overlap nor leave a gap.
+   */
+  part?: { from: number; to: number };
 }
 
 /**
@@ -37,6 +42,8 @@ interface Reader {
   add(r: LogRecord): void;
   /** Records the plan said 'extend' for: the last of them, and the last time they carry. */
   extend?(lastIndex: number, time: string | null, timeMs: number | null): void;
+  /** Whether its state can start afresh at this record (a part starts there); absent: at any record. */
+  startsHere?(r: LogRecord): boolean;
 }
 
 /**
@@ -78,8 +85,32 @@ function eachRecord(job: AnalysisJob, shouldStop: () => boolean, reader: Reader,
     reader.extend?.(extendTo, time, timeMs);
     extendFrom = extendTo = -1;
   };
+  const from = job.part?.from ?? 0, to = job.part?.to ?? Infinity;
+  const startsHere = reader.startsHere?.bind(reader);
+  let started = from === 0 || !startsHere;
   try {
-    const done = scanRecords(fd, idx, plan?.needles ?? [], shouldStop, (c, win, rs, hit) => {
+    const done = scanRecords(fd, idx, from, plan?.needles ?? [], shouldStop, (c, win, rs, hit) => {
+      // A record a reader can start at holds a literal of its plan (every record does without a plan).
+      const maybeStart = startsHere && (hit || !plan);
+      if (!started) {
+        if (!maybeStart) return;
+        const r = decode(c, win, rs);
+        if (!startsHere(r)) return;
+        started = true;
+        reader.add(r);
+        return;
+      }
+      if (c.index >= to) {
+        // Past the part's end: it ends where the next part starts.
+        if (!startsHere) return true;
+        if (maybeStart) {
+          const r = decode(c, win, rs);
+          if (startsHere(r)) return true;
+          flush();
+          reader.add(r);
+          return;
+        }
+      }
       const take = plan ? plan.take(hit) : 'decode';
       if (take === 'skip') return;
       if (take === 'extend') {

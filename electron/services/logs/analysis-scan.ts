@@ -25,15 +25,18 @@ export interface ScanNeedle {
  * were not read; `hit` is then true, since it was not searched). `c` is the walk's cursor: read it, do not
  * keep it.
  */
-export type ScanVisit = (c: IndexCursor, win: Buffer | null, rs: number, hit: boolean) => void;
+export type ScanVisit = (c: IndexCursor, win: Buffer | null, rs: number, hit: boolean) => boolean | void;
 
-/** Walks every record of `idx` in order; false when `shouldStop` said so between windows. */
-export function scanRecords(fd: number, idx: RecordIndex, needles: readonly ScanNeedle[], shouldStop: () => boolean, visit: ScanVisit): boolean {
+/**
+ * Walks the records of `idx` in order from record `from`, until `visit` returns true (done) or the last
+ * record; false when `shouldStop` said so between windows.
+ */
+export function scanRecords(fd: number, idx: RecordIndex, from: number, needles: readonly ScanNeedle[], shouldStop: () => boolean, visit: ScanVisit): boolean {
   const searches = needles.map((n) => new LiteralSearch(Buffer.from(n.text, 'utf8'), n.caseSensitive));
   // The first search reads in place (its module memory is the window); the others copy it in.
   const buf = searches[0]?.buffer(SCAN_WINDOW) ?? Buffer.allocUnsafe(SCAN_WINDOW);
   const starts: number[] = [], ends: number[] = [];
-  const c = idx.cursor(0);
+  const c = idx.cursor(from);
   let have = c.next();
   while (have) {
     if (shouldStop()) return false;
@@ -41,7 +44,7 @@ export function scanRecords(fd: number, idx: RecordIndex, needles: readonly Scan
     const n = c.length > SCAN_WINDOW ? 0 : readSync(fd, buf, 0, SCAN_WINDOW, winStart);
     if (n < c.length) {
       // Longer than a window (or cut short by the file ending early): the analysis reads it itself.
-      visit(c, null, 0, true);
+      if (visit(c, null, 0, true)) return true;
       have = c.next();
       continue;
     }
@@ -58,7 +61,7 @@ export function scanRecords(fd: number, idx: RecordIndex, needles: readonly Scan
           break;
         }
       }
-      visit(c, win, rs, hit);
+      if (visit(c, win, rs, hit)) return true;
       have = c.next();
     }
   }

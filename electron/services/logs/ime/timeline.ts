@@ -5,7 +5,7 @@ import type { GuidName, ImeTimelineRow } from '../../../common/logs-insight.ts';
 import { NameLearner } from '../names/learn.ts';
 import { AgentExecutorRuns } from './agent-executor.ts';
 import { Win32AppRows } from './app-rows.ts';
-import type { ImeRecord } from './rows.ts';
+import { keepNewest, type ImeRecord } from './rows.ts';
 import type { RecordPlan, ScanNeedle } from '../analysis-scan.ts';
 
 export interface FileTimeline {
@@ -24,6 +24,7 @@ export function imeLogKind(label: string): 'agent' | 'apps' | 'other' | null {
   return null;
 }
 
+const RUN_START = 'ExecutorLog AgentExecutor gets invoked';
 /** An id key of IME's JSON (`Id"`, `AppId\"`, …): the names learner reads nothing else (names/learn.ts). */
 const ID_KEY: ScanNeedle = { text: 'Id', caseSensitive: true, next: (b) => b === 0x22 || b === 0x5c };
 /** What an app log's run reader reads: records starting "[Win32App" (app-rows.ts). */
@@ -33,7 +34,7 @@ const APP_NEEDLES: ScanNeedle[] = [{ text: '[Win32App', caseSensitive: true }, I
  * script path that names it (every form holds `Scripts\`), the exit code, the output, the end of a run.
  */
 const AGENT_NEEDLES: ScanNeedle[] = [
-  { text: 'ExecutorLog AgentExecutor gets invoked', caseSensitive: true },
+  { text: RUN_START, caseSensitive: true },
   { text: 'scripts\\', caseSensitive: false },
   { text: 'powershell exit code is', caseSensitive: false },
   { text: 'write output done', caseSensitive: false },
@@ -73,6 +74,16 @@ export class ImeFileTimeline {
     return { needles: runs ? APP_NEEDLES : [ID_KEY], take: (hit) => (hit ? 'decode' : 'skip') };
   }
 
+  /**
+   * Can a part of the file start at this record with a fresh reader and give what reading on would? At a
+   * run's first record for AgentExecutor runs (each run is read on its own); anywhere when only names are
+   * learned; never for app runs, whose late reports and subgraph mode carry over.
+   */
+  startsHere(r: ImeRecord): boolean {
+    if (this.runs instanceof AgentExecutorRuns) return r.message.startsWith(RUN_START);
+    return this.runs === null;
+  }
+
   /** Records passed over by 'extend' (see `plan`): the run in progress ends at the last of them. */
   extend(lastIndex: number, time: string | null, timeMs: number | null): void {
     if (this.runs instanceof AgentExecutorRuns) this.runs.extend(lastIndex, time, timeMs);
@@ -86,4 +97,15 @@ export class ImeFileTimeline {
   done(): FileTimeline {
     return { rows: this.runs?.done() ?? [], names: this.names.done(), omitted: this.runs?.rows.omitted ?? 0 };
   }
+}
+
+/**
+ * Two parts of one file's timeline (the earlier first) as one, as if read in one go: the names the
+ * earlier part learned first win, and the newest MAX_FILE_ROWS rows by start are kept (rows.ts).
+ */
+export function mergeFileTimelines(a: FileTimeline, b: FileTimeline): FileTimeline {
+  const known = new Set(a.names.map((n) => n.id));
+  const names = [...a.names, ...b.names.filter((n) => !known.has(n.id))];
+  const rows = keepNewest([...a.rows, ...b.rows]);
+  return { rows, names, omitted: a.omitted + b.omitted + a.rows.length + b.rows.length - rows.length };
 }

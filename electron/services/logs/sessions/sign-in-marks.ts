@@ -85,8 +85,8 @@ export class SignInMarks {
     const processing = PROCESSING.exec(m);
     if (processing) return void this.marks.push({ kind: 'seen', timeMs: r.timeMs, user: processing[1], sid: processing[1], from: 'IME user session', record: r.index });
     if (!/log|sign|session/i.test(m)) return;
-    const step = this.matcher.match(m);
-    if (step?.kind === 'trigger' && step.groups.user) this.marks.push({ kind: 'logon', timeMs: r.timeMs, user: step.groups.user, sid: '', from: this.label, record: r.index });
+    const step = this.matcher.matchOfKind(m, 'trigger');
+    if (step?.groups.user) this.marks.push({ kind: 'logon', timeMs: r.timeMs, user: step.groups.user, sid: '', from: this.label, record: r.index });
   }
 
   done(): SignInMark[] {
