@@ -93,6 +93,8 @@ function eachRecord(job: AnalysisJob, shouldStop: () => boolean, reader: Reader,
       // A record a reader can start at holds a literal of its plan (every record does without a plan).
       const maybeStart = startsHere && (hit || !plan);
       if (!started) {
+        // No record to start at inside the part: the part before reads on over it, so this one is empty.
+        if (c.index >= to) return true;
         if (!maybeStart) return;
         const r = decode(c, win, rs);
         if (!startsHere(r)) return;
