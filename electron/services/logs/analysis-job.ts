@@ -1,6 +1,8 @@
 // The analyses of a file's records, run in a log worker: the reassignment explainer and the Win32 app
-// summary read every record (patterns chosen by the file, never run on main). Records are read in
-// blocks of whole records; the stop flag is checked between blocks.
+// summary read every record (patterns chosen by the file, never run on main); the IME timeline and the
+// sign-in marks of a CMTrace file decode only the records holding their literals (analysis-scan.ts), and
+// can read a part of a file (one per worker). Records are read in windows of whole records; the stop
+// flag is checked between windows.
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { LogRecord, ReassignmentAttempt, Win32AppAttempt } from '../../common/logs.ts';
 import type { ChunkMessage } from './index-chunk.ts';
