@@ -147,7 +147,7 @@ test('CMTrace trailers, well formed or not, read as the attribute regex read the
 
 test('sign-in literals: phrases lower-casing could reach from other letters fall back to decoding every record', () => {
   assert.ok(signInNeedles([]));
-  const trigger = (phrase: string): Parameters<typeof signInNeedles>[0] => [{ kind: 'trigger', meaning: 'test', allOf: [[phrase]], captures: { user: [{ type: 'user' }] }, requires: ['user'] }];
+  const trigger = (phrase: string): Parameters<typeof signInNeedles>[0] => [{ kind: 'trigger', meaning: 'test', allOf: [[phrase]], captures: { user: [{ type: 'user' }] }, requires: ['user'], examples: [{ line: `${phrase} CONTOSO\\anna` }] }];
   assert.equal(signInNeedles(trigger('kiosk user arrived')), null, 'a "k" may be a Kelvin sign');
   assert.equal(signInNeedles(trigger('user went to wi')), null, 'an "i" at the end may be a dotted capital I');
   assert.equal(signInNeedles(trigger('anmeldung für')), null, 'not ASCII');
