@@ -7,9 +7,12 @@ import type { ReassignmentAttempt, Win32AppAttempt } from '../../common/logs.ts'
 import type { AnalysisJob } from './analysis-job.ts';
 import { settled, type Engine, type Session } from './session.ts';
 
-export async function analyse<T>(e: Engine, s: Session, file: number, analysis: AnalysisJob['analysis'], signal?: AbortSignal, patterns?: AnalysisJob['patterns']): Promise<T> {
+/** Records a file needs before its analysis is split between the workers (below, one is quicker). */
+const SPLIT_RECORDS = 200_000;
+
+function jobOf(s: Session, file: number, analysis: AnalysisJob['analysis'], patterns?: AnalysisJob['patterns'], part?: AnalysisJob['part']): AnalysisJob {
   const f = s.files[file];
-  const job: AnalysisJob = {
+  return {
     analysis,
     path: f.fsPath,
     label: f.info.path,
@@ -20,10 +23,33 @@ export async function analyse<T>(e: Engine, s: Session, file: number, analysis: 
     offsetMinutes: f.info.offsetMinutes,
     unitSize: f.unitSize,
     patterns,
+    part,
   };
+}
+
+async function runJob<T>(e: Engine, job: AnalysisJob, signal?: AbortSignal): Promise<T> {
   const out = await e.pool.run<T | null>({ kind: 'analysis', job }, () => {}, signal);
   if (!out) throw new AppError('cancelled', 'The analysis was cancelled.');
   return out;
+}
+
+export async function analyse<T>(e: Engine, s: Session, file: number, analysis: AnalysisJob['analysis'], signal?: AbortSignal, patterns?: AnalysisJob['patterns']): Promise<T> {
+  return runJob<T>(e, jobOf(s, file, analysis, patterns), signal);
+}
+
+/**
+ * An analysis whose reader can start afresh part-way (analysis-job.ts `part`): a big file is cut into one
+ * part per worker, read at once, and the results joined in file order by `join`.
+ */
+export async function analyseInParts<T>(e: Engine, s: Session, file: number, analysis: AnalysisJob['analysis'], join: (a: T, b: T) => T, signal?: AbortSignal, patterns?: AnalysisJob['patterns']): Promise<T> {
+  const f = s.files[file];
+  const count = f.index.count;
+  // An event log is read whole by its own reader (EVTX chunks), never in record parts.
+  const parts = count < SPLIT_RECORDS || f.info.format === 'evtx' ? 1 : e.pool.size;
+  if (parts <= 1) return analyse<T>(e, s, file, analysis, signal, patterns);
+  const cuts = Array.from({ length: parts + 1 }, (_, k) => Math.round((count * k) / parts));
+  const outs: T[] = await Promise.all(cuts.slice(1).map((to, k) => runJob<T>(e, jobOf(s, file, analysis, patterns, { from: cuts[k], to: k === parts - 1 ? count : to }), signal)));
+  return outs.reduce((a, b) => join(a, b));
 }
 
 /** Reassignment attempts in the session's DeviceReassignment logs (or every file if none is named so). */

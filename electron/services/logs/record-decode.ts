@@ -20,6 +20,12 @@ export function tailBytes(f: RecordSource, rec: IndexedRecord, maxChars: number)
   return headBytes(rec, maxChars) < rec.length && f.format === 'cmtrace' && logLevels[rec.level] !== 'unparsed' ? Math.min(rec.length, 8192) : 0;
 }
 
+/** The message without its line end (`\r\n`, `\n`, then a lone `\r`); most end in neither. */
+function trimLineEnd(m: string): string {
+  const last = m.charCodeAt(m.length - 1);
+  return last === 0x0a || last === 0x0d ? m.replace(/\r?\n$/, '').replace(/\r$/, '') : m;
+}
+
 export function decodeRecord(f: RecordSource, file: number, rec: IndexedRecord, head: Buffer, tail: Buffer | null, maxChars: number): LogRecord {
   const cap = headBytes(rec, maxChars);
   let text = decodeText(head.subarray(0, head.length & (f.unitSize === 2 ? ~1 : ~0)), f.encoding);
@@ -44,7 +50,7 @@ export function decodeRecord(f: RecordSource, file: number, rec: IndexedRecord, 
     component: fields.component,
     thread: fields.thread,
     source: fields.source,
-    message: fields.message.replace(/\r?\n$/, '').replace(/\r$/, ''),
+    message: trimLineEnd(fields.message),
     truncated,
   };
 }

@@ -22,24 +22,101 @@ export function isoMs(text: string): number | null {
   return m ? ms(+m[1], +m[2], +m[3], +m[4], +m[5], +m[6], m[7]) : null;
 }
 
+/** Is the code unit a `\w` character (ASCII letter, digit, underscore)? */
+const isWord = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+
+/** The trailer attributes CMTrace fields come from (the last of each wins); undefined when absent. */
+interface TrailerAttrs {
+  time?: string;
+  date?: string;
+  component?: string;
+  thread?: string;
+  file?: string;
+}
+
+/**
+ * The `key="value"` pairs of a CMTrace trailer from `from` on, as `/(\w+)="([^"]*)"/g` finds them: at each
+ * position the whole word there, `="`, and a value up to the next quote; else the search goes on after the
+ * word. A hand-written walk (no regex iterator, no map): every record an analysis reads passes here.
+ */
+function trailerAttrs(text: string, from: number): TrailerAttrs {
+  const out: TrailerAttrs = {};
+  const n = text.length;
+  let p = from;
+  while (p < n) {
+    if (!isWord(text.charCodeAt(p))) {
+      p++;
+      continue;
+    }
+    let q = p + 1;
+    while (q < n && isWord(text.charCodeAt(q))) q++;
+    if (text.charCodeAt(q) === 0x3d && text.charCodeAt(q + 1) === 0x22) {
+      const close = text.indexOf('"', q + 2);
+      if (close >= 0) {
+        const len = q - p;
+        const key = len === 4 ? (text.startsWith('time', p) ? 'time' : text.startsWith('date', p) ? 'date' : text.startsWith('file', p) ? 'file' : null) : len === 6 && text.startsWith('thread', p) ? 'thread' : len === 9 && text.startsWith('component', p) ? 'component' : null;
+        if (key) out[key] = text.slice(q + 2, close);
+        p = close + 1;
+        continue;
+      }
+    }
+    // No pair starts anywhere in this word (its every suffix is followed by the same text).
+    p = q;
+  }
+  return out;
+}
+
+/** `n` ASCII digits of `s` at `p` as a number, or -1. */
+function num(s: string, p: number, n: number): number {
+  let v = 0;
+  for (let i = p; i < p + n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (!(d >= 0 && d <= 9)) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/**
+ * Wall-clock ms of a CMTrace `date` (M-D-YYYY, `-` or `/`, one or two digits) and `time`
+ * (HH:MM:SS[.fraction]) where both start so, else null: what `/^(\d{1,2})[-/](\d{1,2})[-/](\d{4})/` and
+ * `/^(\d\d):(\d\d):(\d\d)(?:\.(\d+))?/` read, without running them for every record.
+ */
+function cmtraceMs(date: string, time: string): number | null {
+  const h = num(time, 0, 2), mi = num(time, 3, 2), sec = num(time, 6, 2);
+  if (h < 0 || mi < 0 || sec < 0 || time.charCodeAt(2) !== 0x3a || time.charCodeAt(5) !== 0x3a) return null;
+  let frac: string | undefined;
+  if (time.charCodeAt(8) === 0x2e) {
+    let e = 9;
+    while (num(time, e, 1) >= 0) e++;
+    if (e > 9) frac = time.slice(9, e);
+  }
+  const sep = (c: number): boolean => c === 0x2d || c === 0x2f;
+  const mLen = num(date, 0, 2) >= 0 ? 2 : 1;
+  const mo = num(date, 0, mLen);
+  if (mo < 0 || !sep(date.charCodeAt(mLen))) return null;
+  const dAt = mLen + 1;
+  const dLen = num(date, dAt, 2) >= 0 ? 2 : 1;
+  const d = num(date, dAt, dLen);
+  if (d < 0 || !sep(date.charCodeAt(dAt + dLen))) return null;
+  const y = num(date, dAt + dLen + 1, 4);
+  if (y < 0) return null;
+  return ms(y, mo, d, h, mi, sec, frac);
+}
+
 function cmtrace(text: string): RecordFields {
   const t = text.indexOf(']LOG]!>');
   if (t < 0) return { time: null, timeMs: null, message: text.replace(/\r?\n$/, '') };
   const o = text.lastIndexOf('<![LOG[', t);
   const message = text.slice(o >= 0 ? o + 7 : 0, t);
-  const attrs = new Map<string, string>();
-  for (const m of text.slice(t + 7).matchAll(/(\w+)="([^"]*)"/g)) attrs.set(m[1], m[2]);
-  const time = attrs.get('time'), date = attrs.get('date');
-  let timeMs: number | null = null;
-  const tm = /^(\d\d):(\d\d):(\d\d)(?:\.(\d+))?/.exec(time ?? '');
-  const dm = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})/.exec(date ?? '');
-  if (tm && dm) timeMs = ms(+dm[3], +dm[1], +dm[2], +tm[1], +tm[2], +tm[3], tm[4]);
+  const attrs = trailerAttrs(text, t + 7);
+  const time = attrs.time, date = attrs.date;
   return {
-    time: time !== undefined || date !== undefined ? [date, time].filter(Boolean).join(' ') : null,
-    timeMs,
-    component: attrs.get('component') ?? '',
-    thread: attrs.get('thread') ?? '',
-    source: attrs.get('file') ?? '',
+    time: time !== undefined || date !== undefined ? (date && time ? `${date} ${time}` : date || time || '') : null,
+    timeMs: time !== undefined && date !== undefined ? cmtraceMs(date, time) : null,
+    component: attrs.component ?? '',
+    thread: attrs.thread ?? '',
+    source: attrs.file ?? '',
     message,
   };
 }

@@ -2,7 +2,7 @@
 // script path names — a remediation (IMECache\HealthScripts\<policy id>_<version>\detect.ps1 or
 // remediate.ps1), a Win32 app's detection script (Content\DetectionScripts\<app id>_<n>.ps1) or a platform
 // script (…\Scripts\<policy id>…ps1). Its exit code, success line and output are the result.
-import { GUID_SRC, RowKeeper, addCode, decimalCode, fact, finishRow, newRow, touch, type ImeRecord, type RowDraft } from './rows.ts';
+import { GUID_SRC, MAX_STEPS, RowKeeper, addCode, decimalCode, fact, finishRow, newRow, touch, type ImeRecord, type RowDraft } from './rows.ts';
 
 const G = `(${GUID_SRC})`;
 const scriptForms: [RegExp, RowDraft['kind'], string | null][] = [
@@ -22,6 +22,27 @@ export class AgentExecutorRuns {
     private readonly file: number,
     private readonly fileName: string,
   ) {}
+
+  /**
+   * Where the reader is: no run and none announced, a run announced ("gets invoked") but its script not
+   * named yet, a run taking steps, or a run whose steps are all kept (a plain record then only extends it).
+   */
+  state(): 'idle' | 'announced' | 'open' | 'full' {
+    if (this.cur) return this.cur.steps.length < MAX_STEPS ? 'open' : 'full';
+    return this.pending ? 'announced' : 'idle';
+  }
+
+  /**
+   * What `add` does with records that say nothing it looks for, once the run's steps are all kept: the
+   * run ends at the last of them and at the last time they carry (`time`, `timeMs`: the last non-empty).
+   */
+  extend(lastIndex: number, time: string | null, timeMs: number | null): void {
+    const row = this.cur;
+    if (!row) return;
+    row.lastRecord = lastIndex;
+    if (time) row.end = time;
+    if (timeMs !== null) row.endMs = timeMs;
+  }
 
   add(r: ImeRecord): void {
     const m = r.message;

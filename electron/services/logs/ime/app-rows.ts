@@ -18,6 +18,17 @@ const appIdForms = [
 const listForms = [/subgraph with app ids: ([0-9a-fA-F, -]{36,4000})/i, /apps with intent to (?:un)?install: \[([0-9a-fA-F, -]{36,4000})\]/i];
 const GUIDS = new RegExp(GUID_SRC, 'g');
 const LATE_REPORT_MS = 120_000;
+const CODES = /"(?:EnforcementErrorCode|ErrorCode)"\s*:\s*(-?\d{1,10})\b/g;
+
+/**
+ * Each match of a global regex in `text`, as `text.matchAll(re)` gives them, without the copy of the
+ * regex and the iterator matchAll makes per call (this runs for every Win32App record). No form here
+ * can match empty, so the search always moves on.
+ */
+function eachMatch(re: RegExp, text: string, fn: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) fn(m);
+}
 
 const states: [RegExp, (row: RowDraft, v: string) => void][] = [
   [/applicability state: (\w+)/i, (row, v) => (v.toLowerCase() === 'applicable' ? fact(row, 'Applicable') : ((row.notApplicable = true), fact(row, `Not applicable (${v})`)))],
@@ -62,14 +73,14 @@ export class Win32AppRows {
     const ids = new Set<string>();
     for (const re of listForms) {
       const list = re.exec(m);
-      if (list) for (const g of list[1].matchAll(GUIDS)) ids.add(g[0].toLowerCase());
+      if (list) eachMatch(GUIDS, list[1], (g) => ids.add(g[0].toLowerCase()));
     }
     if (ids.size && m.includes('subgraph with app ids')) {
       this.subgraphs = true;
       for (const id of ids) this.close(id);
     }
     const listed = new Set(ids);
-    for (const re of appIdForms) for (const g of m.matchAll(re)) ids.add(g[1].toLowerCase());
+    for (const re of appIdForms) eachMatch(re, m, (g) => ids.add(g[1].toLowerCase()));
     const lower = m.toLowerCase();
     // A line about the subgraph as a whole is a step of every app in it.
     if (!ids.size && lower.includes('subgraph')) for (const id of this.open.keys()) ids.add(id);
@@ -103,10 +114,10 @@ export class Win32AppRows {
       row.notApplicable = true;
       fact(row, 'excluded by assignment filters');
     }
-    for (const c of m.matchAll(/"(?:EnforcementErrorCode|ErrorCode)"\s*:\s*(-?\d{1,10})\b/g)) {
+    eachMatch(CODES, m, (c) => {
       const n = Number(c[1]);
       if (n !== 0) addCode(row, decimalCode(n));
-    }
+    });
   }
 
   /** The run a report written just after its subgraph belongs to (within two minutes of its end). */

@@ -15,7 +15,7 @@ export interface ImeRecord {
 export const GUID_SRC = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 /** Steps kept per row (a row's count of records goes on). */
-const MAX_STEPS = 60;
+export const MAX_STEPS = 60;
 
 export interface RowDraft extends Omit<ImeTimelineRow, 'name' | 'outcome' | 'result' | 'durationMs'> {
   failed: boolean;
@@ -65,7 +65,7 @@ export const MAX_ROWS = 5000;
  */
 export const MAX_FILE_ROWS = 2000;
 
-const byStart = (a: RowDraft, b: RowDraft): number => (a.startMs ?? 0) - (b.startMs ?? 0) || a.firstRecord - b.firstRecord;
+const byStart = (a: Pick<RowDraft, 'startMs' | 'firstRecord'>, b: Pick<RowDraft, 'startMs' | 'firstRecord'>): number => (a.startMs ?? 0) - (b.startMs ?? 0) || a.firstRecord - b.firstRecord;
 
 /**
  * A file's finished rows, the newest MAX_FILE_ROWS by start kept and the older ones only counted, so a
@@ -91,6 +91,14 @@ export class RowKeeper {
     if (this.rows.length > MAX_FILE_ROWS) this.trim();
     return this.rows;
   }
+}
+
+/**
+ * A file's rows, in the order RowKeeper gives them: as pushed while there are at most MAX_FILE_ROWS, else
+ * the newest MAX_FILE_ROWS by start, in start order.
+ */
+export function keepNewest<T extends Pick<RowDraft, 'startMs' | 'firstRecord'>>(rows: T[]): T[] {
+  return rows.length > MAX_FILE_ROWS ? rows.sort(byStart).slice(rows.length - MAX_FILE_ROWS) : rows;
 }
 
 export function fact(row: RowDraft, text: string): void {

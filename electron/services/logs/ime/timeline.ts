@@ -5,7 +5,8 @@ import type { GuidName, ImeTimelineRow } from '../../../common/logs-insight.ts';
 import { NameLearner } from '../names/learn.ts';
 import { AgentExecutorRuns } from './agent-executor.ts';
 import { Win32AppRows } from './app-rows.ts';
-import type { ImeRecord } from './rows.ts';
+import { keepNewest, type ImeRecord } from './rows.ts';
+import type { RecordPlan, ScanNeedle } from '../analysis-scan.ts';
 
 export interface FileTimeline {
   rows: Omit<ImeTimelineRow, 'name'>[];
@@ -23,28 +24,23 @@ export function imeLogKind(label: string): 'agent' | 'apps' | 'other' | null {
   return null;
 }
 
-const OPEN = Buffer.from('<![LOG['), CLOSE = Buffer.from(']LOG]!>'), WIN32 = Buffer.from('[Win32App');
-
+const RUN_START = 'ExecutorLog AgentExecutor gets invoked';
+/** An id key of IME's JSON (`Id"`, `AppId\"`, …): the names learner reads nothing else (names/learn.ts). */
+const ID_KEY: ScanNeedle = { text: 'Id', caseSensitive: true, next: (b) => b === 0x22 || b === 0x5c };
+/** What an app log's run reader reads: records starting "[Win32App" (app-rows.ts). */
+const APP_NEEDLES: ScanNeedle[] = [{ text: '[Win32App', caseSensitive: true }, ID_KEY];
 /**
- * The literal prefilter on a CMTrace record's raw UTF-8 bytes, before it is decoded: an app log's record
- * matters only when its message starts with "[Win32App" (a step of a run) or holds a quote (JSON that may
- * pair an id with a name); other IME logs' only when it holds a quote. Null: every record matters (an
- * AgentExecutor run reads each line of its run).
+ * What changes an AgentExecutor run beyond its end (agent-executor.ts): the line that starts a run, the
+ * script path that names it (every form holds `Scripts\`), the exit code, the output, the end of a run.
  */
-export function imeRawPrefilter(label: string): ((raw: Buffer) => boolean) | null {
-  const kind = imeLogKind(label);
-  if (kind === 'agent' || kind === null) return null;
-  return (raw) => {
-    const o = raw.indexOf(OPEN);
-    if (o < 0) return true;
-    const start = o + OPEN.length;
-    if (kind === 'apps' && raw.compare(WIN32, 0, WIN32.length, start, start + WIN32.length) === 0) return true;
-    const quote = raw.indexOf(0x22, start);
-    if (quote < 0) return false;
-    const close = raw.indexOf(CLOSE, start);
-    return close < 0 || quote < close;
-  };
-}
+const AGENT_NEEDLES: ScanNeedle[] = [
+  { text: RUN_START, caseSensitive: true },
+  { text: 'scripts\\', caseSensitive: false },
+  { text: 'powershell exit code is', caseSensitive: false },
+  { text: 'write output done', caseSensitive: false },
+  { text: 'agent executor completed', caseSensitive: false },
+  ID_KEY,
+];
 
 export class ImeFileTimeline {
   private readonly runs: AgentExecutorRuns | Win32AppRows | null;
@@ -57,6 +53,42 @@ export class ImeFileTimeline {
     this.runs = this.kind === 'agent' ? new AgentExecutorRuns(file, fileName) : this.kind === 'apps' ? new Win32AppRows(file, fileName) : null;
   }
 
+  /**
+   * Which records this file's readers need decoded, for a CMTrace file in UTF-8 (where each literal of a
+   * message is in the raw bytes as written). A record holding none of the literals cannot matter, except
+   * inside an AgentExecutor run: each of its records is a step until the run has all its steps, and
+   * after that one only extends the run (`extend`).
+   */
+  plan(): RecordPlan {
+    const runs = this.runs;
+    if (runs instanceof AgentExecutorRuns) {
+      return {
+        needles: AGENT_NEEDLES,
+        take: (hit) => {
+          if (hit) return 'decode';
+          const state = runs.state();
+          return state === 'open' ? 'decode' : state === 'full' ? 'extend' : 'skip';
+        },
+      };
+    }
+    return { needles: runs ? APP_NEEDLES : [ID_KEY], take: (hit) => (hit ? 'decode' : 'skip') };
+  }
+
+  /**
+   * Can a part of the file start at this record with a fresh reader and give what reading on would? At a
+   * run's first record for AgentExecutor runs (each run is read on its own); anywhere when only names are
+   * learned; never for app runs, whose late reports and subgraph mode carry over.
+   */
+  startsHere(r: ImeRecord): boolean {
+    if (this.runs instanceof AgentExecutorRuns) return r.message.startsWith(RUN_START);
+    return this.runs === null;
+  }
+
+  /** Records passed over by 'extend' (see `plan`): the run in progress ends at the last of them. */
+  extend(lastIndex: number, time: string | null, timeMs: number | null): void {
+    if (this.runs instanceof AgentExecutorRuns) this.runs.extend(lastIndex, time, timeMs);
+  }
+
   add(r: ImeRecord): void {
     this.runs?.add(r.message.length > 65536 ? { ...r, message: r.message.slice(0, 65536) } : r);
     this.names.add(r.message, this.kind === 'apps' ? 'app' : null);
@@ -65,4 +97,15 @@ export class ImeFileTimeline {
   done(): FileTimeline {
     return { rows: this.runs?.done() ?? [], names: this.names.done(), omitted: this.runs?.rows.omitted ?? 0 };
   }
+}
+
+/**
+ * Two parts of one file's timeline (the earlier first) as one, as if read in one go: the names the
+ * earlier part learned first win, and the newest MAX_FILE_ROWS rows by start are kept (rows.ts).
+ */
+export function mergeFileTimelines(a: FileTimeline, b: FileTimeline): FileTimeline {
+  const known = new Set(a.names.map((n) => n.id));
+  const names = [...a.names, ...b.names.filter((n) => !known.has(n.id))];
+  const rows = keepNewest([...a.rows, ...b.rows]);
+  return { rows, names, omitted: a.omitted + b.omitted + a.rows.length + b.rows.length - rows.length };
 }

@@ -15,7 +15,9 @@ export class NameLearner {
   add(message: string, kind: GuidName['kind'] = null): void {
     if (!message.includes('"')) return;
     let lastId: string | null = null;
-    for (const m of message.matchAll(PAIRS)) {
+    // An exec loop, as matchAll would find them (a pair never matches empty), without its per-call copies.
+    PAIRS.lastIndex = 0;
+    for (let m = PAIRS.exec(message); m; m = PAIRS.exec(message)) {
       const [, key, value] = m;
       if (ID_KEYS.has(key)) {
         lastId = GUID.test(value) ? value.toLowerCase() : null;

@@ -76,11 +76,17 @@ function capture(l: Line, ways: { type: FactType; after?: string[] }[]): string 
   return undefined;
 }
 
-function tryPattern(c: Compiled, l: Line): StepMatch | null {
+/** Are the pattern's phrases on the line (each group's, and none of `noneOf`)? */
+function phrasesOn(c: Compiled, l: Line): boolean {
   const p = c.spec;
   const where = p.inHead ? headOfLine(l).lower : l.lower;
-  for (const group of p.allOf) if (!findPhrase(where, group)) return null;
-  if (p.noneOf && findPhrase(where, p.noneOf)) return null;
+  for (const group of p.allOf) if (!findPhrase(where, group)) return false;
+  return !(p.noneOf && findPhrase(where, p.noneOf));
+}
+
+function tryPattern(c: Compiled, l: Line): StepMatch | null {
+  const p = c.spec;
+  if (!phrasesOn(c, l)) return null;
   const groups: Record<string, string | undefined> = {};
   if (c.re) {
     const m = c.re.matcher(l.text);
@@ -90,6 +96,11 @@ function tryPattern(c: Compiled, l: Line): StepMatch | null {
   for (const [name, ways] of Object.entries(p.captures ?? {})) groups[name] ??= capture(l, ways);
   for (const r of p.requires ?? []) if (groups[r] === undefined) return null;
   return { kind: p.kind, groups };
+}
+
+function lineOf(message: string): Line {
+  const text = message.trim().slice(0, MAX_LINE);
+  return { text, lower: text.toLowerCase(), head: null, tokens: null };
 }
 
 /** A set of step patterns: the technician's extra ones first, then the shipped ones. */
@@ -102,11 +113,25 @@ export class StepMatcher {
 
   /** The first pattern that recognises the line, or null (an unrecognised step). */
   match(message: string): StepMatch | null {
-    const text = message.trim().slice(0, MAX_LINE);
-    const l: Line = { text, lower: text.toLowerCase(), head: null, tokens: null };
+    const l = lineOf(message);
     for (const c of this.patterns) {
       const m = tryPattern(c, l);
       if (m) return m;
+    }
+    return null;
+  }
+
+  /**
+   * The first pattern that recognises the line when it is of `kind`, else null. Only a line holding the
+   * phrases of some pattern of that kind can be one, so every other line is answered after testing
+   * those patterns' phrases alone (the sign-in marks look for one kind on every line of a file).
+   */
+  matchOfKind(message: string, kind: StepKind): StepMatch | null {
+    const l = lineOf(message);
+    if (!this.patterns.some((c) => c.spec.kind === kind && phrasesOn(c, l))) return null;
+    for (const c of this.patterns) {
+      const m = tryPattern(c, l);
+      if (m) return m.kind === kind ? m : null;
     }
     return null;
   }
