@@ -4,18 +4,16 @@
 // the app's WorkerPool (worker-host.ts), a cancelled job sees its shared stop flag and a job still busy
 // after a short grace is terminated; unlike it, nothing here loads zod unless a job fails (errors.ts is
 // imported only to make that error), which keeps `sdh logs stats` and `search` quick to start.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { AppError, ErrorCode } from '../../common/errors.ts';
 import type { WorkerMessage } from '../logs/worker-host.ts';
+import { CANCEL_GRACE_MS, startWorker } from '../logs/worker-start.ts';
 import type { CountJob } from '../logs/count-scan.ts';
 import type { HitScanJob } from '../logs/hit-scan.ts';
 
 /** The TypeScript entries (tests, and `sdh` under tsx); the build passes dist/cli/count-worker.cjs and search-worker.cjs. */
 export const cliWorkersTs = { count: new URL('./count-worker.ts', import.meta.url), search: new URL('./search-worker.ts', import.meta.url) };
 
-/** As the app's pool: a cancelled job has this long to notice its stop flag before its worker is ended. */
-const CANCEL_GRACE_MS = 60;
-const resourceLimits = { maxOldGenerationSizeMb: 40, maxYoungGenerationSizeMb: 8 };
 
 type JobInput = { kind: 'count'; job: CountJob } | { kind: 'hits'; job: HitScanJob };
 
@@ -29,15 +27,6 @@ interface Waiting {
 async function appError(code: ErrorCode, message: string, detail?: string): Promise<AppError> {
   const { AppError } = await import('../../common/errors.ts');
   return new AppError(code, message, detail);
-}
-
-function startWorker(url: URL): Worker {
-  return url.pathname.endsWith('.ts')
-    ? new Worker(
-        `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => m.tsImport(${JSON.stringify(url.href)}, ${JSON.stringify(import.meta.url)}))`,
-        { eval: true, resourceLimits },
-      )
-    : new Worker(url, { resourceLimits });
 }
 
 export class CliWorkers {

@@ -4,6 +4,7 @@
 // call costs ~40 ns whatever it skips, and the indexer made one or more a line: 24 M lines of a 2.2 GB
 // Serilog file spent about a second there. Windows read into `buffer()` are searched in place; any other
 // buffer is copied a block at a time. Node's Buffer.indexOf is the fallback where WebAssembly SIMD is missing.
+import { WASM_PAGE, compiledOnce, leb, section, wasm } from './wasm-code.ts';
 
 /**
  * f(p, end, byte, out): the positions s in [p, end) with mem[s] = byte, ascending, as i32 at out; returns
@@ -35,8 +36,6 @@ function finderModule(): Uint8Array {
     ...get(P), ...i32(32), ...add, ...set(P), ...br, 0x00,
     ...end, ...end, ...get(N), ...end,
   ];
-  const leb = (n: number): number[] => (n < 0x80 ? [n] : [(n & 0x7f) | 0x80, ...leb(n >>> 7)]);
-  const section = (id: number, bytes: number[]): number[] => [id, ...leb(bytes.length), ...bytes];
   return Uint8Array.from([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, [0x01, 0x60, 0x04, 0x7f, 0x7f, 0x7f, 0x7f, 0x01, 0x7f]),
@@ -49,27 +48,8 @@ function finderModule(): Uint8Array {
 
 type FindFn = (p: number, end: number, byte: number, out: number) => number;
 
-/** The WebAssembly API as used here (the project's TypeScript libraries do not declare it). */
-interface Wasm {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (code: object, imports: object) => { exports: Record<string, unknown> };
-  Memory: new (size: { initial: number }) => { buffer: ArrayBuffer };
-}
-const wasm = (globalThis as unknown as { WebAssembly?: Wasm }).WebAssembly;
+const finderCode = compiledOnce(finderModule);
 
-let compiled: object | null | undefined;
-function finderCode(): object | null {
-  if (compiled === undefined) {
-    try {
-      compiled = wasm ? new wasm.Module(finderModule()) : null;
-    } catch {
-      compiled = null; // no WebAssembly SIMD: Buffer.indexOf serves
-    }
-  }
-  return compiled ?? null;
-}
-
-const PAGE = 64 * 1024;
 /** Bytes listed per call (a stream's positions fit its out area whatever the bytes are). */
 const BLOCK = 64 * 1024;
 /** Bytes past a block the loop may load. */
@@ -116,7 +96,7 @@ export class ByteFinder {
     if (!code || !wasm || (this.mem && this.dataBytes >= dataBytes)) return;
     // [data][PAD][one out area of BLOCK positions per stream]
     const outAt = dataBytes + PAD;
-    const memory = new wasm.Memory({ initial: Math.ceil((outAt + this.streams.length * BLOCK * 4) / PAGE) });
+    const memory = new wasm.Memory({ initial: Math.ceil((outAt + this.streams.length * BLOCK * 4) / WASM_PAGE) });
     this.fn = new wasm.Instance(code, { m: { m: memory } }).exports.f as FindFn;
     this.mem = Buffer.from(memory.buffer, 0, dataBytes);
     this.out = new Int32Array(memory.buffer);

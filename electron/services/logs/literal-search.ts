@@ -5,6 +5,7 @@
 // byte is copied. Case-insensitive search folds ASCII letters only (each rare byte is compared in both
 // cases); other bytes compare exactly. Node's Buffer.indexOf is the fallback where WebAssembly SIMD is
 // missing.
+import { WASM_PAGE, compiledOnce, leb, section, wasm } from './wasm-code.ts';
 
 /**
  * The search loops, f (exact) and g (ASCII-folded), both (p, limit, o1, o2, a1, f1, a2, f2, np, m): from
@@ -58,7 +59,6 @@ function searchModule(): Uint8Array {
       ...end, ...end, ...i32(-1), ...end,
     ];
   };
-  const section = (id: number, bytes: number[]): number[] => [id, ...leb(bytes.length), ...bytes];
   const code = (b: number[]): number[] => [...leb(b.length), ...b];
   return Uint8Array.from([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
@@ -70,40 +70,10 @@ function searchModule(): Uint8Array {
   ]);
 }
 
-function leb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n) b |= 0x80;
-    out.push(b);
-  } while (n);
-  return out;
-}
-
 type SearchFn = (p: number, limit: number, o1: number, o2: number, a1: number, f1: number, a2: number, f2: number, np: number, m: number) => number;
 
-/** The WebAssembly API as used here (the project's TypeScript libraries do not declare it). */
-interface Wasm {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (code: object, imports: object) => { exports: Record<string, unknown> };
-  Memory: new (size: { initial: number }) => { buffer: ArrayBuffer };
-}
-const wasm = (globalThis as unknown as { WebAssembly?: Wasm }).WebAssembly;
+const searchCode = compiledOnce(searchModule);
 
-let compiled: object | null | undefined;
-function searchCode(): object | null {
-  if (compiled === undefined) {
-    try {
-      compiled = wasm ? new wasm.Module(searchModule()) : null;
-    } catch {
-      compiled = null; // no WebAssembly SIMD: Buffer.indexOf serves
-    }
-  }
-  return compiled ?? null;
-}
-
-const PAGE = 64 * 1024;
 /** Bytes past a window the search loop may load (64 starts); never part of a match. */
 const PAD = 64;
 /** Window head over which candidate pairs are compared, and how many of the needle's rarest bytes pair up. */
@@ -147,7 +117,7 @@ export class LiteralSearch {
     if (!code || !wasm) return Buffer.allocUnsafe(size);
     if (!this.mem || this.mem.length < size) {
       // [window][PAD][needle]
-      const memory = new wasm.Memory({ initial: Math.ceil((size + PAD + this.length) / PAGE) });
+      const memory = new wasm.Memory({ initial: Math.ceil((size + PAD + this.length) / WASM_PAGE) });
       this.fn = new wasm.Instance(code, { m: { m: memory } }).exports[this.fold ? 'g' : 'f'] as SearchFn;
       this.mem = Buffer.from(memory.buffer, 0, size);
       this.np = size + PAD;

@@ -2,9 +2,12 @@
 // tsx, more than a whole small job). Idle workers are unref'd so they never keep a CLI process alive.
 // The entry is injectable: a `.ts` URL is loaded through tsx (development, tests, CLI); the packaged app
 // passes its bundled `.mjs`.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { AppError } from '../../common/errors.ts';
 import type { WorkerJob } from './worker.ts';
+import { CANCEL_GRACE_MS, startWorker } from './worker-start.ts';
+
+export { CANCEL_GRACE_MS };
 
 export const defaultWorkerUrl = new URL('./worker.ts', import.meta.url);
 
@@ -31,25 +34,6 @@ interface Pending {
   reject: (e: unknown) => void;
   /** Called when a worker takes the job. */
   started?: () => void;
-}
-
-/**
- * A cancelled job has this long to notice its stop flag; a worker still busy after it (a regex that
- * backtracks for good) is terminated and a fresh one takes its place, well within 250 ms of Cancel.
- */
-export const CANCEL_GRACE_MS = 60;
-
-// Jobs hold a few MB at a time (windows, one latin1 copy for regex); a small heap makes V8 collect early,
-// which keeps RSS flat as files grow.
-const resourceLimits = { maxOldGenerationSizeMb: 40, maxYoungGenerationSizeMb: 8 };
-
-function startWorker(url: URL): Worker {
-  return url.pathname.endsWith('.ts')
-    ? new Worker(
-        `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => m.tsImport(${JSON.stringify(url.href)}, ${JSON.stringify(import.meta.url)}))`,
-        { eval: true, resourceLimits },
-      )
-    : new Worker(url, { resourceLimits });
 }
 
 export class WorkerPool {
