@@ -47,6 +47,10 @@ const taskId = z.string().min(1).max(64);
 const position = z.number().int().nonnegative().max(2 ** 40);
 const viewId = z.string().max(64).optional();
 const direction = z.enum(['next', 'previous']);
+/** logsMarkText's limits: a screen of rows and the detail pane's message, never a file. */
+export const MARK_TEXTS = 500;
+export const MARK_TEXT_CHARS = 65_536;
+export const MARK_TOTAL_CHARS = 1_048_576;
 const exportedSchema = z.object({ savedTo: z.string().nullable(), text: z.string().nullable() });
 
 export const contract = {
@@ -244,6 +248,18 @@ export const contract = {
     'Find as CMTrace and klogg do: the next (previous) match after (before) a position (-1: from the start), its rank and how many matches the view holds ("3 of 41"); every match is counted once per pattern and view, on the log workers; cancel with logsCancel.',
     z.object({ session: sessionId, task: taskId, text: logTextQuerySchema, from: z.number().int().min(-1).max(2 ** 40), direction, viewId }),
     logFindResultSchema,
+  ),
+  logsMarkText: invoke(
+    'Where the find pattern matches in the texts on screen (row messages, the detail pane), found on a log worker as find itself is: [start, end) spans in UTF-16 code units per text, empty matches left out, at most 500 a text. A pattern only the backtracking engine runs gets a short time budget (timeout error); cancel with logsCancel.',
+    z.object({
+      task: taskId,
+      text: logTextQuerySchema,
+      texts: z
+        .array(z.string().max(MARK_TEXT_CHARS))
+        .max(MARK_TEXTS)
+        .refine((texts) => texts.reduce((n, t) => n + t.length, 0) <= MARK_TOTAL_CHARS, { message: `At most ${MARK_TOTAL_CHARS} characters in all.` }),
+    }),
+    z.array(z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]))),
   ),
   logsNextError: invoke(
     'The next or previous error record from a position (-1: from the start), or null.',

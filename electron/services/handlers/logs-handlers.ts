@@ -45,6 +45,7 @@ type LogsChannels =
   | 'logsFind'
   | 'logsFindMatch'
   | 'logsNextError'
+  | 'logsMarkText'
   | 'logsLocate'
   | 'logsNearestHit'
   | 'logsCancel'
@@ -158,6 +159,7 @@ export function logsHandlers(d: LogsHandlerDeps): LogsHandlers {
     logsFind: ({ session, task, spec, from, direction, viewId }) => withTask(task, (signal) => d.logs.find(session, spec, from, direction, viewId, signal)),
     logsFindMatch: ({ session, task, text, from, direction, viewId }) => withTask(task, (signal) => d.logs.findMatch(session, { text }, from, direction, viewId, signal)),
     logsNextError: ({ session, from, direction, viewId }) => d.logs.nextError(session, from, direction, viewId),
+    logsMarkText: ({ task, text, texts }) => withTask(task, (signal) => d.logs.markTexts({ pattern: text.pattern, regex: text.regex ?? false, caseSensitive: text.caseSensitive ?? false }, texts, signal)),
     logsLocate: ({ session, target, viewId }) => d.logs.locate(session, target, viewId),
     logsNearestHit: ({ session, viewId, position }) => d.logs.nearestHit(session, viewId, position),
     logsCancel: ({ task }) => {

@@ -28,7 +28,7 @@ import { findMatch, firstTimedPosition, positionOf } from './find-matches.ts';
 import { closeSession, openSession } from './opening.ts';
 import { find, histogram, nextLevel, stats } from './queries.ts';
 import { quickSearch, type QuickSearchFile } from './quick-search.ts';
-import { matchSpans, type RecordSpans } from './spans.ts';
+import { markTexts, matchSpans, type RecordSpans } from './spans.ts';
 import { nearestHit, type NearestHit } from './nearest-hit.ts';
 import { readDetail, readWindow } from './reading.ts';
 import { sessionInfo, settled, type Engine, type LogsServiceOptions, type OpenOptions, type Session } from './session.ts';
@@ -158,6 +158,11 @@ export class LogsService {
    */
   async matchSpans(id: string, text: LogTextQuery, positions: number[], viewId?: string, maxChars = this.engine.maxChars, signal?: AbortSignal): Promise<RecordSpans[]> {
     return matchSpans(this.engine, this.session(id), text, positions, viewId, maxChars, signal);
+  }
+
+  /** Where `text` matches in texts on screen (row messages, the detail pane), found on a log worker. */
+  async markTexts(text: LogTextQuery, texts: string[], signal?: AbortSignal, budgetMs?: number): Promise<[number, number][][]> {
+    return markTexts(this.engine, text, texts, signal, budgetMs);
   }
 
   /** Per-file statistics (waits for indexing). */

@@ -7,9 +7,9 @@ import type { LogTextQuery } from '../../common/logs.ts';
 import { EvtxChunkCache, readEvtxRecord } from './formats/evtx/read.ts';
 import type { IndexedRecord } from './index-store.ts';
 import { decodeRecord, headBytes, tailBytes, type RecordSource } from './record-decode.ts';
-import { compileUserRegex } from './user-regex.ts';
+import { compileUserRegex, type UserRegex } from './user-regex.ts';
 
-export interface SpansJob extends RecordSource {
+export interface RecordSpansJob extends RecordSource {
   path: string;
   records: IndexedRecord[];
   text: LogTextQuery;
@@ -19,9 +19,36 @@ export interface SpansJob extends RecordSource {
   maxSpans: number;
 }
 
-/** [start, end) spans per record, in the job's order; null when stopped. */
+/** Texts the viewer shows (a screen of row messages, the detail pane's pretty-printed body), marked as given. */
+export interface TextSpansJob {
+  texts: string[];
+  text: LogTextQuery;
+  maxSpans: number;
+}
+
+export type SpansJob = RecordSpansJob | TextSpansJob;
+
+/** The non-empty matches of `re` in `message`, at most `max`. */
+function spansIn(re: UserRegex, message: string, max: number): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let at = 0, hit = re.exec(message, 0); hit && spans.length < max; hit = re.exec(message, at)) {
+    if (hit[1] > hit[0]) spans.push(hit);
+    at = Math.max(hit[1], hit[0] + 1);
+  }
+  return spans;
+}
+
+/** [start, end) spans per record (or text), in the job's order; null when stopped. */
 export function runSpans(job: SpansJob, shouldStop: () => boolean): [number, number][][] | null {
   const re = compileUserRegex(job.text);
+  if ('texts' in job) {
+    const out: [number, number][][] = [];
+    for (const t of job.texts) {
+      if (shouldStop()) return null;
+      out.push(spansIn(re, t, job.maxSpans));
+    }
+    return out;
+  }
   const fd = openSync(job.path, 'r');
   const evtx = job.format === 'evtx' ? new EvtxChunkCache(fd) : null;
   const out: [number, number][][] = [];
@@ -38,12 +65,7 @@ export function runSpans(job: SpansJob, shouldStop: () => boolean): [number, num
         if (tail) readSync(fd, tail, 0, tailLen, rec.offset + rec.length - tailLen);
         message = decodeRecord(job, 0, rec, head.subarray(0, n), tail, job.maxChars).message;
       }
-      const spans: [number, number][] = [];
-      for (let at = 0, hit = re.exec(message, 0); hit && spans.length < job.maxSpans; hit = re.exec(message, at)) {
-        spans.push(hit);
-        at = Math.max(hit[1], hit[0] + 1);
-      }
-      out.push(spans);
+      out.push(spansIn(re, message, job.maxSpans));
     }
   } finally {
     closeSync(fd);

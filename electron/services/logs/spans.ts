@@ -5,7 +5,7 @@ import type { LogTextQuery } from '../../common/logs.ts';
 import type { IndexedRecord } from './index-store.ts';
 import { currentIndex, type Engine, type Session } from './session.ts';
 import { viewOf } from './session-views.ts';
-import type { SpansJob } from './spans-job.ts';
+import type { RecordSpansJob } from './spans-job.ts';
 
 export interface RecordSpans {
   position: number;
@@ -29,7 +29,7 @@ export async function matchSpans(e: Engine, s: Session, text: LogTextQuery, posi
   const out: RecordSpans[] = [];
   for (const [file, list] of byFile) {
     const f = s.files[file];
-    const job: SpansJob = {
+    const job: RecordSpansJob = {
       path: f.fsPath,
       format: f.info.format,
       encoding: f.info.encoding,
@@ -45,4 +45,38 @@ export async function matchSpans(e: Engine, s: Session, text: LogTextQuery, posi
     list.forEach((x, k) => out.push({ position: x.position, spans: spans[k] }));
   }
   return out.sort((a, b) => a.position - b.position);
+}
+
+/**
+ * How long marking a screen of texts may take: RE2 does it in milliseconds; a pattern only V8 runs
+ * (look-around, back-references) that backtracks past this is stopped (its worker ended by the pool).
+ */
+export const MARK_BUDGET_MS = 2000;
+
+/**
+ * Where `text` matches in texts the viewer shows (row messages, the detail pane's body as displayed),
+ * found on a log worker, so no pattern runs on main or in the window. Empty matches are left out.
+ */
+export async function markTexts(e: Engine, text: LogTextQuery, texts: string[], signal?: AbortSignal, budgetMs = MARK_BUDGET_MS): Promise<[number, number][][]> {
+  if (!texts.length) return [];
+  // The budget runs from the moment a worker starts the job (a job may wait behind a long filter).
+  const budget = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const stop = signal ? AbortSignal.any([signal, budget.signal]) : budget.signal;
+  const overBudget = (): boolean => budget.signal.aborted && !signal?.aborted;
+  try {
+    const spans = await e.pool
+      .run<[number, number][][] | null>({ kind: 'spans', job: { texts, text, maxSpans: 500 } }, (msg) => msg.type === 'started' && (timer ??= setTimeout(() => budget.abort(), budgetMs)), stop)
+      .catch((err: unknown) => {
+        if (overBudget()) return null;
+        throw err;
+      });
+    if (spans) return spans;
+  } finally {
+    clearTimeout(timer);
+  }
+  if (overBudget()) {
+    throw new AppError('timeout', `The matches on screen were not marked: the pattern ran for more than ${budgetMs / 1000} s on them. The records are still found; a pattern without look-around or back-references is marked at once.`);
+  }
+  throw new AppError('cancelled', 'The log task was cancelled.');
 }

@@ -71,6 +71,7 @@ function run(id: number, job: WorkerJob): void {
     return;
   }
   if (job.kind === 'spans') {
+    port.postMessage({ id, type: 'started' }); // the host's time budget for marking starts now, not while queued
     port.postMessage({ id, type: 'done', result: runSpans(job.job, shouldStop) });
     return;
   }

@@ -43,3 +43,39 @@ test('spans of literals and patterns in a screen of rows, merged view included',
   await assert.rejects(svc.matchSpans(info.id, { pattern: 'x', regex: false, caseSensitive: true }, Array.from({ length: 501 }, (_, i) => i)), /At most 500/);
   await svc.close(info.id);
 });
+
+test('texts on screen are marked on a log worker: as V8 finds them, empty matches left out, a backtracking pattern stopped by its budget', async () => {
+  const info = await svc.open([`${imeReal}AppWorkload-20260401-160729.log`]);
+  await svc.whenIndexed(info.id);
+  const texts = (await svc.window(info.id, 0, 300)).records.map((r) => r.message.split('\n')[0]);
+  for (const q of [
+    { pattern: 'app', regex: false, caseSensitive: false },
+    { pattern: '[0-9a-f]{8}-[0-9a-f]{4}', regex: true, caseSensitive: true },
+    { pattern: '(?<=\\[)Win32App', regex: true, caseSensitive: true }, // look-behind: V8 in the worker
+  ]) {
+    const got = await svc.markTexts(q, texts);
+    assert.equal(got.length, texts.length);
+    got.forEach((g, k) => assert.deepEqual(g, spansOf(texts[k], q), `${q.pattern} in text ${k}`));
+    assert.ok(got.some((g) => g.length > 0), q.pattern);
+  }
+  assert.deepEqual(await svc.markTexts({ pattern: 'x*', regex: true, caseSensitive: true }, ['abc', 'axxb']), [[], [[1, 3]]], 'empty matches are not marks');
+  // The pattern of issue 13 runs on RE2 (linear); with a look-ahead added only V8 runs it, and it backtracks
+  // for good: the budget stops it, the technician is told, and the next screen is marked by a fresh worker.
+  assert.deepEqual(await svc.markTexts({ pattern: '(\\w+\\s?)+$X', regex: true, caseSensitive: true }, [`${'a '.repeat(5000)}!`]), [[]]);
+  await assert.rejects(svc.markTexts({ pattern: '(?=a)(\\w+\\s?)+$X', regex: true, caseSensitive: true }, [`${'a '.repeat(5000)}!`], undefined, 200), (err: Error & { code?: string }) => {
+    assert.equal(err.code, 'timeout');
+    assert.match(err.message, /not marked: the pattern ran for more than 0\.2 s/);
+    return true;
+  });
+  assert.deepEqual(await svc.markTexts({ pattern: 'b', regex: false, caseSensitive: true }, ['abcb']), [[[1, 2], [3, 4]]]);
+  await svc.close(info.id);
+});
+
+test('logsMarkText takes a screen of texts, never a file', async () => {
+  const { contract } = await import('../../../electron/common/ipc/contract.ts');
+  const arg = (texts: string[]) => contract.logsMarkText.arg.safeParse({ task: 'marks', text: { pattern: 'a' }, texts });
+  assert.equal(arg(['abc']).success, true);
+  assert.equal(arg(Array.from({ length: 501 }, () => 'a')).success, false, 'at most 500 texts');
+  assert.equal(arg(['a'.repeat(65_537)]).success, false, 'at most 64 Ki characters a text');
+  assert.equal(arg(Array.from({ length: 17 }, () => 'a'.repeat(65_536))).success, false, 'at most 1 Mi characters in all');
+});

@@ -1,34 +1,10 @@
-// The log viewer's pure helpers: match marks (RE2, capped), file labels and sizes, pretty bodies, and
+// The log viewer's pure helpers: file labels and sizes, pretty bodies, and
 // times learnt from a record and typed back in the log's own format.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canMark, matchRanges } from '../../../renderer/src/features/logs/match-ranges.ts';
 import { fileLabels, fileSize } from '../../../renderer/src/features/logs/format.ts';
 import { PRETTY_CAP, prettyBody } from '../../../renderer/src/features/logs/pretty-body.ts';
 import { isoTimeFormat, learnTimeFormat, parseLogTime } from '../../../renderer/src/features/logs/log-time.ts';
-
-const q = (pattern: string, regex = false, caseSensitive = false) => ({ pattern, regex, caseSensitive });
-
-test('match ranges: literal any case, regex by RE2, capped, and a pattern RE2 cannot read marks nothing', () => {
-  assert.deepEqual(matchRanges('Timed out; TIMED OUT again', q('timed out')), [
-    [0, 9],
-    [11, 20],
-  ]);
-  assert.deepEqual(matchRanges('a1 b22 c333', q('\\d+', true)), [
-    [1, 2],
-    [4, 6],
-    [8, 11],
-  ]);
-  assert.deepEqual(matchRanges('abc', q('x*', true)), [], 'empty matches are skipped, and the loop ends');
-  assert.deepEqual(matchRanges('aaa(?=b)', q('a(?=b)', true)), []);
-  assert.equal(canMark(q('a(?=b)', true)), false);
-  assert.equal(canMark(q('a(b', false)), true, 'a literal is always marked');
-  const started = performance.now();
-  assert.deepEqual(matchRanges(`${'a '.repeat(5000)}!`, q('(\\w+\\s?)+$X', true)), []);
-  assert.ok(performance.now() - started < 1000, 'the freezing pattern of issue 13 runs in linear time');
-  assert.equal(matchRanges('x'.repeat(100), q('x'), 10, 1000).length, 10);
-  assert.equal(matchRanges('x'.repeat(100), q('x'), 1000, 5).length, 5);
-});
 
 test('file labels add folders only where names repeat; sizes read 12 KB, 3.4 MB', () => {
   assert.deepEqual(fileLabels([{ path: 'C:\\Logs\\a\\output.log' }, { path: '/x/b/output.log' }, { path: '/x/b/IntuneManagementExtension.log' }]), [

@@ -2,9 +2,11 @@
 // happened said in words: "3 of 41", "No match for “x”", "No more errors".
 import type { RefObject } from 'react';
 import { useFind } from './find-store.ts';
+import { useMarks } from './marks-store.ts';
 
 export function FindBar({ findRef }: { findRef: RefObject<HTMLInputElement | null> }) {
   const f = useFind();
+  const markNote = useMarks((m) => (f.marked ? m.note : null));
   return (
     <>
       <input
@@ -38,6 +40,11 @@ export function FindBar({ findRef }: { findRef: RefObject<HTMLInputElement | nul
       <span id="find-status" className={`find-status find-${f.status?.kind ?? 'idle'}`} role="status" aria-live="polite">
         {f.status?.text ?? ''}
       </span>
+      {markNote && (
+        <span className="find-status find-error" role="status">
+          {markNote}
+        </span>
+      )}
     </>
   );
 }

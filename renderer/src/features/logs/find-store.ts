@@ -4,7 +4,6 @@
 import { create } from 'zustand';
 import type { LogTextQuery } from '../../../../electron/common/logs.ts';
 import { call, UiError, errorMessage } from '../../api.ts';
-import { canMark } from './match-ranges.ts';
 import { useLogs } from './store.ts';
 
 export interface FindStatus {
@@ -52,8 +51,7 @@ export const useFind = create<FindState>((set, get) => ({
       if (r.position === null || r.rank === null) {
         return set({ status: { kind: 'edge', text: `No ${direction === 'next' ? 'later' : 'earlier'} match (${r.total.toLocaleString()} in all; ${direction === 'next' ? 'Shift+F3 goes back' : 'F3 goes on'}).` } });
       }
-      const unmarked = canMark(q) ? '' : ' (not marked: the pattern uses look-around or back-references)';
-      set({ status: { kind: 'match', text: `${r.rank.toLocaleString()} of ${r.total.toLocaleString()}${unmarked}` } });
+      set({ status: { kind: 'match', text: `${r.rank.toLocaleString()} of ${r.total.toLocaleString()}` } });
       revealRow(r.position);
     } catch (err) {
       if (err instanceof UiError && err.value.code === 'cancelled') return;
