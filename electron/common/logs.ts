@@ -144,8 +144,11 @@ export const logProgressSchema = z.object({
 });
 export type LogProgress = z.infer<typeof logProgressSchema>;
 
+/** The longest find or filter pattern (V8 refuses a literal of ~40,000 characters as too large). */
+export const MAX_PATTERN_CHARS = 4096;
+
 export const logTextQuerySchema = z.object({
-  pattern: z.string().min(1),
+  pattern: z.string().min(1).max(MAX_PATTERN_CHARS),
   regex: z.boolean().default(false),
   caseSensitive: z.boolean().default(false),
 });

@@ -32,8 +32,11 @@ export function v8Regex(source: string, caseSensitive: boolean): UserRegex {
   try {
     re = new RegExp(source, `gm${caseSensitive ? '' : 'i'}`);
     one = new RegExp(source, `m${caseSensitive ? '' : 'i'}`);
+    one.test(''); // V8 compiles on first use: a pattern too large to compile fails here, not mid-search
   } catch (err) {
-    throw new AppError('invalid_input', `The search pattern is not a valid regular expression: ${(err as Error).message}.`);
+    // V8 says "Invalid regular expression: /…the whole pattern…/flags: Unterminated group": only the reason is kept.
+    const why = (err as Error).message.replace(/^Invalid regular expression: \/[\s\S]*\/[a-z]*: /, '');
+    throw new AppError('invalid_input', `The search pattern is not a valid regular expression: ${why}.`);
   }
   return {
     engine: 'v8',

@@ -101,6 +101,8 @@ parentPort?.on('message', (msg: { id: number; job: WorkerJob }) => {
   try {
     run(msg.id, msg.job);
   } catch (err) {
-    parentPort?.postMessage({ id: msg.id, type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    // An AppError (a pattern neither engine reads, say) is said to the technician as it is; anything else is a bug.
+    const said = err instanceof Error && err.name === 'AppError' ? { code: (err as Error & { code: string }).code, message: err.message } : undefined;
+    parentPort?.postMessage({ id: msg.id, type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err), said });
   }
 });

@@ -79,3 +79,19 @@ test('logsMarkText takes a screen of texts, never a file', async () => {
   assert.equal(arg(['a'.repeat(65_537)]).success, false, 'at most 64 Ki characters a text');
   assert.equal(arg(Array.from({ length: 17 }, () => 'a'.repeat(65_536))).success, false, 'at most 1 Mi characters in all');
 });
+
+test('a pattern neither engine reads is said as such by find, filter and marks, not as a failed worker', async () => {
+  const info = await svc.open([`${imeReal}AgentExecutor.log`]);
+  await svc.whenIndexed(info.id);
+  const bad = { pattern: 'a(b', regex: true, caseSensitive: false };
+  const said = (err: Error & { code?: string }) => {
+    assert.equal(err.code, 'invalid_input');
+    assert.match(err.message, /^The search pattern is not a valid regular expression/);
+    return true;
+  };
+  await assert.rejects(svc.findMatch(info.id, { text: bad }, -1, 'next'), said);
+  await assert.rejects(svc.filter(info.id, { text: bad }, () => {}), said);
+  await assert.rejects(svc.markTexts(bad, ['a(b']), said);
+  assert.equal((await svc.findMatch(info.id, { text: { pattern: 'a(b', regex: false, caseSensitive: false } }, -1, 'next')).total, 0, 'as a literal it is fine');
+  await svc.close(info.id);
+});

@@ -3,7 +3,7 @@
 // match count streams while the filter runs, and Esc or Cancel stops it. The results show in the search
 // pane under all records, or ("Results pane" off in the toolbar's More menu) in place of them.
 import type { FormEvent } from 'react';
-import type { LogLevel } from '../../../../electron/common/logs.ts';
+import { MAX_PATTERN_CHARS, type LogLevel } from '../../../../electron/common/logs.ts';
 import { toggleLevel } from './levels.ts';
 import { Overflow } from './Overflow.tsx';
 import { useLogs } from './store.ts';
@@ -43,7 +43,7 @@ export function FilterBar() {
           </label>
         ))}
       </fieldset>
-      <input className="filter-text" type="search" placeholder="Text in message" aria-label="Filter text" value={draft.text.pattern} onChange={(e) => setDraft({ text: { ...draft.text, pattern: e.target.value } })} />
+      <input className="filter-text" type="search" placeholder="Text in message" aria-label="Filter text" maxLength={MAX_PATTERN_CHARS} value={draft.text.pattern} onChange={(e) => setDraft({ text: { ...draft.text, pattern: e.target.value } })} />
       <label className="chip" title="Regular expression">
         <input type="checkbox" checked={draft.text.regex} onChange={(e) => setDraft({ text: { ...draft.text, regex: e.target.checked } })} />
         .*

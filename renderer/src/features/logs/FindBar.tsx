@@ -3,6 +3,7 @@
 import type { RefObject } from 'react';
 import { useFind } from './find-store.ts';
 import { useMarks } from './marks-store.ts';
+import { MAX_PATTERN_CHARS } from '../../../../electron/common/logs.ts';
 
 export function FindBar({ findRef }: { findRef: RefObject<HTMLInputElement | null> }) {
   const f = useFind();
@@ -14,7 +15,7 @@ export function FindBar({ findRef }: { findRef: RefObject<HTMLInputElement | nul
         type="search"
         className="find-input"
         placeholder="Find (Ctrl+F)"
-        aria-label="Find text"
+        aria-label="Find text" maxLength={MAX_PATTERN_CHARS}
         aria-describedby="find-status"
         value={f.query.pattern}
         onChange={(e) => f.setQuery({ pattern: e.target.value })}
