@@ -83,9 +83,13 @@ test('a dropped connection is retried; a refused port ends as unavailable', asyn
 
 test('every call has a timeout', async () => {
   const srv = await startFakeServer(() => {}); // never answers
+  const s = recordingSleep();
   try {
-    await rejectsWith(client(srv.url, { sleep: recordingSleep().sleep, retry: { timeoutMs: 60, maxAttempts: 2 } }).listDevices(undefined), 'timeout');
-    assert.equal(srv.requests.length, 2);
+    await rejectsWith(client(srv.url, { sleep: s.sleep, retry: { timeoutMs: 60, maxAttempts: 2 } }).listDevices(undefined), 'timeout');
+    // Two attempts, told by the client's one wait between them: on a loaded machine the second may time out
+    // before the server has read it, so the server's own count may be 1 or 2 (seen: 1, under load).
+    assert.equal(s.delays.length, 1);
+    assert.ok(srv.requests.length >= 1 && srv.requests.length <= 2, `${srv.requests.length} requests`);
   } finally {
     await srv.close();
   }
