@@ -5,6 +5,7 @@ import type { LogGrant, LogProgress, LogSessionInfo } from '../../common/logs.ts
 import { checkTypedPaths, LogGrants } from '../logs/chosen-paths.ts';
 import { findErrorCodes, lookupErrorCode } from '../logs/error-codes.ts';
 import type { LogsService } from '../logs/service.ts';
+import { goneMessage } from '../logs/tail.ts';
 import type { Handlers } from '../router/router.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 
@@ -183,6 +184,8 @@ export function logsHandlers(d: LogsHandlerDeps): LogsHandlers {
             session,
             () => reportIndexed(session),
             (err) => reportFailed(session, 'Reading the lines added to the file failed (tail mode tries again every second)', err),
+            1000,
+            (names) => sessions.has(session) && d.progress(session, null, { phase: 'index', bytesDone: 0, bytesTotal: 0, records: 0, done: true, error: goneMessage(names) }),
           ),
         );
       }

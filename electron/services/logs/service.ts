@@ -227,9 +227,12 @@ export class LogsService {
     return refreshSession(this.engine, this.session(id), onProgress);
   }
 
-  /** Follows the session's files (tail mode) until the returned function is called; `onError` hears a failed step. */
-  follow(id: string, onChange: () => void, onError: (err: unknown) => void, intervalMs = 1000): () => void {
-    return followFiles(() => this.sessions.has(id), () => this.refresh(id), onChange, intervalMs, onError);
+  /**
+   * Follows the session's files (tail mode) until the returned function is called; `onError` hears a failed
+   * step, `onGone` of files that can no longer be read (once each, until they are back).
+   */
+  follow(id: string, onChange: () => void, onError: (err: unknown) => void, intervalMs = 1000, onGone?: (names: string[]) => void): () => void {
+    return followFiles(() => this.sessions.has(id), () => refreshSession(this.engine, this.session(id), undefined, onGone), onChange, intervalMs, onError);
   }
 
   /** Starts the worker threads ahead of the first file, so opening one does not wait for them. */

@@ -31,12 +31,27 @@ async function indexAppended(e: Engine, f: FileState, from: number, size: number
   return { summary, chunks };
 }
 
-/** One step: resolves to true when anything changed. */
-export async function refreshSession(e: Engine, s: Session, onProgress?: (p: LogProgress) => void): Promise<boolean> {
+/** Files that could not be read at the last step (deleted, moved, renamed): said once, not every second. */
+const goneFiles = new WeakSet<FileState>();
+
+/** What tail mode says when followed files can no longer be read (`names` as the session lists them). */
+export const goneMessage = (names: string[]): string =>
+  `${names.join(', ')} can no longer be read (deleted, moved or renamed). What was read stays here; tail mode reads ${names.length > 1 ? 'them' : 'it'} again if ${names.length > 1 ? 'they come' : 'it comes'} back.`;
+
+/**
+ * One step: resolves to true when anything changed. `onGone` hears of files that became unreadable at
+ * this step (once each, until they can be read again).
+ */
+export async function refreshSession(e: Engine, s: Session, onProgress?: (p: LogProgress) => void, onGone?: (names: string[]) => void): Promise<boolean> {
   await Promise.all(s.files.map((f) => f.indexed));
   let changed = false, reindexed = false;
+  const gone: string[] = [];
   for (const [n, f] of s.files.entries()) {
     const st = await stat(f.fsPath).catch(() => null);
+    if (!st && !goneFiles.has(f)) {
+      goneFiles.add(f);
+      gone.push(f.info.path.replace(/^.*[\\/]/, ''));
+    } else if (st) goneFiles.delete(f);
     if (!st || (st.ino === f.ino && st.size === f.info.bytes)) continue;
     changed = true;
     const report = (bytesDone: number, records: number, done: boolean): void => onProgress?.({ phase: 'index', file: n, bytesDone, bytesTotal: st.size, records, done });
@@ -81,6 +96,7 @@ export async function refreshSession(e: Engine, s: Session, onProgress?: (p: Log
     }
     report(st.size, f.index.count, true);
   }
+  if (gone.length) onGone?.(gone);
   if (reindexed) s.views.clear();
   if (changed && s.files.length > 1) await (s.mergedReady = remerge(e, s, onProgress));
   return changed;
