@@ -1,7 +1,8 @@
-// Where a technician's pattern matches inside records' messages, for highlighting the rows and the detail
-// pane: each record is read and decoded as the viewer shows it (record-decode.ts, or the event reader),
-// and the pattern (RE2, or V8 under the budget, see user-regex.ts) is run over its message. Runs in a log
-// worker; offsets are UTF-16 code units of the message as the viewer receives it.
+// Where a technician's pattern matches, for highlighting the rows and the detail pane: in the texts the
+// viewer shows (sent as they are on screen, so a pretty-printed body is marked as displayed), or in
+// records read and decoded as the viewer shows them (record-decode.ts, or the event reader). The pattern
+// (RE2, or V8 under the host's budget, see user-regex.ts and spans.ts) runs in a log worker; offsets are
+// UTF-16 code units.
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { LogTextQuery } from '../../common/logs.ts';
 import { EvtxChunkCache, readEvtxRecord } from './formats/evtx/read.ts';
