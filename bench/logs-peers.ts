@@ -1,6 +1,7 @@
 // The peers of the log engine benchmark (wc, grep, ripgrep, lnav and our own CLI): each run is timed, its
 // exit status checked and its count read; a peer that fails stops the benchmark.
 import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 
 export const round = (n: number, d = 3): number => Math.round(n * 10 ** d) / 10 ** d;
 
@@ -69,4 +70,45 @@ export function explainLines(path: string, fixed: boolean, pattern: string, reco
     else outside++;
   }
   return { rgMatches: starts.length, outsideOurRecords: outside, ourRecordsHoldingThem: holding.size, explained: outside === 0 && holding.size === records.length };
+}
+
+/** CPU seconds of each thread of this process so far, by thread id (Linux /proc; empty elsewhere). */
+export function threadSeconds(): Map<string, number> {
+  const out = new Map<string, number>();
+  let tids: string[] = [];
+  try {
+    tids = readdirSync('/proc/self/task');
+  } catch {
+    return out;
+  }
+  for (const tid of tids) {
+    try {
+      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th (clock ticks).
+      const f = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
+      out.set(tid, (Number(f[11]) + Number(f[12])) / TICKS);
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return out;
+}
+
+const TICKS = 100; // USER_HZ, 100 on Linux
+
+/**
+ * CPU seconds spent since `before` (a threadSeconds() result) by the main thread and by the others (the
+ * log workers, plus V8's and libuv's helper threads), and by the busiest other thread: on a shared machine
+ * they tell our own cost apart from waiting for a core. 10 ms resolution.
+ */
+export function cpuSince(before: Map<string, number>): { main: number; others: number; busiest: number } {
+  let main = 0, others = 0, busiest = 0;
+  for (const [tid, s] of threadSeconds()) {
+    const d = s - (before.get(tid) ?? 0);
+    if (tid === String(process.pid)) main = d;
+    else {
+      others += d;
+      busiest = Math.max(busiest, d);
+    }
+  }
+  return { main: round(main, 2), others: round(others, 2), busiest: round(busiest, 2) };
 }
