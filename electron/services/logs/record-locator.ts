@@ -28,7 +28,8 @@ const JUMP = 2 * 1024;
 const BACK = 2 * 1024;
 /** A CMTrace run starts at the last trailer before the hit when it is this near. */
 const TRAILER_BACK = 64 * 1024;
-const TRAILER = Buffer.from(']LOG]!>');
+/** Where the `!` is in a trailer `]LOG]!>`. */
+const BANG = 5;
 
 export class RecordLocator {
   private scanner: Scanner | null = null;
@@ -99,9 +100,17 @@ export class RecordLocator {
    * exact after the first trailer it sees, as from BACK, only it scans one record instead of several).
    */
   private trailerBack(h: number): number {
-    if (this.spec.split !== 'cmtrace' || !this.win || !this.inWindow(h, h)) return BACK;
-    const t = this.win.lastIndexOf(TRAILER, h - this.winStart - 1);
-    return t >= 0 && h - (this.winStart + t) <= TRAILER_BACK ? h - (this.winStart + t) : BACK;
+    const w = this.win;
+    if (this.spec.split !== 'cmtrace' || !w || !this.inWindow(h, h)) return BACK;
+    // The last `]LOG]!>` starting before h, found by its `!` (a one-byte search runs at memchr speed; a
+    // seven-byte lastIndexOf cost about 0.5 µs a hit).
+    const lo = Math.max(0, h - this.winStart - TRAILER_BACK);
+    for (let i = Math.min(h - this.winStart - 1 + BANG, w.length - 1); i >= lo + BANG; i--) {
+      i = w.lastIndexOf(0x21, i);
+      if (i < lo + BANG) break;
+      if (w[i + 1] === 62 && w[i - 1] === 93 && w[i - 2] === 71 && w[i - 3] === 79 && w[i - 4] === 76 && w[i - 5] === 93) return h - (this.winStart + i - BANG);
+    }
+    return BACK;
   }
 
   private runStart(): number {
