@@ -7,6 +7,7 @@
 import { closeSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { AppError } from '../../common/app-error.ts';
 import type { LogFileStats, LogLevel, LogTextQuery } from '../../common/logs.ts';
 import { logLevels } from '../../common/log-levels.ts';
 import { splitNear, type CountJob, type CountResult, type TimedRecord } from '../logs/count-scan.ts';
@@ -130,7 +131,6 @@ async function countInParts(workers: CliWorkers, f: PlainFile, format: CountJob[
   bounds.push(f.size);
   const parts = await Promise.all(bounds.slice(1).map((end, k) => workers.run<CountResult>({ kind: 'count', job: { path: f.path, format, startByte: bounds[k], endByte: end } }, undefined, signal)));
   if (parts.some((p) => p.stopped)) {
-    const { AppError } = await import('../../common/errors.ts');
     throw new AppError('cancelled', 'Counting the records was cancelled.');
   }
   return parts;

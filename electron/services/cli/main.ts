@@ -1,5 +1,6 @@
 // `sdh`: the same services as the app, without Electron. Built to dist/cli/sdh.mjs (`npx sdh …`,
 // `npm run --silent sdh -- …`); ./bin.ts is the process entry, this file the testable part.
+import { AppError } from '../../common/app-error.ts';
 import { UsageError, type CliGroup, type CliIo } from './command.ts';
 import { wantsHelp } from './args.ts';
 import { paints } from './paint.ts';
@@ -46,8 +47,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await group.run(rest, io);
   } catch (err) {
     if (err instanceof UsageError) return fail(`sdh ${name}`, err.message, 2);
-    // Loaded here, not at start-up: errors.ts brings zod, which `sdh --help` does not need.
-    const { AppError } = await import('../../common/errors.ts');
     if (err instanceof AppError) return fail(`sdh ${name}`, err.message, 1, false);
     const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
     return fail(`sdh ${name}`, `unexpected error: ${detail}`, 1, false);

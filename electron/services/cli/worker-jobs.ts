@@ -2,10 +2,10 @@
 // each runs one job at a time of the CLI's own workers (count-worker.ts, search-worker.ts), and all end
 // with the command. Like
 // the app's WorkerPool (worker-host.ts), a cancelled job sees its shared stop flag and a job still busy
-// after a short grace is terminated; unlike it, nothing here loads zod unless a job fails (errors.ts is
-// imported only to make that error), which keeps `sdh logs stats` and `search` quick to start.
+// after a short grace is terminated; unlike it, nothing here loads zod (AppError comes from the zod-free
+// app-error.ts), which keeps `sdh logs stats` and `search` quick to start.
 import type { Worker } from 'node:worker_threads';
-import type { AppError, ErrorCode } from '../../common/errors.ts';
+import { AppError, type ErrorCode } from '../../common/app-error.ts';
 import type { WorkerMessage } from '../logs/worker-host.ts';
 import { CANCEL_GRACE_MS, startWorker } from '../logs/worker-start.ts';
 import type { CountJob } from '../logs/count-scan.ts';
@@ -24,10 +24,7 @@ interface Waiting {
   reject: (e: unknown) => void;
 }
 
-async function appError(code: ErrorCode, message: string, detail?: string): Promise<AppError> {
-  const { AppError } = await import('../../common/errors.ts');
-  return new AppError(code, message, detail);
-}
+const appError = (code: ErrorCode, message: string, detail?: string): AppError => new AppError(code, message, detail);
 
 export class CliWorkers {
   private readonly idle: Worker[] = [];
@@ -81,7 +78,7 @@ export class CliWorkers {
   private dispatch(w: Worker, p: Waiting): void {
     if (p.signal?.aborted) {
       this.idle.push(w);
-      void appError('cancelled', 'The log task was cancelled.').then(p.reject);
+      p.reject(appError('cancelled', 'The log task was cancelled.'));
       return;
     }
     const id = this.nextId++;
@@ -102,10 +99,8 @@ export class CliWorkers {
       }
     };
     const fail = (code: ErrorCode, message: string, detail?: string): void => {
-      void appError(code, message, detail).then((e) => {
-        p.reject(e);
-        this.pump();
-      });
+      p.reject(appError(code, message, detail));
+      this.pump();
     };
     const onAbort = (): void => {
       Atomics.store(new Int32Array(stop), 0, 1);
@@ -146,7 +141,7 @@ export class CliWorkers {
 
   /** Ends every worker (the command is done). */
   async close(): Promise<void> {
-    for (const p of this.queue.splice(0)) p.reject(await appError('cancelled', 'The command ended.'));
+    for (const p of this.queue.splice(0)) p.reject(appError('cancelled', 'The command ended.'));
     const workers = [...this.all];
     this.all.clear();
     this.idle.length = 0;

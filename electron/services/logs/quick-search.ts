@@ -3,6 +3,7 @@
 // are joined (a record two ranges share counts once). Records are known by byte offset, not by number
 // (numbering them would mean indexing the file). Event logs and UTF-16 files are not handled here: the
 // caller opens them as a session instead.
+import { AppError } from '../../common/app-error.ts';
 import { logLevels } from '../../common/log-levels.ts';
 import type { LogFormat, LogLevel, LogRecord, LogTextQuery } from '../../common/logs.ts';
 import type { HitScanJob, HitScanResult } from './hit-scan.ts';
@@ -10,8 +11,7 @@ import { sniffFile } from './indexer.ts';
 
 /**
  * Workers that run hit scans: the app's WorkerPool (worker-host.ts), or the CLI's own (cli/worker-jobs.ts,
- * which starts quicker). Nothing here loads zod (errors.ts only once a search was cancelled), for the
- * same reason.
+ * which starts quicker). Nothing here loads zod (AppError comes from app-error.ts), for the same reason.
  */
 export interface HitScanWorkers {
   readonly size: number;
@@ -49,7 +49,6 @@ export async function quickSearch(pool: HitScanWorkers, path: string, text: LogT
     }),
   );
   if (results.some((r) => r.stopped)) {
-    const { AppError } = await import('../../common/errors.ts');
     throw new AppError('cancelled', 'The search was cancelled.');
   }
   let matches = 0, last = -1;

@@ -1,6 +1,7 @@
 // One indexed record's bytes made into a LogRecord: decoded, split into fields, its message cut at
 // `maxChars`. Shared by main's windows (async reads) and the workers' analyses (sync reads).
-import { logLevels, type LogEncoding, type LogFormat, type LogRecord } from '../../common/logs.ts';
+import type { LogEncoding, LogFormat, LogRecord } from '../../common/logs.ts';
+import { logLevels } from '../../common/log-levels.ts';
 import { decodeText } from './encoding.ts';
 import { parseFields, type RecordFields } from './formats/fields.ts';
 import type { IndexedRecord } from './index-store.ts';

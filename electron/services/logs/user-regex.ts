@@ -5,7 +5,7 @@
 // (see `V8_BUDGET_MS`), and the technician is told why. A literal (not a regular expression) is escaped
 // and always runs on V8, which is linear for an escaped literal and faster there.
 import { RE2JS } from 're2js';
-import { AppError } from '../../common/errors.ts';
+import { AppError } from '../../common/app-error.ts';
 import type { LogTextQuery } from '../../common/logs.ts';
 
 export type RegexEngine = 're2' | 'v8';

@@ -56,3 +56,21 @@ test('line formats too: a Serilog file with a BOM, stack traces and a line longe
     check(path);
   });
 });
+
+test('CMTrace runs that start at the last trailer before the hit: text between records, unclosed openers, a stray trailer in a message, records past 64 KB', () => {
+  withTempDir((dir) => {
+    const path = join(dir, 'agent.log');
+    const rec = (msg: string, n: number) => `<![LOG[${msg}]LOG]!><time="08:00:${String(n % 60).padStart(2, '0')}.000+000" date="3-19-2026" component="Agent" context="" type="${1 + (n % 3)}" thread="7" file="">\r\n`;
+    const parts: string[] = [];
+    for (let n = 0; n < 600; n++) {
+      if (n === 100) parts.push('loose text between records\r\n');
+      if (n === 200) parts.push('<![LOG[an opener never closed\r\n');
+      if (n === 300) parts.push(rec('a message quoting ]LOG]!> in its text', n));
+      if (n === 400) parts.push(rec('y'.repeat(70_000), n));
+      if (n === 500) parts.push(rec('multi\r\nline\r\nmessage', n));
+      parts.push(rec(`step ${n}`, n));
+    }
+    writeFileSync(path, parts.join(''));
+    check(path);
+  });
+});
