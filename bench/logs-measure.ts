@@ -5,6 +5,7 @@
 // record-vs-line difference, shown per file with ripgrep's match offsets). Our steps also give the CPU seconds
 // of the main thread and of the other threads (workers) in their best run, and each file the load average
 // before and after: wall seconds above CPU seconds on a loaded machine are time spent waiting for a core.
+// Each of our runs (one worker, two) is in a process of its own, so each RSS peak is that run's alone.
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -126,6 +127,17 @@ async function ours(a: Args, workers: number, rgLines: { literal: number; regex:
   };
 }
 
+/**
+ * `ours` in a fresh process of this script: the RSS of one run is then not measured on top of what an
+ * earlier run in the same process left (freed index buffers that the allocator keeps, heap not yet
+ * collected: measured so, the one-worker run after the two-worker one read ~50 MB high).
+ */
+function oursApart(a: Args, workers: number, rgLines: { literal: number; regex: number }): Awaited<ReturnType<typeof ours>> {
+  const r = spawnSync(process.execPath, [process.argv[1], JSON.stringify({ ...a, ours: { workers, rgLines } })], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`measuring ours with ${workers} workers failed (exit ${r.status ?? r.signal})`);
+  return JSON.parse(r.stdout) as Awaited<ReturnType<typeof ours>>;
+}
+
 /** Our count against ripgrep's line count: equal, or every rg match inside exactly our records. */
 function agree(what: string, path: string, fixed: boolean, pattern: string, ourCount: number, records: { offset: number; length: number }[], rgLines: number, grepLines: number) {
   if (rgLines !== grepLines) throw new Error(`${what}: rg counts ${rgLines} lines, grep ${grepLines}`);
@@ -148,8 +160,8 @@ async function measure(a: Args) {
   const rgE = peer(() => count('rg', ['-c', '--', a.regex, path], a.runs));
   const lnavRun = peer(() => lnav(path));
   const rgLines = { literal: rgF.count, regex: rgE.count };
-  const two = await ours(a, 2, rgLines);
-  const one = await ours(a, 1, rgLines);
+  const two = oursApart(a, 2, rgLines);
+  const one = oursApart(a, 1, rgLines);
   // Our CLI in a fresh process, start-up included; `logs search` without any saved index.
   const stats = peer(() => timed(process.execPath, [a.cli, 'logs', 'stats', '--json', path], a.runs));
   const statsRecords = (JSON.parse(stats.out) as { files: { records: number }[] }).files[0].records;
@@ -214,5 +226,5 @@ async function measure(a: Args) {
   };
 }
 
-const args = JSON.parse(process.argv[2]) as Args;
-process.stdout.write(`${JSON.stringify(await measure(args))}\n`);
+const args = JSON.parse(process.argv[2]) as Args & { ours?: { workers: number; rgLines: { literal: number; regex: number } } };
+process.stdout.write(`${JSON.stringify(args.ours ? await ours(args, args.ours.workers, args.ours.rgLines) : await measure(args))}\n`);

@@ -97,7 +97,7 @@ async function main(): Promise<void> {
     node: process.version,
     units: 'GB = 10^9 bytes, GB/s = 10^9 bytes per second, MB = 10^6 bytes; times in seconds (wall clock)',
     build: 'as packaged: worker threads from a CommonJS bundle, started before timing as the app does at start-up; the logs service from an ES module bundle under plain node, a fresh process per file; the CLI from dist/cli/sdh.mjs',
-    method: `page cache warmed before every step; best of ${runs} runs for every tool and step (lnav: its second run); RSS over the first open, its searches and histogram; speed ratios are peer seconds / our seconds (above 1: we are faster), time ratios our seconds / peer seconds`,
+    method: `page cache warmed before every step; best of ${runs} runs for every tool and step (lnav: its second run); RSS over the first open, its searches and histogram, in a fresh process for each worker count; speed ratios are peer seconds / our seconds (above 1: we are faster), time ratios our seconds / peer seconds`,
     cpus: (await import('node:os')).cpus().length,
     targets: { literalSpeedVsRg: 0.75, regexSpeedVsRg: 0.6, indexTimeVsWcL: 2.2, rssMB: 250, statsVsGrepF: 1.2, searchVsRgF: 3 },
     ...(which.includes('cmtrace') ? { cmtrace: measure(cm, 'remediation script', 'for [0-9]+ apps?') } : {}),

@@ -121,7 +121,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     tenant: { mode: tenants.current.mode, label: tenants.current.label },
   });
 
-  const logsService = new LogsService({ tempDir: join(opts.dataDir, 'tmp'), workerUrl: opts.logsWorkerUrl, stepPatternsFile: join(opts.dataDir, 'step-patterns.extra.json') });
+  const logsService = new LogsService({ tempDir: join(opts.dataDir, 'tmp'), workerUrl: opts.logsWorkerUrl, stepPatternsFile: join(opts.dataDir, 'step-patterns.extra.json'), warn: (m) => opts.logger.warn('logs', m) });
   // The packaged app's bundled worker starts in milliseconds: start it now. (Source runs under tsx, where a
   // worker costs ~0.2 s of compiling, start theirs on the first file.)
   if (opts.logsWorkerUrl) logsService.warmUp();

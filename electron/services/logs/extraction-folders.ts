@@ -19,11 +19,16 @@ const alive = (pid: number): boolean => {
  * Removes extraction folders left in `tempDir` by processes that ended without closing their sessions.
  * Folders of live processes, this one included, stay. Resolves to how many were removed.
  */
-export async function removeLeftoverExtractions(tempDir: string): Promise<number> {
+export function removeLeftoverExtractions(tempDir: string): Promise<number> {
+  return removeLeftoverFolders(tempDir, EXTRACT_PREFIX);
+}
+
+/** Removes folders named `prefix…` in `tempDir` whose owner process has ended (index spills use it too). */
+export async function removeLeftoverFolders(tempDir: string, prefix: string): Promise<number> {
   const names = await readdir(tempDir).catch(() => [] as string[]);
   let removed = 0;
   for (const name of names) {
-    if (!name.startsWith(EXTRACT_PREFIX)) continue;
+    if (!name.startsWith(prefix)) continue;
     const dir = join(tempDir, name);
     const owner = Number(await readFile(join(dir, OWNER_FILE), 'utf8').catch(() => 'NaN'));
     if (Number.isInteger(owner) && owner > 0 && alive(owner)) continue;

@@ -1,10 +1,11 @@
 // Worker side of the record index: appends records to chunks (index-chunk.ts) and hands each out as a
 // message once full (and the one being filled on flush).
-import { BIAS, BIG, CHUNK_RECORDS, ESCAPE, Escapes, MARKS, NO_TIME, STEP, views, type Chunk, type ChunkMessage } from './index-chunk.ts';
+import { BIAS, BIG, CHUNK_BYTES, CHUNK_RECORDS, ESCAPE, Escapes, NO_TIME, STEP, views, type Chunk, type ChunkMessage } from './index-chunk.ts';
 
 /** Worker side: appends records and hands out chunk messages. */
 export class IndexBuilder {
   private chunk: Chunk;
+  private sab!: SharedArrayBuffer;
   private seq = 0;
   private lastSec = NaN;
   private offset: number;
@@ -13,16 +14,25 @@ export class IndexBuilder {
   timed = false;
   readonly levelCounts = new Float64Array(8);
 
+  /** True once the chunk being filled was handed out with its SAB (flush): it is then never reused. */
+  private shared = false;
+
+  /**
+   * `onChunk` may answer true for a full chunk it wrote elsewhere (index-spill.ts) without keeping the
+   * SAB: the next chunk is then built in the same SAB instead of a new one.
+   */
   constructor(
-    private readonly onChunk: (msg: ChunkMessage) => void,
+    private readonly onChunk: (msg: ChunkMessage) => boolean | void,
     startOffset = 0,
   ) {
     this.offset = startOffset;
     this.chunk = this.newChunk();
   }
 
-  private newChunk(): Chunk {
-    const sab = new SharedArrayBuffer(CHUNK_RECORDS * 3 + MARKS * 16);
+  private newChunk(reuse?: SharedArrayBuffer): Chunk {
+    // Bytes left from a reused chunk sit past `count`, where nothing reads.
+    const sab = (this.sab = reuse ?? new SharedArrayBuffer(CHUNK_BYTES));
+    this.shared = false;
     this.lastSec = NaN;
     return { sab, start: this.offset, count: 0, ...views(sab), big: new Map(), escapes: new Escapes() };
   }
@@ -55,19 +65,21 @@ export class IndexBuilder {
     this.offset += bytes;
     c.count = i + 1;
     if (c.count === CHUNK_RECORDS) {
-      this.onChunk(this.message());
+      const written = this.onChunk(this.message()) === true && !this.shared;
       this.seq++;
-      this.chunk = this.newChunk();
+      this.chunk = this.newChunk(written ? this.sab : undefined);
     }
   }
 
   /** The chunk being filled, for early windows and the final flush. */
   flush(): void {
-    if (this.chunk.count > 0) this.onChunk(this.message());
+    if (this.chunk.count === 0) return;
+    this.shared = true;
+    this.onChunk(this.message());
   }
 
   private message(): ChunkMessage {
     const c = this.chunk;
-    return { seq: this.seq, start: c.start, count: c.count, sab: c.sab, big: [...c.big], escapes: c.escapes.table() };
+    return { seq: this.seq, start: c.start, count: c.count, sab: this.sab, big: [...c.big], escapes: c.escapes.table() };
   }
 }

@@ -1,7 +1,7 @@
 // The layout of one index chunk: 3 bytes a record (2 length; 1 holding the level in 3 bits and a 5-bit
 // time delta) for 16,384 records on a SharedArrayBuffer, marks every 256 records, and small side tables
 // for lengths ≥ 65,535 and times beyond a ±14 s step. Written by index-builder.ts, read by index-store.ts
-// and index-cursor.ts.
+// and index-cursor.ts; a finished chunk is written to a spill file (index-spill.ts) and read back from it.
 
 export const CHUNK_RECORDS = 16384;
 /** Time codes: 0–28 = seconds since the previous timed record, biased by 14 (threads log slightly out of order). */
@@ -12,6 +12,8 @@ export const BIG = 0xffff;
 export const STEP = 256;
 
 export const MARKS = CHUNK_RECORDS / STEP;
+/** Bytes of a chunk's buffer: lengths, metas, then the marks' offsets and times. */
+export const CHUNK_BYTES = CHUNK_RECORDS * 3 + MARKS * 16;
 
 /** Offset and running time before records 0, STEP, 2·STEP, … (written by the builder into the SAB). */
 export function marksOf(c: Chunk): { offsets: Float64Array; secs: Float64Array } {
@@ -96,19 +98,35 @@ export interface EscapeTable {
   sec: Float64Array;
 }
 
-/** What crosses the worker boundary for one chunk (the SAB is shared, the side tables are copied). */
+/** Where a spilled chunk lies: its file, byte position, side-table sizes and the offset past its last record. */
+export interface SpillRef {
+  path: string;
+  at: number;
+  big: number;
+  escapes: number;
+  end: number;
+}
+
+/**
+ * What crosses the worker boundary for one chunk: in memory (the SAB is shared, the side tables are
+ * copied), or on disk (`spill`: no SAB, the side tables are in the file too).
+ */
 export interface ChunkMessage {
   seq: number;
   start: number;
   count: number;
-  sab: SharedArrayBuffer;
+  sab?: SharedArrayBuffer;
+  spill?: SpillRef;
+  /** Why the worker could not spill this full chunk (it stays in memory). */
+  spillError?: string;
   big: [number, number][];
   /** As pairs, or as a table (what the builder and `exportChunks` send: a few typed arrays clone in microseconds). */
   escapes: [number, number][] | EscapeTable;
 }
 
 export interface Chunk {
-  sab: SharedArrayBuffer;
+  /** Shared while the chunk is being built or stays in memory; a plain buffer once read from a spill file. */
+  sab: ArrayBufferLike;
   start: number;
   count: number;
   lens: Uint16Array;
@@ -119,11 +137,9 @@ export interface Chunk {
   markSecs: Float64Array;
   big: Map<number, number>;
   escapes: Escapes;
-  /** The chunk as last exported (index-store.ts), until it changes. */
-  exported?: ChunkMessage;
 }
 
-export function views(sab: SharedArrayBuffer): Pick<Chunk, 'lens' | 'meta' | 'markOffsets' | 'markSecs'> {
+export function views(sab: ArrayBufferLike): Pick<Chunk, 'lens' | 'meta' | 'markOffsets' | 'markSecs'> {
   return {
     lens: new Uint16Array(sab, 0, CHUNK_RECORDS),
     meta: new Uint8Array(sab, CHUNK_RECORDS * 2, CHUNK_RECORDS),

@@ -1,4 +1,5 @@
-// Sequential reads over a record index: the cursor decodes one chunk's lengths and time deltas as it goes.
+// Sequential reads over a record index: the cursor decodes one chunk's lengths and time deltas as it goes
+// (a spilled chunk is read back as the cursor enters it, index-store.ts).
 import { BIAS, BIG, ESCAPE, NO_TIME, STEP, marksOf, type Chunk } from './index-chunk.ts';
 import type { IndexedRecord, RecordIndex } from './index-store.ts';
 
@@ -55,11 +56,14 @@ export class IndexCursor implements IndexedRecord {
     if (this.index >= 0 && offset < this.offset + this.length) return true;
     let c = this.chunk;
     if (!c) return false;
-    for (let nc = this.idx.chunkAt(this.seq + 1); nc && nc.start <= offset; nc = this.idx.chunkAt(this.seq + 1)) {
-      this.seq++;
+    // Chunks skipped are never read (a spilled one would be read back from disk for nothing).
+    let seq = this.seq;
+    for (let s = this.idx.startOf(seq + 1); s !== undefined && s <= offset; s = this.idx.startOf(seq + 1)) seq++;
+    if (seq !== this.seq) {
+      this.seq = seq;
       this.i = 0;
       this.load(0);
-      c = nc;
+      c = this.chunk as Chunk;
     }
     if (c.count > 0) {
       const m = marksOf(c);

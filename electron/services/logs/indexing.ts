@@ -41,15 +41,21 @@ async function indexInParts(e: Engine, state: FileState, format: LogFormat, size
       }
     }
   };
+  let warned = false;
   const summaries = await Promise.all(
     bounds.slice(1).map((end, k) =>
       e.pool
         .run<IndexSummary>(
-          { kind: 'index', path: state.fsPath, format, startByte: bounds[k], endByte: end },
+          // Full chunks are written to a spill file by the worker and come back as where they lie.
+          { kind: 'index', path: state.fsPath, format, startByte: bounds[k], endByte: end, spill: state.spillFile?.(`part${k}`) },
           (msg: WorkerMessage) => {
             if (msg.type === 'chunks') {
               const base = seqBase[k];
               for (const chunk of msg.chunks as ChunkMessage[]) {
+                if (chunk.spillError && !warned) {
+                  warned = true;
+                  e.opts.warn?.(`Index of ${state.info.path}: a chunk could not be written to its spill file (${chunk.spillError}); such chunks are kept in memory.`);
+                }
                 if (base === null) held[k].push(chunk);
                 else state.index.accept(chunk, base);
               }

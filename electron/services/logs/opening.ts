@@ -1,10 +1,11 @@
 // Opening and closing a session: sources resolved (files, folders, zips), each file's first bytes scanned
-// here for the first screen while the worker indexes it whole; closing stops the workers and removes
-// what zips extracted.
+// here for the first screen while the worker indexes it whole (its full index chunks spilled to the
+// session's folder); closing stops the workers and removes what zips extracted and the spill files.
 import { randomUUID } from 'node:crypto';
 import { open as openFile, stat } from 'node:fs/promises';
 import { AppError } from '../../common/errors.ts';
 import { IndexBuilder } from './index-builder.ts';
+import { spillFolder } from './index-spill.ts';
 import { RecordIndex } from './index-store.ts';
 import { indexWhole } from './indexing.ts';
 import { sniffBytes } from './indexer.ts';
@@ -29,11 +30,15 @@ export async function openSession(e: Engine, sources: string[], o: OpenOptions):
   }
   const abort = new AbortController();
   o.signal?.addEventListener('abort', () => abort.abort(), { once: true });
+  const spill = e.opts.spillIndex === false ? null : spillFolder(e.opts.tempDir);
   const session: Session = {
     id: randomUUID(),
     files: [],
     problems: resolved.problems,
-    cleanup: resolved.cleanup,
+    cleanup: async () => {
+      await resolved.cleanup();
+      await spill?.remove();
+    },
     abort,
     merged: null,
     mergedReady: Promise.resolve(),
@@ -41,13 +46,13 @@ export async function openSession(e: Engine, sources: string[], o: OpenOptions):
   };
   for (const f of resolved.files) {
     try {
-      session.files.push(await openLogFile(e, f.displayPath, f.fsPath, session.files.length, abort.signal, o));
+      session.files.push(await openLogFile(e, f.displayPath, f.fsPath, session.files.length, abort.signal, o, spill?.file));
     } catch (err) {
       session.problems.push(`${f.displayPath}: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
   if (session.files.length === 0) {
-    await resolved.cleanup();
+    await session.cleanup();
     throw new AppError('invalid_input', `No log could be opened. ${session.problems.join(' ')}`);
   }
   if (session.files.length > 1) {
@@ -57,7 +62,7 @@ export async function openSession(e: Engine, sources: string[], o: OpenOptions):
   return session;
 }
 
-async function openLogFile(e: Engine, display: string, fsPath: string, n: number, signal: AbortSignal, o: OpenOptions): Promise<FileState> {
+async function openLogFile(e: Engine, display: string, fsPath: string, n: number, signal: AbortSignal, o: OpenOptions, spillFile?: (name: string) => string): Promise<FileState> {
   const st = await stat(fsPath);
   const size = st.size;
   // First screen: scan the first bytes here; the worker's index replaces it as soon as it has records.
@@ -84,6 +89,7 @@ async function openLogFile(e: Engine, display: string, fsPath: string, n: number
     summary: null,
     indexed: Promise.resolve(),
     ino: st.ino,
+    spillFile: spillFile && ((name) => spillFile(`file${n}-${name}`)),
   };
   const report = (bytesDone: number, records: number, done: boolean): void =>
     o.onProgress?.({ phase: 'index', file: n, bytesDone, bytesTotal: size, records, done });
@@ -96,7 +102,7 @@ async function openLogFile(e: Engine, display: string, fsPath: string, n: number
   return state;
 }
 
-/** Stops the session's workers and removes extracted zip entries. */
+/** Stops the session's workers and removes extracted zip entries and index spill files. */
 export async function closeSession(s: Session): Promise<void> {
   s.abort.abort();
   await Promise.allSettled(s.files.map((f) => f.indexed));

@@ -23,6 +23,7 @@ import type {
 import { explainReassignments, win32Apps } from './analyses.ts';
 import { bundleFactsOf } from './formats/bundle-facts.ts';
 import { removeLeftoverExtractions } from './extraction-folders.ts';
+import { removeLeftoverSpills } from './index-spill.ts';
 import { filterSession } from './filtering.ts';
 import { findMatch, firstTimedPosition, positionOf } from './find-matches.ts';
 import { closeSession, openSession } from './opening.ts';
@@ -54,7 +55,7 @@ export class LogsService {
       pool: new WorkerPool(opts.workerUrl ?? defaultWorkerUrl, opts.workers ?? Math.max(1, Math.min(2, availableParallelism()))),
       maxChars: opts.maxMessageChars ?? 256 * 1024,
       inProcessBytes: opts.inProcessBytes ?? 0,
-      swept: removeLeftoverExtractions(opts.tempDir),
+      swept: Promise.all([removeLeftoverExtractions(opts.tempDir), removeLeftoverSpills(opts.tempDir)]),
     };
     this.stepPatterns = new ExtraStepPatterns(opts.stepPatternsFile ?? null);
   }

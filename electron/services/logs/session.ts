@@ -33,6 +33,13 @@ export interface LogsServiceOptions {
   backtrackingBudgetMs?: number;
   /** Where the technician's extra reassignment step patterns are kept (none: in memory only). */
   stepPatternsFile?: string;
+  /**
+   * Index chunks go to spill files in a session folder under `tempDir` (index-spill.ts), so memory stays
+   * flat as files grow (default true; false keeps every chunk in memory).
+   */
+  spillIndex?: boolean;
+  /** Told what went wrong without failing anything (an index chunk that could not be spilled stays in memory). */
+  warn?: (message: string) => void;
 }
 
 export interface OpenOptions {
@@ -65,6 +72,8 @@ export interface FileState {
   indexed: Promise<void>;
   /** Inode seen at open, to notice a rotated (replaced) file. */
   ino: number;
+  /** A new spill file's path in the session's spill folder (none: the index stays in memory). */
+  spillFile?: (name: string) => string;
 }
 
 export interface Session {

@@ -10,10 +10,12 @@ import { runHitScan, type HitScanJob } from './hit-scan.ts';
 import { runSpans, type SpansJob } from './spans-job.ts';
 import { runMerge, type MergeJob } from './merge-job.ts';
 import type { ChunkMessage } from './index-chunk.ts';
+import { spillingSink } from './index-spill.ts';
 import type { LogFormat } from '../../common/logs.ts';
 
 export type WorkerJob =
-  | { kind: 'index'; path: string; format?: LogFormat; startByte?: number; endByte?: number; stop: SharedArrayBuffer }
+  /** `spill`: a file for the full chunks (index-spill.ts); without it they stay in memory. */
+  | { kind: 'index'; path: string; format?: LogFormat; startByte?: number; endByte?: number; spill?: string; stop: SharedArrayBuffer }
   | { kind: 'filter'; job: FilterJob; stop: SharedArrayBuffer }
   | { kind: 'analysis'; job: AnalysisJob; stop: SharedArrayBuffer }
   | { kind: 'walk'; job: WalkJob; stop: SharedArrayBuffer }
@@ -45,22 +47,28 @@ function run(id: number, job: WorkerJob): void {
       batch = [];
       sent = true;
     };
-    const summary = indexFile({
-      path: job.path,
-      format: job.format,
-      startByte: job.startByte,
-      endByte: job.endByte,
-      shouldStop,
-      onChunk: (chunk) => {
-        batch.push(chunk);
-        if (!sent) send();
-      },
-      onProgress: (bytesDone, records) => {
-        if (!due()) return;
-        send();
-        port.postMessage({ id, type: 'progress', bytesDone, records });
-      },
+    const sink = spillingSink(job.spill, (chunk) => {
+      batch.push(chunk);
+      if (!sent) send();
     });
+    let summary: ReturnType<typeof indexFile>;
+    try {
+      summary = indexFile({
+        path: job.path,
+        format: job.format,
+        startByte: job.startByte,
+        endByte: job.endByte,
+        shouldStop,
+        onChunk: sink.onChunk,
+        onProgress: (bytesDone, records) => {
+          if (!due()) return;
+          send();
+          port.postMessage({ id, type: 'progress', bytesDone, records });
+        },
+      });
+    } finally {
+      sink.close();
+    }
     send();
     port.postMessage({ id, type: 'done', summary });
     return;
