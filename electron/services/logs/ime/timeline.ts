@@ -24,9 +24,9 @@ export function imeLogKind(label: string): 'agent' | 'apps' | 'other' | null {
   return null;
 }
 
-const RUN_START = 'ExecutorLog AgentExecutor gets invoked';
+export const RUN_START = 'ExecutorLog AgentExecutor gets invoked';
 /** An id key of IME's JSON (`Id"`, `AppId\"`, …): the names learner reads nothing else (names/learn.ts). */
-const ID_KEY: ScanNeedle = { text: 'Id', caseSensitive: true, next: (b) => b === 0x22 || b === 0x5c };
+export const ID_KEY: ScanNeedle = { text: 'Id', caseSensitive: true, next: (b) => b === 0x22 || b === 0x5c };
 /** What an app log's run reader reads: records starting "[Win32App" (app-rows.ts). */
 const APP_NEEDLES: ScanNeedle[] = [{ text: '[Win32App', caseSensitive: true }, ID_KEY];
 /**
@@ -44,13 +44,15 @@ const AGENT_NEEDLES: ScanNeedle[] = [
 
 export class ImeFileTimeline {
   private readonly runs: AgentExecutorRuns | Win32AppRows | null;
-  private readonly names = new NameLearner();
+  private readonly names: NameLearner | null;
   private readonly kind: ReturnType<typeof imeLogKind>;
 
-  constructor(file: number, label: string) {
+  /** `keep`: rows kept (rows.ts RowKeeper); `learnNames` false when another walk learns them. */
+  constructor(file: number, label: string, keep?: number, learnNames = true) {
     this.kind = imeLogKind(label);
     const fileName = label.replace(/^.*[!\\/]/, '');
-    this.runs = this.kind === 'agent' ? new AgentExecutorRuns(file, fileName) : this.kind === 'apps' ? new Win32AppRows(file, fileName) : null;
+    this.runs = this.kind === 'agent' ? new AgentExecutorRuns(file, fileName, keep) : this.kind === 'apps' ? new Win32AppRows(file, fileName, keep) : null;
+    this.names = learnNames ? new NameLearner() : null;
   }
 
   /**
@@ -91,11 +93,11 @@ export class ImeFileTimeline {
 
   add(r: ImeRecord): void {
     this.runs?.add(r.message.length > 65536 ? { ...r, message: r.message.slice(0, 65536) } : r);
-    this.names.add(r.message, this.kind === 'apps' ? 'app' : null);
+    this.names?.add(r.message, this.kind === 'apps' ? 'app' : null);
   }
 
   done(): FileTimeline {
-    return { rows: this.runs?.done() ?? [], names: this.names.done(), omitted: this.runs?.rows.omitted ?? 0 };
+    return { rows: this.runs?.done() ?? [], names: this.names?.done() ?? [], omitted: this.runs?.rows.omitted ?? 0 };
   }
 }
 
@@ -103,9 +105,9 @@ export class ImeFileTimeline {
  * Two parts of one file's timeline (the earlier first) as one, as if read in one go: the names the
  * earlier part learned first win, and the newest MAX_FILE_ROWS rows by start are kept (rows.ts).
  */
-export function mergeFileTimelines(a: FileTimeline, b: FileTimeline): FileTimeline {
+export function mergeFileTimelines(a: FileTimeline, b: FileTimeline, keep?: number): FileTimeline {
   const known = new Set(a.names.map((n) => n.id));
   const names = [...a.names, ...b.names.filter((n) => !known.has(n.id))];
-  const rows = keepNewest([...a.rows, ...b.rows]);
+  const rows = keepNewest([...a.rows, ...b.rows], keep);
   return { rows, names, omitted: a.omitted + b.omitted + a.rows.length + b.rows.length - rows.length };
 }
