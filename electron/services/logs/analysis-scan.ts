@@ -105,11 +105,12 @@ function hitsIn(win: Buffer, needles: readonly ScanNeedle[], searches: LiteralSe
 export type Take = 'decode' | 'skip' | 'extend';
 
 /**
- * An analysis's literals and its choice per record, told whether one of them lies inside the record. The
- * literals must be such that a record holding none of them cannot change the result, unless `take` says
- * 'decode' or 'extend' for it.
+ * An analysis's literals and its choice per record, told whether one of them lies inside the record
+ * (`mask`: which, as ScanVisit has it; `raw`: the record's bytes, null when not read). The literals must
+ * be such that a record holding none of them cannot change the result, unless `take` says 'decode' or
+ * 'extend' for it. The record `take` said 'decode' for is the next one the reader gets.
  */
 export interface RecordPlan {
   needles: ScanNeedle[];
-  take(hit: boolean): Take;
+  take(hit: boolean, mask: number, raw: Buffer | null): Take;
 }

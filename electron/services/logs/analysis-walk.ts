@@ -77,7 +77,7 @@ export class RecordWalk {
     };
     const startsHere = reader.startsHere?.bind(reader);
     let started = from === 0 || !startsHere;
-    const done = scanRecords(this.fd, idx, from, plan?.needles ?? [], shouldStop, (c, win, rs, hit) => {
+    const done = scanRecords(this.fd, idx, from, plan?.needles ?? [], shouldStop, (c, win, rs, hit, mask) => {
       // A record a reader can start at holds a literal of its plan (every record does without a plan).
       const maybeStart = startsHere && (hit || !plan);
       if (!started) {
@@ -101,7 +101,7 @@ export class RecordWalk {
           return;
         }
       }
-      const take = plan ? plan.take(hit) : 'decode';
+      const take = plan ? plan.take(hit, mask, win && hit ? win.subarray(rs, rs + c.length) : null) : 'decode';
       if (take === 'skip') return;
       if (take === 'extend') {
         if (extendFrom < 0) extendFrom = c.index;

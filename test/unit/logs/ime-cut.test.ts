@@ -67,5 +67,8 @@ test('the real logs repeated (the same times again and again): the timeline by i
     const path = join(dir, 'repeated.log');
     writeFileSync(path, Buffer.concat([block, block, block]));
     check(path, 'AgentExecutor-x.log', [undefined, 2500, 700, 25], [2, 5]);
+    // App runs and names only: read in one go, each repeated record's names read once.
+    check(path, 'AppWorkload-x.log', [undefined, 300], []);
+    check(path, 'HealthScripts.log', [undefined], [2]);
   });
 });

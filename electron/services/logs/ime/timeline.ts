@@ -6,7 +6,8 @@ import { NameLearner } from '../names/learn.ts';
 import { AgentExecutorRuns } from './agent-executor.ts';
 import { Win32AppRows } from './app-rows.ts';
 import { keepNewest, type ImeRecord } from './rows.ts';
-import type { RecordPlan, ScanNeedle } from '../analysis-scan.ts';
+import type { RecordPlan, ScanNeedle, Take } from '../analysis-scan.ts';
+import { SeenRecords } from '../names/seen-records.ts';
 
 export interface FileTimeline {
   rows: Omit<ImeTimelineRow, 'name'>[];
@@ -45,6 +46,9 @@ const AGENT_NEEDLES: ScanNeedle[] = [
 export class ImeFileTimeline {
   private readonly runs: AgentExecutorRuns | Win32AppRows | null;
   private readonly names: NameLearner | null;
+  private readonly seen = new SeenRecords();
+  /** The next record added is one like a record already read (`takeNames`): its names are known. */
+  private skipNames = false;
   private readonly kind: ReturnType<typeof imeLogKind>;
 
   /** `keep`: rows kept (rows.ts RowKeeper); `learnNames` false when another walk learns them. */
@@ -66,14 +70,27 @@ export class ImeFileTimeline {
     if (runs instanceof AgentExecutorRuns) {
       return {
         needles: AGENT_NEEDLES,
-        take: (hit) => {
-          if (hit) return 'decode';
+        take: (hit, mask, raw) => {
+          if (hit) return this.takeNames(mask, 1 << (AGENT_NEEDLES.length - 1), raw);
           const state = runs.state();
           return state === 'open' ? 'decode' : state === 'full' ? 'extend' : 'skip';
         },
       };
     }
-    return { needles: runs ? APP_NEEDLES : [ID_KEY], take: (hit) => (hit ? 'decode' : 'skip') };
+    if (runs) return { needles: APP_NEEDLES, take: (hit, mask, raw) => (hit ? this.takeNames(mask, 2, raw) : 'skip') };
+    return { needles: [ID_KEY], take: (hit, mask, raw) => (hit ? this.takeNames(mask, 1, raw) : 'skip') };
+  }
+
+  /**
+   * A record holding a literal: decoded, but when it holds the id key (`idBit` of `mask`) its names are
+   * read only if no record byte for byte like it was (names/seen-records.ts); one holding only the id key
+   * is then passed over.
+   */
+  private takeNames(mask: number, idBit: number, raw: Buffer | null): Take {
+    this.skipNames = (mask & idBit) !== 0 && this.names !== null && raw !== null && this.seen.seen(raw);
+    if (!this.skipNames || mask !== idBit) return 'decode';
+    this.skipNames = false;
+    return 'skip';
   }
 
   /**
@@ -93,7 +110,8 @@ export class ImeFileTimeline {
 
   add(r: ImeRecord): void {
     this.runs?.add(r.message.length > 65536 ? { ...r, message: r.message.slice(0, 65536) } : r);
-    this.names?.add(r.message, this.kind === 'apps' ? 'app' : null);
+    if (!this.skipNames) this.names?.add(r.message, this.kind === 'apps' ? 'app' : null);
+    this.skipNames = false;
   }
 
   done(): FileTimeline {

@@ -5,12 +5,14 @@
 // remembered and records are read as usual).
 const CAP_BYTES = 16 << 20;
 
-/** A cheap key of a record's bytes: its length and a few words spread over it. */
+/** A cheap key of a record's bytes: its length and words spread over it (its trailer's time among them). */
 function keyOf(b: Buffer): string {
   const n = b.length;
-  if (n < 16) return b.toString('latin1');
-  const at = (f: number): number => b.readUInt32LE(Math.min(n - 4, Math.floor(n * f)));
-  return `${n}:${at(0.25)}:${at(0.5)}:${at(0.75)}:${b.readUInt32LE(n - 4)}:${b.readUInt32LE(n - 12)}`;
+  if (n < 128) return b.toString('latin1');
+  let key = `${n}`;
+  for (let k = 1; k < 8; k++) key += `:${b.readUInt32LE(Math.floor((n * k) / 8))}`;
+  for (let at = Math.max(0, b.lastIndexOf(']LOG]!>', n - 1)); at < n - 4; at += 8) key += `:${b.readUInt32LE(at)}`;
+  return key;
 }
 
 export class SeenRecords {
