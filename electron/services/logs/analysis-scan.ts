@@ -84,21 +84,46 @@ function searchesFor(needles: readonly ScanNeedle[]): LiteralSearch[] {
  */
 function hitsIn(win: Buffer, needles: readonly ScanNeedle[], searches: LiteralSearch[], starts: number[], ends: number[], which: number[]): void {
   starts.length = ends.length = which.length = 0;
-  const pairs: [number, number, number][] = [];
+  // Each needle's matches come in order: one needle's go straight in, several are merged (no sort, no
+  // pair per match: a window of a sign-in walk holds thousands of "session" and "log").
+  const lists = searches.length === 1 ? [starts] : perNeedle(searches.length);
   for (const [k, s] of searches.entries()) {
+    const list = lists[k];
+    list.length = 0;
     s.load(win);
     const next = needles[k].next;
     for (let p = s.indexIn(0); p >= 0; p = s.indexIn(p + 1)) {
-      if (!next) pairs.push([p, p + s.length, k]);
-      else if (p + s.length < win.length && next(win[p + s.length])) pairs.push([p, p + s.length + 1, k]);
+      if (!next) list.push(p, p + s.length);
+      else if (p + s.length < win.length && next(win[p + s.length])) list.push(p, p + s.length + 1);
     }
   }
-  if (searches.length > 1) pairs.sort((a, b) => a[0] - b[0]);
-  for (const [a, b, k] of pairs) {
-    starts.push(a);
-    ends.push(b);
-    which.push(k);
+  if (searches.length === 1) {
+    // starts holds start, end pairs: split them.
+    const pairs = starts.splice(0);
+    for (let i = 0; i < pairs.length; i += 2) {
+      starts.push(pairs[i]);
+      ends.push(pairs[i + 1]);
+      which.push(0);
+    }
+    return;
   }
+  const at = lists.map(() => 0);
+  for (;;) {
+    let best = -1;
+    for (let k = 0; k < lists.length; k++) if (at[k] < lists[k].length && (best < 0 || lists[k][at[k]] < lists[best][at[best]])) best = k;
+    if (best < 0) return;
+    starts.push(lists[best][at[best]]);
+    ends.push(lists[best][at[best] + 1]);
+    which.push(best);
+    at[best] += 2;
+  }
+}
+
+/** Arrays for each needle's matches (start, end pairs), kept between windows. */
+const lists: number[][] = [];
+function perNeedle(n: number): number[][] {
+  while (lists.length < n) lists.push([]);
+  return lists.slice(0, n);
 }
 
 /** What an analysis does with a record: decode it and read it, pass over it, or let it only extend a run. */
