@@ -1,7 +1,8 @@
 // The analyses of a file's records, run in a log worker: the reassignment explainer and the Win32 app
 // summary read every record (patterns chosen by the file, never run on main); the IME timeline and the
 // sign-in marks of a CMTrace file decode only the records holding their literals (analysis-scan.ts), and
-// can read a part of a file (one per worker). Records are read in windows of whole records; the stop
+// can read a part of a file (one per worker); an AgentExecutor timeline reads in full only the runs it
+// keeps (ime/agent-cut.ts). Records are read in windows of whole records (analysis-walk.ts); the stop
 // flag is checked between windows.
 import { closeSync, openSync } from 'node:fs';
 import type { ReassignmentAttempt, Win32AppAttempt } from '../../common/logs.ts';
