@@ -57,9 +57,10 @@ export class RecordWalk {
    * Feeds the reader records [from, to), each end moved on to the next record where the reader can start
    * afresh (`startsHere`), as a part of the file (analysis-job.ts `part`). Records the plan lets only
    * extend a run are decoded lazily, from the last backwards until a time is found, when the next record
-   * is read. `endByte`: where the walk is known to stop (no window reads past it). False when stopped.
+   * is read. `endByte`: where the walk is known to stop (no window reads past it); `stopAt`: the walk
+   * ends before this record whatever the reader could start at. False when stopped.
    */
-  feed(reader: Reader, plan: RecordPlan | null, from: number, to: number, shouldStop: () => boolean, endByte = Infinity): boolean {
+  feed(reader: Reader, plan: RecordPlan | null, from: number, to: number, shouldStop: () => boolean, endByte = Infinity, stopAt = Infinity): boolean {
     const idx = this.idx;
     let extendFrom = -1, extendTo = -1;
     const flush = (): void => {
@@ -78,6 +79,7 @@ export class RecordWalk {
     const startsHere = reader.startsHere?.bind(reader);
     let started = from === 0 || !startsHere;
     const done = scanRecords(this.fd, idx, from, plan?.needles ?? [], shouldStop, (c, win, rs, hit, mask) => {
+      if (c.index >= stopAt) return true;
       // A record a reader can start at holds a literal of its plan (every record does without a plan).
       const maybeStart = startsHere && (hit || !plan);
       if (!started) {

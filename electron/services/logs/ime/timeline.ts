@@ -42,6 +42,8 @@ const AGENT_NEEDLES: ScanNeedle[] = [
   { text: 'agent executor completed', caseSensitive: false },
   ID_KEY,
 ];
+/** The same without the id key, for a reader that learns no names (`learnNames`). */
+const AGENT_RUN_NEEDLES = AGENT_NEEDLES.slice(0, -1);
 
 export class ImeFileTimeline {
   private readonly runs: AgentExecutorRuns | Win32AppRows | null;
@@ -69,7 +71,7 @@ export class ImeFileTimeline {
     const runs = this.runs;
     if (runs instanceof AgentExecutorRuns) {
       return {
-        needles: AGENT_NEEDLES,
+        needles: this.names ? AGENT_NEEDLES : AGENT_RUN_NEEDLES,
         take: (hit, mask, raw) => {
           if (hit) return this.takeNames(mask, 1 << (AGENT_NEEDLES.length - 1), raw);
           const state = runs.state();
