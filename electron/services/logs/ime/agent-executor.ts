@@ -11,8 +11,17 @@ const scriptForms: [RegExp, RowDraft['kind'], string | null][] = [
   [new RegExp(`\\\\Scripts\\\\${G}[^\\\\"]{0,80}\\.ps1`, 'i'), 'script', null],
 ];
 
+/** The script a record of a run names (which makes the run a row), as the first form matching gives it. */
+export function scriptOf(m: string): { kind: RowDraft['kind']; id: string; what: string | null; part: string | undefined } | null {
+  for (const [re, kind, what] of scriptForms) {
+    const s = re.exec(m);
+    if (s) return { kind, id: s[1], what, part: s[2] };
+  }
+  return null;
+}
+
 export class AgentExecutorRuns {
-  readonly rows = new RowKeeper();
+  readonly rows: RowKeeper;
   private cur: RowDraft | null = null;
   private pending: ImeRecord | null = null;
   private phase: string | null = null;
@@ -21,7 +30,10 @@ export class AgentExecutorRuns {
   constructor(
     private readonly file: number,
     private readonly fileName: string,
-  ) {}
+    keep?: number,
+  ) {
+    this.rows = new RowKeeper(keep);
+  }
 
   /**
    * Where the reader is: no run and none announced, a run announced ("gets invoked") but its script not
@@ -53,14 +65,10 @@ export class AgentExecutorRuns {
     }
     if (!this.cur) {
       if (!this.pending) return;
-      for (const [re, kind, what] of scriptForms) {
-        const s = re.exec(m);
-        if (!s) continue;
-        this.cur = newRow(kind, s[1], this.file, this.fileName, this.pending);
-        this.phase = what ?? (kind === 'remediation' ? (s[2].toLowerCase() === 'detect' ? 'detection' : 'remediation') : 'script');
-        break;
-      }
-      if (!this.cur) return;
+      const s = scriptOf(m);
+      if (!s) return;
+      this.cur = newRow(s.kind, s.id, this.file, this.fileName, this.pending);
+      this.phase = s.what ?? (s.kind === 'remediation' ? (s.part?.toLowerCase() === 'detect' ? 'detection' : 'remediation') : 'script');
     }
     const row = this.cur;
     const exit = /^Powershell exit code is (-?\d+)/i.exec(m);

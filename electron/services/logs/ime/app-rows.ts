@@ -49,7 +49,7 @@ function phaseOf(lower: string): ImeStep['phase'] {
 
 export class Win32AppRows {
   private readonly open = new Map<string, RowDraft>();
-  readonly rows = new RowKeeper();
+  readonly rows: RowKeeper;
   /** The last closed run of each app: a report written after its subgraph is done still belongs to it. */
   private readonly last = new Map<string, RowDraft>();
   /** Whether this file marks runs by subgraph (AppWorkload); if not, an app's first mention opens its run. */
@@ -58,7 +58,10 @@ export class Win32AppRows {
   constructor(
     private readonly file: number,
     private readonly fileName: string,
-  ) {}
+    keep?: number,
+  ) {
+    this.rows = new RowKeeper(keep);
+  }
 
   add(r: ImeRecord): void {
     const m = r.message;

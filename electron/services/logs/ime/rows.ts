@@ -65,7 +65,7 @@ export const MAX_ROWS = 5000;
  */
 export const MAX_FILE_ROWS = 2000;
 
-const byStart = (a: Pick<RowDraft, 'startMs' | 'firstRecord'>, b: Pick<RowDraft, 'startMs' | 'firstRecord'>): number => (a.startMs ?? 0) - (b.startMs ?? 0) || a.firstRecord - b.firstRecord;
+export const byStart = (a: Pick<RowDraft, 'startMs' | 'firstRecord'>, b: Pick<RowDraft, 'startMs' | 'firstRecord'>): number => (a.startMs ?? 0) - (b.startMs ?? 0) || a.firstRecord - b.firstRecord;
 
 /**
  * A file's finished rows, the newest MAX_FILE_ROWS by start kept and the older ones only counted, so a
@@ -75,20 +75,23 @@ export class RowKeeper {
   private rows: RowDraft[] = [];
   omitted = 0;
 
+  /** `keep`: rows kept (MAX_FILE_ROWS; tests set fewer to meet the cut on small files). */
+  constructor(private readonly keep = MAX_FILE_ROWS) {}
+
   push(row: RowDraft): void {
     this.rows.push(row);
-    if (this.rows.length >= MAX_FILE_ROWS + 500) this.trim();
+    if (this.rows.length >= this.keep + 500) this.trim();
   }
 
   private trim(): void {
     this.rows.sort(byStart);
-    const drop = this.rows.length - MAX_FILE_ROWS;
+    const drop = this.rows.length - this.keep;
     this.omitted += drop;
     this.rows = this.rows.slice(drop);
   }
 
   done(): RowDraft[] {
-    if (this.rows.length > MAX_FILE_ROWS) this.trim();
+    if (this.rows.length > this.keep) this.trim();
     return this.rows;
   }
 }
@@ -97,8 +100,8 @@ export class RowKeeper {
  * A file's rows, in the order RowKeeper gives them: as pushed while there are at most MAX_FILE_ROWS, else
  * the newest MAX_FILE_ROWS by start, in start order.
  */
-export function keepNewest<T extends Pick<RowDraft, 'startMs' | 'firstRecord'>>(rows: T[]): T[] {
-  return rows.length > MAX_FILE_ROWS ? rows.sort(byStart).slice(rows.length - MAX_FILE_ROWS) : rows;
+export function keepNewest<T extends Pick<RowDraft, 'startMs' | 'firstRecord'>>(rows: T[], keep = MAX_FILE_ROWS): T[] {
+  return rows.length > keep ? rows.sort(byStart).slice(rows.length - keep) : rows;
 }
 
 export function fact(row: RowDraft, text: string): void {

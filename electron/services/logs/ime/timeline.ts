@@ -6,7 +6,8 @@ import { NameLearner } from '../names/learn.ts';
 import { AgentExecutorRuns } from './agent-executor.ts';
 import { Win32AppRows } from './app-rows.ts';
 import { keepNewest, type ImeRecord } from './rows.ts';
-import type { RecordPlan, ScanNeedle } from '../analysis-scan.ts';
+import type { RecordPlan, ScanNeedle, Take } from '../analysis-scan.ts';
+import { SeenRecords } from '../names/seen-records.ts';
 
 export interface FileTimeline {
   rows: Omit<ImeTimelineRow, 'name'>[];
@@ -24,9 +25,9 @@ export function imeLogKind(label: string): 'agent' | 'apps' | 'other' | null {
   return null;
 }
 
-const RUN_START = 'ExecutorLog AgentExecutor gets invoked';
+export const RUN_START = 'ExecutorLog AgentExecutor gets invoked';
 /** An id key of IME's JSON (`Id"`, `AppId\"`, …): the names learner reads nothing else (names/learn.ts). */
-const ID_KEY: ScanNeedle = { text: 'Id', caseSensitive: true, next: (b) => b === 0x22 || b === 0x5c };
+export const ID_KEY: ScanNeedle = { text: 'Id', caseSensitive: true, next: (b) => b === 0x22 || b === 0x5c };
 /** What an app log's run reader reads: records starting "[Win32App" (app-rows.ts). */
 const APP_NEEDLES: ScanNeedle[] = [{ text: '[Win32App', caseSensitive: true }, ID_KEY];
 /**
@@ -41,16 +42,23 @@ const AGENT_NEEDLES: ScanNeedle[] = [
   { text: 'agent executor completed', caseSensitive: false },
   ID_KEY,
 ];
+/** The same without the id key, for a reader that learns no names (`learnNames`). */
+const AGENT_RUN_NEEDLES = AGENT_NEEDLES.slice(0, -1);
 
 export class ImeFileTimeline {
   private readonly runs: AgentExecutorRuns | Win32AppRows | null;
-  private readonly names = new NameLearner();
+  private readonly names: NameLearner | null;
+  private readonly seen = new SeenRecords();
+  /** The next record added is one like a record already read (`takeNames`): its names are known. */
+  private skipNames = false;
   private readonly kind: ReturnType<typeof imeLogKind>;
 
-  constructor(file: number, label: string) {
+  /** `keep`: rows kept (rows.ts RowKeeper); `learnNames` false when another walk learns them. */
+  constructor(file: number, label: string, keep?: number, learnNames = true) {
     this.kind = imeLogKind(label);
     const fileName = label.replace(/^.*[!\\/]/, '');
-    this.runs = this.kind === 'agent' ? new AgentExecutorRuns(file, fileName) : this.kind === 'apps' ? new Win32AppRows(file, fileName) : null;
+    this.runs = this.kind === 'agent' ? new AgentExecutorRuns(file, fileName, keep) : this.kind === 'apps' ? new Win32AppRows(file, fileName, keep) : null;
+    this.names = learnNames ? new NameLearner() : null;
   }
 
   /**
@@ -63,15 +71,28 @@ export class ImeFileTimeline {
     const runs = this.runs;
     if (runs instanceof AgentExecutorRuns) {
       return {
-        needles: AGENT_NEEDLES,
-        take: (hit) => {
-          if (hit) return 'decode';
+        needles: this.names ? AGENT_NEEDLES : AGENT_RUN_NEEDLES,
+        take: (hit, mask, raw) => {
+          if (hit) return this.takeNames(mask, 1 << (AGENT_NEEDLES.length - 1), raw);
           const state = runs.state();
           return state === 'open' ? 'decode' : state === 'full' ? 'extend' : 'skip';
         },
       };
     }
-    return { needles: runs ? APP_NEEDLES : [ID_KEY], take: (hit) => (hit ? 'decode' : 'skip') };
+    if (runs) return { needles: APP_NEEDLES, take: (hit, mask, raw) => (hit ? this.takeNames(mask, 2, raw) : 'skip') };
+    return { needles: [ID_KEY], take: (hit, mask, raw) => (hit ? this.takeNames(mask, 1, raw) : 'skip') };
+  }
+
+  /**
+   * A record holding a literal: decoded, but when it holds the id key (`idBit` of `mask`) its names are
+   * read only if no record byte for byte like it was (names/seen-records.ts); one holding only the id key
+   * is then passed over.
+   */
+  private takeNames(mask: number, idBit: number, raw: Buffer | null): Take {
+    this.skipNames = (mask & idBit) !== 0 && this.names !== null && raw !== null && this.seen.seen(raw);
+    if (!this.skipNames || mask !== idBit) return 'decode';
+    this.skipNames = false;
+    return 'skip';
   }
 
   /**
@@ -91,11 +112,12 @@ export class ImeFileTimeline {
 
   add(r: ImeRecord): void {
     this.runs?.add(r.message.length > 65536 ? { ...r, message: r.message.slice(0, 65536) } : r);
-    this.names.add(r.message, this.kind === 'apps' ? 'app' : null);
+    if (!this.skipNames) this.names?.add(r.message, this.kind === 'apps' ? 'app' : null);
+    this.skipNames = false;
   }
 
   done(): FileTimeline {
-    return { rows: this.runs?.done() ?? [], names: this.names.done(), omitted: this.runs?.rows.omitted ?? 0 };
+    return { rows: this.runs?.done() ?? [], names: this.names?.done() ?? [], omitted: this.runs?.rows.omitted ?? 0 };
   }
 }
 
@@ -103,9 +125,9 @@ export class ImeFileTimeline {
  * Two parts of one file's timeline (the earlier first) as one, as if read in one go: the names the
  * earlier part learned first win, and the newest MAX_FILE_ROWS rows by start are kept (rows.ts).
  */
-export function mergeFileTimelines(a: FileTimeline, b: FileTimeline): FileTimeline {
+export function mergeFileTimelines(a: FileTimeline, b: FileTimeline, keep?: number): FileTimeline {
   const known = new Set(a.names.map((n) => n.id));
   const names = [...a.names, ...b.names.filter((n) => !known.has(n.id))];
-  const rows = keepNewest([...a.rows, ...b.rows]);
+  const rows = keepNewest([...a.rows, ...b.rows], keep);
   return { rows, names, omitted: a.omitted + b.omitted + a.rows.length + b.rows.length - rows.length };
 }
