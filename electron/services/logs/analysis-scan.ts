@@ -36,7 +36,7 @@ export type ScanVisit = (c: IndexCursor, win: Buffer | null, rs: number, hit: bo
  */
 export function scanRecords(fd: number, idx: RecordIndex, from: number, needles: readonly ScanNeedle[], shouldStop: () => boolean, visit: ScanVisit, endByte = Infinity): boolean {
   const searches = searchesFor(needles);
-  // The first search reads in place (its module memory is the window); the others copy it in.
+  // The window is read into the searches' shared module memory: each searches it in place.
   const buf = searches[0]?.buffer(SCAN_WINDOW) ?? Buffer.allocUnsafe(SCAN_WINDOW);
   const starts: number[] = [], ends: number[] = [], which: number[] = [];
   const c = idx.cursor(from);
@@ -74,7 +74,7 @@ export function scanRecords(fd: number, idx: RecordIndex, from: number, needles:
 const madeSearches = new WeakMap<readonly ScanNeedle[], LiteralSearch[]>();
 function searchesFor(needles: readonly ScanNeedle[]): LiteralSearch[] {
   let s = madeSearches.get(needles);
-  if (!s) madeSearches.set(needles, (s = needles.map((n) => new LiteralSearch(Buffer.from(n.text, 'utf8'), n.caseSensitive))));
+  if (!s) madeSearches.set(needles, (s = LiteralSearch.sharing(needles.map((n) => ({ needle: Buffer.from(n.text, 'utf8'), caseSensitive: n.caseSensitive })), SCAN_WINDOW)));
   return s;
 }
 

@@ -111,6 +111,29 @@ export class LiteralSearch {
     this.length = needle.length;
   }
 
+  /**
+   * Searches for several needles over one module memory ([window][PAD][needle 1][needle 2]…): a window
+   * read into `buffer(size)` of any of them is searched in place by all, instead of being copied into
+   * each one's own memory (an analysis walks 2.2 GB with up to six literals).
+   */
+  static sharing(needles: readonly { needle: Buffer; caseSensitive: boolean }[], size: number): LiteralSearch[] {
+    const searches = needles.map((n) => new LiteralSearch(n.needle, n.caseSensitive));
+    const code = searchCode();
+    if (!code || !wasm || searches.length < 2) return searches;
+    const memory = new wasm.Memory({ initial: Math.ceil((size + PAD + searches.reduce((a, x) => a + x.length, 0)) / WASM_PAGE) });
+    const exports = new wasm.Instance(code, { m: { m: memory } }).exports;
+    const mem = Buffer.from(memory.buffer, 0, size);
+    let np = size + PAD;
+    for (const x of searches) {
+      x.fn = exports[x.fold ? 'g' : 'f'] as SearchFn;
+      x.mem = mem;
+      x.np = np;
+      new Uint8Array(memory.buffer).set(x.needle, np);
+      np += x.length;
+    }
+    return searches;
+  }
+
   /** A buffer of `size` bytes to read windows into (in the module's memory when there is one). */
   buffer(size: number): Buffer {
     const code = searchCode();

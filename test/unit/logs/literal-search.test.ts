@@ -60,3 +60,30 @@ test('non-ASCII bytes compare exactly when folding', () => {
   s.load(Buffer.from('GRÖSSE größe GRößE'));
   assert.deepEqual(found(s), [Buffer.byteLength('GRÖSSE '), Buffer.byteLength('GRÖSSE größe ')]);
 });
+
+test('searches sharing one memory find what each finds alone, in windows read into it, over many windows', () => {
+  const needles = [
+    { text: 'session', caseSensitive: false },
+    { text: 'sign', caseSensitive: false },
+    { text: 'log', caseSensitive: false },
+    { text: 'Scripts\\', caseSensitive: true },
+  ];
+  const size = 1 << 16;
+  const shared = LiteralSearch.sharing(needles.map((n) => ({ needle: Buffer.from(n.text, 'utf8'), caseSensitive: n.caseSensitive })), size);
+  const buf = shared[0].buffer(size);
+  assert.ok(shared.every((s) => s.buffer(size).buffer === buf.buffer), 'one memory for all');
+  const words = ['<![LOG[', ']LOG]!>', 'Session', 'SIGN-in', 'logon', 'C:\\Scripts\\a.ps1', 'scripts\\', 'x', ' ', '\n', 'sessio', 'lo'];
+  let seed = 7;
+  const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) % n;
+  for (let w = 0; w < 20; w++) {
+    let hay = '';
+    while (hay.length < size - 64) hay += words[rand(words.length)];
+    const len = Buffer.from(hay.slice(0, size - rand(500)), 'latin1').copy(buf);
+    const win = buf.subarray(0, len);
+    const text = win.toString('latin1');
+    shared.forEach((s, k) => {
+      s.load(win);
+      assert.deepEqual(found(s), expected(text, needles[k].text, needles[k].caseSensitive), `${needles[k].text} in window ${w}`);
+    });
+  }
+});
