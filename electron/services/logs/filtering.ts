@@ -8,6 +8,7 @@ import { settled, type Engine, type FileState, type Session } from './session.ts
 import { keepView, positionsInBase, viewOf } from './session-views.ts';
 import { FilteredView } from './views.ts';
 import type { WorkerMessage } from './worker-host.ts';
+import { JobBudget } from './job-budget.ts';
 import { V8_BUDGET_MS, v8BudgetMessage } from './user-regex.ts';
 
 const cancelled = (): AppError => new AppError('cancelled', 'The log task was cancelled.');
@@ -69,10 +70,8 @@ export async function filterFile(e: Engine, s: Session, file: number, spec: LogF
   const matches = ranges.map(() => 0), scanned = ranges.map(() => 0);
   const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
   // A pattern only V8 can run (lookaround, backreferences) gets a time budget; its worker is ended after it.
-  const budgetMs = e.opts.backtrackingBudgetMs ?? V8_BUDGET_MS;
-  const budget = new AbortController();
-  const stop = signal ? AbortSignal.any([signal, budget.signal]) : budget.signal;
-  let timer: NodeJS.Timeout | undefined;
+  const budget = new JobBudget(e.opts.backtrackingBudgetMs ?? V8_BUDGET_MS, signal);
+  const stop = budget.signal;
   const results = await Promise.all(
     ranges.map(async ([a, b], k) => {
       const parts: Uint32Array[] = [];
@@ -80,7 +79,7 @@ export async function filterFile(e: Engine, s: Session, file: number, spec: LogF
         { kind: 'filter', job: { ...base, from: a, to: b } },
         (msg: WorkerMessage) => {
           if (msg.type === 'matches') parts.push(msg.indices as Uint32Array);
-          else if (msg.type === 'backtracking') timer ??= setTimeout(() => budget.abort(), budgetMs);
+          else if (msg.type === 'backtracking') budget.start();
           else if (msg.type === 'progress') {
             matches[k] = msg.matches as number;
             scanned[k] = msg.scanned as number;
@@ -95,9 +94,9 @@ export async function filterFile(e: Engine, s: Session, file: number, spec: LogF
       return parts;
     }),
   ).catch((err: unknown) => {
-    if (budget.signal.aborted && !signal?.aborted) throw new AppError('timeout', v8BudgetMessage(budgetMs));
+    if (budget.spent) throw new AppError('timeout', v8BudgetMessage(budget.ms));
     throw err;
-  }).finally(() => clearTimeout(timer));
+  }).finally(() => budget.end());
   onMatches(sum(matches), sum(scanned));
   // One copy of the matches, from the workers' batches straight into the result (not per range first).
   return concat(results.flat());
