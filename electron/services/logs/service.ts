@@ -29,7 +29,7 @@ import { findMatch, firstTimedPosition, positionOf } from './find-matches.ts';
 import { closeSession, openSession } from './opening.ts';
 import { find, histogram, nextLevel, stats } from './queries.ts';
 import { quickSearch, type QuickSearchFile } from './quick-search.ts';
-import { markTexts, matchSpans, type RecordSpans } from './spans.ts';
+import { markTexts } from './spans.ts';
 import { nearestHit, type NearestHit } from './nearest-hit.ts';
 import { readDetail, readWindow } from './reading.ts';
 import { sessionInfo, settled, type Engine, type LogsServiceOptions, type OpenOptions, type Session } from './session.ts';
@@ -150,15 +150,6 @@ export class LogsService {
   /** Record and error counts over `buckets` equal time slices of the view, on a log worker. */
   async histogram(id: string, buckets = 100, viewId?: string, signal?: AbortSignal): Promise<HistogramBucket[]> {
     return histogram(this.engine, this.session(id), buckets, viewId, signal);
-  }
-
-  /**
-   * Where `text` matches in the messages of the records at `positions` (at most 500: a screen of rows or
-   * the detail pane), for highlighting; found on a log worker. `maxChars` is how much of each message
-   * the viewer holds (a window's, by default).
-   */
-  async matchSpans(id: string, text: LogTextQuery, positions: number[], viewId?: string, maxChars = this.engine.maxChars, signal?: AbortSignal): Promise<RecordSpans[]> {
-    return matchSpans(this.engine, this.session(id), text, positions, viewId, maxChars, signal);
   }
 
   /** Where `text` matches in texts on screen (row messages, the detail pane), found on a log worker. */

@@ -1,4 +1,4 @@
-// Match spans for highlighting come from a log worker and agree with the messages the viewer is sent.
+// Marks for highlighting come from a log worker and agree with what V8 finds in the texts on screen.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
@@ -11,38 +11,6 @@ after(() => svc.dispose());
 
 const spansOf = (message: string, q: LogTextQuery): [number, number][] =>
   [...message.matchAll(new RegExp(q.regex ? q.pattern : q.pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), `g${q.caseSensitive ? '' : 'i'}`))].map((m) => [m.index, m.index + m[0].length]);
-
-test('spans of literals and patterns in a screen of rows, merged view included', async () => {
-  const info = await svc.open([`${imeReal}AppWorkload-20260401-160729.log`, `${imeReal}AgentExecutor.log`]);
-  await svc.whenIndexed(info.id);
-  const rows = (await svc.window(info.id, 0, 400)).records;
-  const positions = rows.map((r) => r.position);
-  for (const q of [
-    { pattern: 'app', regex: false, caseSensitive: false },
-    { pattern: '[0-9a-f]{8}-[0-9a-f]{4}', regex: true, caseSensitive: true },
-    { pattern: '\\bwin32app\\b', regex: true, caseSensitive: false },
-  ]) {
-    const got = await svc.matchSpans(info.id, q, positions);
-    assert.deepEqual(got.map((g) => g.position), positions);
-    got.forEach((g, k) => assert.deepEqual(g.spans, spansOf(rows[k].message, q), `${q.pattern} at ${g.position}`));
-    assert.ok(got.some((g) => g.spans.length > 0), q.pattern);
-  }
-  // In a filter result: the error records all say "Found native".
-  const errors = await svc.filter(info.id, { levels: ['error'] });
-  const errorRows = (await svc.window(info.id, 0, 100, errors.viewId)).records;
-  const q = { pattern: 'Found native', regex: false, caseSensitive: true };
-  const inErrors = await svc.matchSpans(info.id, q, errorRows.map((r) => r.position), errors.viewId);
-  assert.equal(inErrors.length, 32);
-  inErrors.forEach((g, k) => assert.deepEqual(g.spans, spansOf(errorRows[k].message, q)));
-  assert.ok(inErrors.every((g) => g.spans.length > 0));
-  // The pattern that hangs V8 costs nothing on RE2.
-  const t0 = performance.now();
-  const none = await svc.matchSpans(info.id, { pattern: '(\\w+\\s?)+$X', regex: true, caseSensitive: true }, positions);
-  assert.ok(none.every((g) => g.spans.length === 0));
-  assert.ok(performance.now() - t0 < 5000);
-  await assert.rejects(svc.matchSpans(info.id, { pattern: 'x', regex: false, caseSensitive: true }, Array.from({ length: 501 }, (_, i) => i)), /At most 500/);
-  await svc.close(info.id);
-});
 
 test('texts on screen are marked on a log worker: as V8 finds them, empty matches left out, a backtracking pattern stopped by its budget', async () => {
   const info = await svc.open([`${imeReal}AppWorkload-20260401-160729.log`]);
