@@ -3,7 +3,7 @@
 // The entry is injectable: a `.ts` URL is loaded through tsx (development, tests, CLI); the packaged app
 // passes its bundled `.mjs`.
 import type { Worker } from 'node:worker_threads';
-import { AppError, errorCodes, type ErrorCode } from '../../common/errors.ts';
+import { AppError, errorCodes, type AppErrorValue } from '../../common/app-error.ts';
 import type { WorkerJob } from './worker.ts';
 import { CANCEL_GRACE_MS, startWorker } from './worker-start.ts';
 
@@ -134,8 +134,9 @@ export class WorkerPool {
         this.pump();
       } else if (msg.type === 'error') {
         cleanup();
-        const said = msg.said as { code: string; message: string } | undefined;
-        p.reject(said && (errorCodes as readonly string[]).includes(said.code) ? new AppError(said.code as ErrorCode, said.message) : new AppError('internal', 'The log worker failed.', String(msg.message)));
+        // An AppError the job threw comes as its value (worker.ts); its code is checked, it crossed a thread.
+        const said = msg.said as AppErrorValue | undefined;
+        p.reject(said && errorCodes.includes(said.code) ? new AppError(said.code, said.message) : new AppError('internal', 'The log worker failed.', String(msg.message)));
         this.pump();
       } else p.onMessage(msg);
     };

@@ -12,6 +12,7 @@ import { runMerge, type MergeJob } from './merge-job.ts';
 import type { ChunkMessage } from './index-chunk.ts';
 import { spillingSink } from './index-spill.ts';
 import type { LogFormat } from '../../common/logs.ts';
+import { AppError } from '../../common/app-error.ts';
 
 export type WorkerJob =
   /** `spill`: a file for the full chunks (index-spill.ts); without it they stay in memory. */
@@ -110,7 +111,7 @@ parentPort?.on('message', (msg: { id: number; job: WorkerJob }) => {
     run(msg.id, msg.job);
   } catch (err) {
     // An AppError (a pattern neither engine reads, say) is said to the technician as it is; anything else is a bug.
-    const said = err instanceof Error && err.name === 'AppError' ? { code: (err as Error & { code: string }).code, message: err.message } : undefined;
+    const said = err instanceof AppError ? err.toValue() : undefined;
     parentPort?.postMessage({ id: msg.id, type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err), said });
   }
 });
