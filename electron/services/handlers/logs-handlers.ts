@@ -106,6 +106,11 @@ export function logsHandlers(d: LogsHandlerDeps): LogsHandlers {
     }
   };
 
+  // What went wrong after the call that started it returned, said in the tab (its progress bar ends).
+  const sayInTab = (session: string, sentence: string): void => {
+    if (sessions.has(session)) d.progress(session, null, { phase: 'index', bytesDone: 0, bytesTotal: 0, records: 0, done: true, error: sentence });
+  };
+
   // Indexing and tail mode fail after the call that started them returned: the tab is told in a sentence
   // (an AppError's own, or a plain one while the details go to the log), never left waiting in silence.
   const reportFailed = (session: string, what: string, err: unknown): void => {
@@ -114,7 +119,7 @@ export function logsHandlers(d: LogsHandlerDeps): LogsHandlers {
     if (!(err instanceof AppError)) d.logError?.(what, err);
     else if (err.detail) d.logError?.(what, err.detail);
     const why = err instanceof AppError ? err.message : 'The file could not be read; details are in the log.';
-    d.progress(session, null, { phase: 'index', bytesDone: 0, bytesTotal: 0, records: 0, done: true, error: `${what}: ${why}` });
+    sayInTab(session, `${what}: ${why}`);
   };
 
   async function open(paths: string[]) {
@@ -185,7 +190,7 @@ export function logsHandlers(d: LogsHandlerDeps): LogsHandlers {
             () => reportIndexed(session),
             (err) => reportFailed(session, 'Reading the lines added to the file failed (tail mode tries again every second)', err),
             1000,
-            (names) => sessions.has(session) && d.progress(session, null, { phase: 'index', bytesDone: 0, bytesTotal: 0, records: 0, done: true, error: goneMessage(names) }),
+            (names) => sayInTab(session, goneMessage(names)),
           ),
         );
       }

@@ -28,6 +28,8 @@ export const queryKey = (q: LogTextQuery): string => `${q.regex ? 'r' : 'l'}${q.
 let query: LogTextQuery | null = null;
 const pending = new Set<string>();
 let busy = false;
+/** A flush is due (one for all that a render asks for). */
+let scheduled = false;
 
 function reset(q: LogTextQuery): void {
   if (busy) void call('logsCancel', { task: TASK }).catch(() => {}); // the answer is for the old pattern
@@ -80,6 +82,10 @@ export function requestMarks(q: LogTextQuery, text: string): void {
   const t = text.length > MARK_TEXT_CHARS ? text.slice(0, MARK_TEXT_CHARS) : text;
   if (useMarks.getState().spans.has(t) || pending.has(t)) return;
   pending.add(t);
-  // One batch for everything a render asks for.
-  setTimeout(() => void flush(), 0);
+  if (scheduled) return;
+  scheduled = true;
+  setTimeout(() => {
+    scheduled = false;
+    void flush();
+  }, 0);
 }
