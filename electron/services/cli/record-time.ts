@@ -2,9 +2,9 @@
 // a 4,096-character message through record-decode.ts and keeps its `time`): the same bytes, decoded by
 // the same decodeRecord (record-decode.ts loads no zod). test/integration/cli/logs-fast.test.ts checks
 // both agree.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import type { LogEncoding, LogFormat } from '../../common/logs.ts';
-import { decodeRecord, headBytes, tailBytes, type RecordSource } from '../logs/record-decode.ts';
+import { readRecordSync, type RecordSource } from '../logs/record-decode.ts';
 import type { TimedRecord } from '../logs/count-scan.ts';
 
 /** The stats' message length (queries.ts). */
@@ -17,12 +17,7 @@ export function recordTime(path: string, format: LogFormat, encoding: LogEncodin
   const rec = { index: 0, offset: r.offset, length: r.length, level: r.level, sec: NaN };
   const fd = openSync(path, 'r');
   try {
-    const head = Buffer.allocUnsafe(headBytes(rec, MAX_CHARS));
-    const n = readSync(fd, head, 0, head.length, r.offset);
-    const tailLen = tailBytes(src, rec, MAX_CHARS);
-    const tail = tailLen ? Buffer.allocUnsafe(tailLen) : null;
-    if (tail) readSync(fd, tail, 0, tailLen, r.offset + r.length - tailLen);
-    return decodeRecord(src, 0, rec, head.subarray(0, n), tail, MAX_CHARS).time;
+    return readRecordSync(fd, src, 0, rec, MAX_CHARS).time;
   } finally {
     closeSync(fd);
   }

@@ -1,10 +1,9 @@
 // One file's record walk for an analysis (analysis-job.ts): records decoded as an analysis reads them,
 // and a stretch of records fed to a reader, every one without a plan, with one those its `take` says to
 // decode (analysis-scan.ts finds the plan's literals in the raw windows).
-import { readSync } from 'node:fs';
 import type { LogRecord } from '../../common/logs.ts';
 import { RecordIndex, type IndexedRecord } from './index-store.ts';
-import { decodeRecord, headBytes, tailBytes, type RecordSource } from './record-decode.ts';
+import { headBytes, readRecordSync, type RecordSource } from './record-decode.ts';
 import { scanRecords, type RecordPlan } from './analysis-scan.ts';
 
 export interface Reader {
@@ -29,20 +28,8 @@ export class RecordWalk {
 
   /** The record decoded, from its window bytes when it has them, else from the file. */
   decode(rec: IndexedRecord, win: Buffer | null, rs: number): LogRecord {
-    const want = headBytes(rec, this.maxChars);
-    let head: Buffer;
-    if (win) head = win.subarray(rs, rs + want);
-    else {
-      head = Buffer.alloc(want);
-      head = head.subarray(0, readSync(this.fd, head, 0, want, rec.offset));
-    }
-    const tailLen = tailBytes(this.src, rec, this.maxChars);
-    let tail: Buffer | null = null;
-    if (tailLen) {
-      tail = Buffer.alloc(tailLen);
-      readSync(this.fd, tail, 0, tailLen, rec.offset + rec.length - tailLen);
-    }
-    return decodeRecord(this.src, this.src.file, rec, head, tail, this.maxChars);
+    const head = win ? win.subarray(rs, rs + headBytes(rec, this.maxChars)) : undefined;
+    return readRecordSync(this.fd, this.src, this.src.file, rec, this.maxChars, head);
   }
 
   /** Where record `i` starts in the file (its end for `i` = the record count). */

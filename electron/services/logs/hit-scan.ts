@@ -7,7 +7,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import type { LogEncoding, LogFormat, LogRecord, LogTextQuery } from '../../common/logs.ts';
 import { formatSpec } from './formats/table.ts';
 import { createMatcher } from './match.ts';
-import { decodeRecord, headBytes, tailBytes } from './record-decode.ts';
+import { readRecordSync } from './record-decode.ts';
 import { RecordLocator, type LocatedRecord } from './record-locator.ts';
 
 export interface HitScanJob {
@@ -53,12 +53,7 @@ export function runHitScan(job: HitScanJob, shouldStop: () => boolean, onProgres
     out.matches++;
     if (out.records.length >= job.keep) return;
     const rec = { index: 0, offset: r.offset, length: r.length, level: r.level, sec: r.sec };
-    const head = Buffer.allocUnsafe(headBytes(rec, job.maxChars));
-    const n = readSync(fd, head, 0, head.length, r.offset);
-    const tailLen = tailBytes(src, rec, job.maxChars);
-    const tail = tailLen ? Buffer.allocUnsafe(tailLen) : null;
-    if (tail) readSync(fd, tail, 0, tailLen, r.offset + r.length - tailLen);
-    out.records.push(decodeRecord(src, 0, rec, head.subarray(0, n), tail, job.maxChars));
+    out.records.push(readRecordSync(fd, src, 0, rec, job.maxChars));
   };
   const recordMatches = (r: LocatedRecord): boolean => {
     const bytes = Buffer.allocUnsafe(Math.min(r.length, 1 << 20));

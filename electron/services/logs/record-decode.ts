@@ -1,5 +1,6 @@
 // One indexed record's bytes made into a LogRecord: decoded, split into fields, its message cut at
 // `maxChars`. Shared by main's windows (async reads) and the workers' analyses (sync reads).
+import { readSync } from 'node:fs';
 import type { LogEncoding, LogFormat, LogRecord } from '../../common/logs.ts';
 import { logLevels } from '../../common/log-levels.ts';
 import { decodeText } from './encoding.ts';
@@ -54,4 +55,23 @@ export function decodeRecord(f: RecordSource, file: number, rec: IndexedRecord, 
     message: trimLineEnd(fields.message),
     truncated,
   };
+}
+
+/**
+ * One record read from `fd` synchronously (workers, the CLI) and decoded as the viewer shows it; `head`
+ * when its first bytes are at hand already (a window), else they are read too. A huge CMTrace record's
+ * trailer is read for its time and component.
+ */
+export function readRecordSync(fd: number, f: RecordSource, file: number, rec: IndexedRecord, maxChars: number, head?: Buffer): LogRecord {
+  if (!head) {
+    const bytes = Buffer.allocUnsafe(headBytes(rec, maxChars));
+    head = bytes.subarray(0, readSync(fd, bytes, 0, bytes.length, rec.offset));
+  }
+  const tailLen = tailBytes(f, rec, maxChars);
+  let tail: Buffer | null = null;
+  if (tailLen) {
+    const bytes = Buffer.allocUnsafe(tailLen);
+    tail = bytes.subarray(0, readSync(fd, bytes, 0, tailLen, rec.offset + rec.length - tailLen));
+  }
+  return decodeRecord(f, file, rec, head, tail, maxChars);
 }
