@@ -2,8 +2,8 @@
 // summary read every record (patterns chosen by the file, never run on main); the IME timeline and the
 // sign-in marks of a CMTrace file decode only the records holding their literals (analysis-scan.ts), and
 // can read a part of a file (one per worker); an AgentExecutor timeline reads in full only the runs it
-// keeps (ime/agent-cut.ts). Records are read in windows of whole records (analysis-walk.ts); the stop
-// flag is checked between windows.
+// keeps (ime/agent-cut.ts), an app log those after its first subgraph (ime/app-cut.ts). Records are read
+// in windows of whole records (analysis-walk.ts); the stop flag is checked between windows.
 import { closeSync, openSync } from 'node:fs';
 import type { ReassignmentAttempt, Win32AppAttempt } from '../../common/logs.ts';
 import type { ChunkMessage } from './index-chunk.ts';
@@ -14,6 +14,7 @@ import { StepMatcher } from './reassignment/patterns.ts';
 import type { StepPatternSpec } from './reassignment/pattern-spec.ts';
 import { ImeFileTimeline, imeLogKind } from './ime/timeline.ts';
 import { agentTimeline } from './ime/agent-cut.ts';
+import { appTimeline } from './ime/app-cut.ts';
 import { SignInMarks, eventLogMarks, signInNeedles } from './sessions/sign-in-marks.ts';
 import type { RecordPlan } from './analysis-scan.ts';
 import { RecordWalk, type Reader } from './analysis-walk.ts';
@@ -67,7 +68,9 @@ function signInPlan(patterns: StepPatternSpec[] | undefined): RecordPlan | null 
 /** Runs one analysis; null when it was stopped. */
 export function runAnalysis(job: AnalysisJob, shouldStop: () => boolean): ReassignmentAttempt[] | Win32AppAttempt[] | unknown | null {
   if (job.analysis === 'ime') {
-    if (planned(job) && imeLogKind(job.label) === 'agent') return withWalk(job, (w) => agentTimeline(w, job.label, job.part?.from ?? 0, job.part?.to ?? Infinity, shouldStop, job.keep));
+    const kind = imeLogKind(job.label);
+    if (planned(job) && kind === 'agent') return withWalk(job, (w) => agentTimeline(w, job.label, job.part?.from ?? 0, job.part?.to ?? Infinity, shouldStop, job.keep));
+    if (planned(job) && kind === 'apps') return withWalk(job, (w) => appTimeline(w, job.label, job.part?.from ?? 0, shouldStop, job.keep));
     const t = new ImeFileTimeline(job.file, job.label, job.keep);
     return eachRecord(job, shouldStop, t, planned(job) ? t.plan() : null) ? t.done() : null;
   }

@@ -58,6 +58,12 @@ for (const file of ['AgentExecutor-20260321-225458.log', 'AgentExecutor.log', 'A
   });
 }
 
+for (const file of ['AppWorkload-20260401-160729.log', 'AppActionProcessor.log']) {
+  test(`${file} read as an app log: the timeline by its cut equals reading every record`, () => {
+    check(join(imeReal, file), 'AppWorkload-x.log', [undefined, 60, 7, 1], [2]);
+  });
+}
+
 test('the real logs repeated (the same times again and again): the timeline by its cut equals reading every record', () => {
   const block = Buffer.concat(['AgentExecutor-20260321-225458.log', 'AgentExecutor.log', 'AppActionProcessor.log', 'AppWorkload-20260401-160729.log'].map((f) => {
     const b = readFileSync(join(imeReal, f));
@@ -67,8 +73,54 @@ test('the real logs repeated (the same times again and again): the timeline by i
     const path = join(dir, 'repeated.log');
     writeFileSync(path, Buffer.concat([block, block, block]));
     check(path, 'AgentExecutor-x.log', [undefined, 2500, 700, 25], [2, 5]);
-    // App runs and names only: read in one go, each repeated record's names read once.
-    check(path, 'AppWorkload-x.log', [undefined, 300], []);
+    // App runs: after the first subgraph's close only the kept runs are read (ime/app-cut.ts); the
+    // second and third copies repeat the first's times, so late reports reach back over copies.
+    check(path, 'AppWorkload-x.log', [undefined, 300, 40, 1], [2]);
     check(path, 'HealthScripts.log', [undefined], [2]);
+  });
+});
+
+/**
+ * An AppWorkload log written to the reader's rules, records drawn by a fixed-seed generator: subgraph and
+ * intent lists, both closes, reports after a close (within two minutes, later, and with times going back),
+ * detection steps, lines about the whole subgraph, JSON naming apps, ids in upper case, and the plain
+ * mentions before the first subgraph. Each seed is the same file on every run; among them are seeds whose
+ * kept runs are read in stretches a run left open before crosses (app-cut.ts `forgetOpen`).
+ */
+function appWorkload(seed: number, records: number): string {
+  let x = seed >>> 0;
+  const rnd = (): number => ((x = (Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
+  const pick = <T>(a: T[]): T => a[Math.floor(rnd() * a.length)];
+  const apps = Array.from({ length: 7 }, (_, k) => `${(k + 1).toString(16).repeat(8)}-aaaa-4bbb-8ccc-${'d'.repeat(11)}${k}`);
+  const id = (): string => (rnd() < 0.2 ? pick(apps).toUpperCase() : pick(apps));
+  let t = Date.UTC(2026, 3, 1, 10, 0, 0);
+  const out: string[] = [];
+  for (let i = 0; i < records; i++) {
+    t += rnd() < 0.03 ? -20 * 60_000 : Math.floor(rnd() * 90_000);
+    const d = new Date(t);
+    const p2 = (n: number): string => String(n).padStart(2, '0');
+    const r = rnd();
+    const msg = i < 40 && r < 0.5 ? `[Win32App][ReportingManager] Report for app with id: ${id()} ready`
+      : r < 0.12 ? `[Win32App][V3Processor] Processing subgraph with app ids: ${Array.from({ length: 1 + Math.floor(rnd() * 3) }, id).join(', ')}`
+      : r < 0.19 ? `[Win32App][ActionProcessor] Found: 1 apps with intent to ${rnd() < 0.7 ? '' : 'un'}install: [${id()}].`
+      : r < 0.27 ? '[Win32App][V3Processor] Done processing subgraph.'
+      : r < 0.30 ? '[Win32App][ActionProcessor] Processor initializing. Detection and applicability checks will run for all apps in the subgraph.'
+      : r < 0.55 ? `[Win32App][ReportingManager] Report for app with id: ${id()} ready, "ErrorCode": ${rnd() < 0.3 ? -2016345060 : 0}`
+      : r < 0.68 ? `[Win32App][DetectionActionHandler] Detection for app with id: ${id()}, detection state: ${rnd() < 0.5 ? 'Detected' : 'NotDetected'}`
+      : r < 0.73 ? '[Win32App][V3Processor] subgraph evaluated'
+      : r < 0.78 ? `[Win32App] Got policy [{"Id":"${id()}","Name":"App ${i}"}]`
+      : '[Agent] heartbeat';
+    out.push(`<![LOG[${msg}]LOG]!><time="${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.1234567" date="${d.getUTCMonth() + 1}-${d.getUTCDate()}-${d.getUTCFullYear()}" component="AppWorkload" context="" type="1" thread="12" file="">`);
+  }
+  return `${out.join('\r\n')}\r\n`;
+}
+
+test('an AppWorkload log drawn at random (fixed seeds): the timeline by its cut equals reading every record', () => {
+  withTempDir((dir) => {
+    for (const seed of [1, 2, 3, 22, 26, 30]) {
+      const path = join(dir, `apps-${seed}.log`);
+      writeFileSync(path, appWorkload(seed, 3000));
+      check(path, 'AppWorkload-x.log', [undefined, 60, 15, 5, 1], []);
+    }
   });
 });

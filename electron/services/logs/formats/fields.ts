@@ -26,7 +26,7 @@ export function isoMs(text: string): number | null {
 const isWord = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
 
 /** The trailer attributes CMTrace fields come from (the last of each wins); undefined when absent. */
-interface TrailerAttrs {
+export interface TrailerAttrs {
   time?: string;
   date?: string;
   component?: string;
@@ -34,12 +34,50 @@ interface TrailerAttrs {
   file?: string;
 }
 
+/** The keys of a trailer as IME and ConfigMgr write them, in their order. */
+const USUAL_KEYS = ['time', 'date', 'component', 'context', 'type', 'thread', 'file'];
+
+/**
+ * The attributes of a CMTrace trailer from `from` on (`<time="…" date="…" …>`): read by position when
+ * it has the usual shape, else walked (`walkTrailer`). Both give the same for every trailer: every
+ * record an analysis reads passes here, most in the usual shape.
+ */
+export function trailerAttrs(text: string, from: number): TrailerAttrs {
+  return usualTrailer(text, from) ?? walkTrailer(text, from);
+}
+
+/**
+ * `<time="…" date="…" component="…" context="…" type="…" thread="…" file="…">`, each value up to the next
+ * quote, then only line ends; undefined for any other shape.
+ */
+function usualTrailer(text: string, from: number): TrailerAttrs | undefined {
+  if (text.charCodeAt(from) !== 0x3c) return undefined;
+  let p = from + 1;
+  const v: string[] = [];
+  for (let k = 0; k < USUAL_KEYS.length; k++) {
+    const key = USUAL_KEYS[k];
+    if (k > 0 && text.charCodeAt(p++) !== 0x20) return undefined;
+    const q = p + key.length;
+    if (!text.startsWith(key, p) || text.charCodeAt(q) !== 0x3d || text.charCodeAt(q + 1) !== 0x22) return undefined;
+    const close = text.indexOf('"', q + 2);
+    if (close < 0) return undefined;
+    v.push(text.slice(q + 2, close));
+    p = close + 1;
+  }
+  if (text.charCodeAt(p) !== 0x3e) return undefined;
+  for (let q = p + 1; q < text.length; q++) {
+    const c = text.charCodeAt(q);
+    if (c !== 0x0a && c !== 0x0d) return undefined;
+  }
+  return { time: v[0], date: v[1], component: v[2], thread: v[5], file: v[6] };
+}
+
 /**
  * The `key="value"` pairs of a CMTrace trailer from `from` on, as `/(\w+)="([^"]*)"/g` finds them: at each
  * position the whole word there, `="`, and a value up to the next quote; else the search goes on after the
- * word. A hand-written walk (no regex iterator, no map): every record an analysis reads passes here.
+ * word. A hand-written walk (no regex iterator, no map).
  */
-function trailerAttrs(text: string, from: number): TrailerAttrs {
+export function walkTrailer(text: string, from: number): TrailerAttrs {
   const out: TrailerAttrs = {};
   const n = text.length;
   let p = from;

@@ -11,7 +11,7 @@ import type { RecordWalk } from '../analysis-walk.ts';
 import { NameLearner } from '../names/learn.ts';
 import { SeenRecords } from '../names/seen-records.ts';
 import { scriptOf } from './agent-executor.ts';
-import { MAX_FILE_ROWS, byStart } from './rows.ts';
+import { MAX_FILE_ROWS, STEP_CHARS, byStart } from './rows.ts';
 import { ID_KEY, ImeFileTimeline, RUN_START, type FileTimeline } from './timeline.ts';
 
 const NEEDLES: ScanNeedle[] = [{ text: RUN_START, caseSensitive: true }, { text: 'scripts\\', caseSensitive: false }, ID_KEY, { text: 'agent executor completed', caseSensitive: false }];
@@ -89,7 +89,7 @@ function surveyRuns(w: RecordWalk, from: number, to: number, shouldStop: () => b
     }
     if (!started) return;
     // The reader reads a run's records cut to 64 K characters (timeline.ts `add`).
-    if (mask & SCRIPT_BIT && cur && !cur.row && c.index !== cur.index && scriptOf(rec().message.slice(0, 65536))) cur.row = true;
+    if (mask & SCRIPT_BIT && cur && !cur.row && c.index !== cur.index && scriptOf(rec().message.slice(0, STEP_CHARS))) cur.row = true;
     // The row's close, on the record naming the script or after it.
     if (mask & DONE_BIT && cur && cur.row && cur.stop < 0 && COMPLETED.test(rec().message)) cur.stop = c.index + 1;
     if (mask & ID_BIT && (r !== null || !win || !seen.seen(win.subarray(rs, rs + c.length)))) names.add(rec().message, null);

@@ -14,6 +14,12 @@ export interface ImeRecord {
 
 export const GUID_SRC = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
+/** A step's message is read up to 64 K characters (longer ones are policy lists, not steps). */
+export const STEP_CHARS = 65536;
+
+/** The record as a reader of runs takes it: its message cut to STEP_CHARS. */
+export const stepOf = <T extends { message: string }>(r: T): T => (r.message.length > STEP_CHARS ? { ...r, message: r.message.slice(0, STEP_CHARS) } : r);
+
 /** Steps kept per row (a row's count of records goes on). */
 export const MAX_STEPS = 60;
 
@@ -65,20 +71,23 @@ export const MAX_ROWS = 5000;
  */
 export const MAX_FILE_ROWS = 2000;
 
-export const byStart = (a: Pick<RowDraft, 'startMs' | 'firstRecord'>, b: Pick<RowDraft, 'startMs' | 'firstRecord'>): number => (a.startMs ?? 0) - (b.startMs ?? 0) || a.firstRecord - b.firstRecord;
+export const byStart = (a: Ranked, b: Ranked): number => (a.startMs ?? 0) - (b.startMs ?? 0) || a.firstRecord - b.firstRecord;
 
 /**
  * A file's finished rows, the newest MAX_FILE_ROWS by start kept and the older ones only counted, so a
  * worker's memory stays bounded on a file of any size.
  */
-export class RowKeeper {
-  private rows: RowDraft[] = [];
+/** What keeping the newest rows looks at. */
+export type Ranked = Pick<RowDraft, 'startMs' | 'firstRecord'>;
+
+export class RowKeeper<T extends Ranked = RowDraft> {
+  private rows: T[] = [];
   omitted = 0;
 
   /** `keep`: rows kept (MAX_FILE_ROWS; tests set fewer to meet the cut on small files). */
   constructor(private readonly keep = MAX_FILE_ROWS) {}
 
-  push(row: RowDraft): void {
+  push(row: T): void {
     this.rows.push(row);
     if (this.rows.length >= this.keep + 500) this.trim();
   }
@@ -90,9 +99,14 @@ export class RowKeeper {
     this.rows = this.rows.slice(drop);
   }
 
-  done(): RowDraft[] {
+  done(): T[] {
     if (this.rows.length > this.keep) this.trim();
     return this.rows;
+  }
+
+  /** This keeper, taking stand-ins of rows too (ime/app-cut.ts ranks runs before reading them). */
+  widen<U extends Ranked>(): RowKeeper<T | U> {
+    return this as RowKeeper<T | U>;
   }
 }
 
@@ -100,7 +114,7 @@ export class RowKeeper {
  * A file's rows, in the order RowKeeper gives them: as pushed while there are at most MAX_FILE_ROWS, else
  * the newest MAX_FILE_ROWS by start, in start order.
  */
-export function keepNewest<T extends Pick<RowDraft, 'startMs' | 'firstRecord'>>(rows: T[], keep = MAX_FILE_ROWS): T[] {
+export function keepNewest<T extends Ranked>(rows: T[], keep = MAX_FILE_ROWS): T[] {
   return rows.length > keep ? rows.sort(byStart).slice(rows.length - keep) : rows;
 }
 

@@ -5,7 +5,7 @@ import type { GuidName, ImeTimelineRow } from '../../../common/logs-insight.ts';
 import { NameLearner } from '../names/learn.ts';
 import { AgentExecutorRuns } from './agent-executor.ts';
 import { Win32AppRows } from './app-rows.ts';
-import { keepNewest, type ImeRecord } from './rows.ts';
+import { keepNewest, stepOf, type ImeRecord } from './rows.ts';
 import type { RecordPlan, ScanNeedle, Take } from '../analysis-scan.ts';
 import { SeenRecords } from '../names/seen-records.ts';
 
@@ -111,7 +111,7 @@ export class ImeFileTimeline {
   }
 
   add(r: ImeRecord): void {
-    this.runs?.add(r.message.length > 65536 ? { ...r, message: r.message.slice(0, 65536) } : r);
+    this.runs?.add(stepOf(r));
     if (!this.skipNames) this.names?.add(r.message, this.kind === 'apps' ? 'app' : null);
     this.skipNames = false;
   }
