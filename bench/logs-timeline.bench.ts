@@ -15,6 +15,8 @@ import { silentLogger } from '../electron/services/log/logger.ts';
 const root = new URL('..', import.meta.url).pathname;
 const big = process.env.SDH_BENCH_TIMELINE_FILE ?? join(tmpdir(), 'sdh-logs-bench', 'cmtrace-2.2GB.log');
 const runs = Number(process.env.SDH_BENCH_RUNS ?? 3);
+/** The IME file names the big file is opened under (`SDH_BENCH_TIMELINE_NAMES`, comma-separated, to time one). */
+const names = (process.env.SDH_BENCH_TIMELINE_NAMES ?? 'AppWorkload-20260401-160729.log,AgentExecutor-20260321-225458.log').split(',');
 const frame = { frameUrl: 'app://helpdesk/index.html', isMainFrame: true };
 const round = (n: number, d = 3): number => Math.round(n * 10 ** d) / 10 ** d;
 
@@ -60,7 +62,7 @@ async function main(): Promise<void> {
     const w = await call<{ id: string }>('logsOpenPaths', { paths: [warm] });
     await call('logsStats', { session: w.id });
     await call('logsClose', { session: w.id });
-    for (const name of ['AppWorkload-20260401-160729.log', 'AgentExecutor-20260321-225458.log']) {
+    for (const name of names) {
       const path = join(work, name);
       linkSync(big, path);
       let previous: string | null = null;

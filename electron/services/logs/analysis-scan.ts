@@ -32,9 +32,10 @@ export type ScanVisit = (c: IndexCursor, win: Buffer | null, rs: number, hit: bo
  * Walks the records of `idx` in order from record `from`, until `visit` returns true (done) or the last
  * record; false when `shouldStop` said so between windows. `endByte`: no window reads past it (a walk
  * that ends at a known record reads no more than it needs); a record crossing it is handed on without a
- * window. At most 31 needles (the mask's bits).
+ * window. At most 31 needles (the mask's bits). `hitsOnly`: only records holding a needle (or too long to
+ * search) are visited, the others skipped without loading them.
  */
-export function scanRecords(fd: number, idx: RecordIndex, from: number, needles: readonly ScanNeedle[], shouldStop: () => boolean, visit: ScanVisit, endByte = Infinity): boolean {
+export function scanRecords(fd: number, idx: RecordIndex, from: number, needles: readonly ScanNeedle[], shouldStop: () => boolean, visit: ScanVisit, endByte = Infinity, hitsOnly = false): boolean {
   const searches = searchesFor(needles);
   // The window is read into the searches' shared module memory: each searches it in place.
   const buf = searches[0]?.buffer(SCAN_WINDOW) ?? Buffer.allocUnsafe(SCAN_WINDOW);
@@ -54,6 +55,19 @@ export function scanRecords(fd: number, idx: RecordIndex, from: number, needles:
     }
     const win = buf.subarray(0, n);
     hitsIn(win, needles, searches, starts, ends, which);
+    if (hitsOnly) {
+      // Straight to each record holding a hit (the cursor skips the others by their lengths), then on
+      // to the first record not wholly in the window.
+      for (let h = 0; h < starts.length && c.seek(winStart + starts[h]); ) {
+        const rs = c.offset - winStart, re = rs + c.length;
+        if (re > n) break;
+        let mask = 0;
+        for (; h < starts.length && starts[h] < re; h++) if (ends[h] <= re) mask |= 1 << which[h];
+        if (mask && visit(c, win, rs, true, mask)) return true;
+      }
+      have = c.seek(winStart + n);
+      continue;
+    }
     let h = 0;
     while (have && c.offset + c.length - winStart <= n) {
       const rs = c.offset - winStart, re = rs + c.length;

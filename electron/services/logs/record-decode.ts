@@ -75,3 +75,23 @@ export function readRecordSync(fd: number, f: RecordSource, file: number, rec: I
   }
   return decodeRecord(f, file, rec, head, tail, maxChars);
 }
+
+const OPENER = Buffer.from('<![LOG['), TRAILER = Buffer.from(']LOG]!>');
+
+/**
+ * A UTF-8 CMTrace record's message and time exactly as decodeRecord gives them, from its bytes at
+ * [rs, rs + rec.length) of `win`, without decoding the rest: the message is the text between the last
+ * opener before the first trailer and that trailer, the time comes from the trailer alone (both markers
+ * are ASCII, which UTF-8 keeps byte for byte). Null when only decodeRecord tells: an unparsed record, no
+ * opener or trailer inside it, or one longer than `maxChars` bytes.
+ */
+export function cmtraceMessageTime(f: RecordSource, rec: IndexedRecord, win: Buffer, rs: number, maxChars: number): { message: string; timeMs: number | null } | null {
+  const re = rs + rec.length;
+  if (f.format !== 'cmtrace' || (f.encoding !== 'utf-8' && f.encoding !== 'utf-8-bom') || logLevels[rec.level] === 'unparsed' || rec.length > maxChars) return null;
+  const t = win.indexOf(TRAILER, rs);
+  if (t < 0 || t + TRAILER.length > re) return null;
+  const o = win.lastIndexOf(OPENER, t);
+  if (o < rs) return null;
+  const timeMs = parseFields('cmtrace', win.toString('utf8', t, re)).timeMs;
+  return { message: trimLineEnd(win.toString('utf8', o + OPENER.length, t)), timeMs: timeMs === null ? null : timeMs + f.offsetMinutes * 60000 };
+}

@@ -4,9 +4,10 @@
 // decoded record to the readers gives, on the real IME logs and on lines made to sit on the edges.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAnalysis, type AnalysisJob } from '../../../electron/services/logs/analysis-job.ts';
+import { SCAN_WINDOW, scanRecords } from '../../../electron/services/logs/analysis-scan.ts';
 import { decodeRecord } from '../../../electron/services/logs/record-decode.ts';
 import { parseFields } from '../../../electron/services/logs/formats/fields.ts';
 import { wallMs } from '../../../electron/services/logs/formats/time.ts';
@@ -152,4 +153,32 @@ test('sign-in literals: phrases lower-casing could reach from other letters fall
   assert.equal(signInNeedles(trigger('user went to wi')), null, 'an "i" at the end may be a dotted capital I');
   assert.equal(signInNeedles(trigger('anmeldung für')), null, 'not ASCII');
   assert.ok(signInNeedles(trigger('user arrived')), 'a plain phrase is a literal');
+});
+
+test('a walk over hits only visits exactly the records a full walk finds a literal in, with the same masks', () => {
+  const needles = [{ text: 'subgraph', caseSensitive: false }, { text: 'Id', caseSensitive: true, next: (b: number) => b === 0x22 }, { text: 'report', caseSensitive: false }, { text: '<![LOG[', caseSensitive: true }];
+  withTempDir((dir) => {
+    // Records longer than a window and records crossing window ends among the real ones.
+    const path = join(dir, 'mixed.log');
+    const huge = `<![LOG[report ${'x'.repeat(SCAN_WINDOW + 10)}]LOG]!><time="10:00:00.000" date="4-1-2026" component="c" context="" type="1" thread="1" file="">\r\n`;
+    writeFileSync(path, Buffer.concat([readFileSync(join(imeReal, 'AppWorkload-20260401-160729.log')), Buffer.from(huge), readFileSync(join(imeReal, 'AppActionProcessor.log'))]));
+    const ix = indexPath(path);
+    const fd = openSync(path, 'r');
+    try {
+      for (const endByte of [Infinity, 2_500_000]) {
+        const seen = (hitsOnly: boolean): string[] => {
+          const out: string[] = [];
+          scanRecords(fd, ix.index, 0, needles, () => false, (c, win, _rs, hit, mask) => {
+            if (hit) out.push(`${c.index}:${win ? mask : 'unread'}`);
+          }, endByte, hitsOnly);
+          return out;
+        };
+        const full = seen(false);
+        assert.ok(full.length > 1000 && full.some((x) => x.endsWith('unread')));
+        assert.deepEqual(seen(true), full, `end ${endByte}`);
+      }
+    } finally {
+      closeSync(fd);
+    }
+  });
 });

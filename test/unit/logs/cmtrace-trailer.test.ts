@@ -1,12 +1,14 @@
 // A CMTrace trailer read by position when it has IME's usual shape (formats/fields.ts trailerAttrs) gives
 // exactly what the walk over every key="value" pair gives: on every trailer of the real IME logs, and on
-// trailers shaped otherwise (keys moved, one missing, one more, text after the `>`, a value not closed).
+// trailers shaped otherwise (keys moved, one missing, one more, text after the `>`, a value not closed);
+// and a record's message and time read from its bytes are the decoded record's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { trailerAttrs, walkTrailer } from '../../../electron/services/logs/formats/fields.ts';
-import { imeReal } from './helpers.ts';
+import { cmtraceMessageTime, decodeRecord } from '../../../electron/services/logs/record-decode.ts';
+import { imeReal, indexPath } from './helpers.ts';
 
 test('every trailer of the real IME logs reads the same by position as walked', () => {
   let n = 0;
@@ -40,4 +42,22 @@ test('trailers of other shapes read the same as walked', () => {
     '<time="1" date="2" component="3" context="4" type="5" thread="6" file="7">\n',
   ];
   for (const s of shapes) assert.deepEqual(trailerAttrs(s, 0), walkTrailer(s, 0), s);
+});
+
+test("a record's message and time read from its bytes equal the decoded record's, on every record of the real IME logs", () => {
+  let fast = 0;
+  for (const f of readdirSync(imeReal).filter((x) => x.endsWith('.log'))) {
+    const path = join(imeReal, f);
+    const bytes = readFileSync(path);
+    const ix = indexPath(path);
+    const src = { format: ix.summary.format, encoding: ix.summary.encoding, offsetMinutes: 90, unitSize: 1 as const };
+    ix.index.walk(0, ix.index.count, (rec) => {
+      const got = cmtraceMessageTime(src, rec, bytes, rec.offset, 1 << 20);
+      if (!got) return;
+      const want = decodeRecord(src, 0, rec, bytes.subarray(rec.offset, rec.offset + rec.length), null, 1 << 20);
+      assert.deepEqual(got, { message: want.message, timeMs: want.timeMs }, `${f} record ${rec.index}`);
+      fast++;
+    });
+  }
+  assert.ok(fast > 29_000, `${fast} read from their bytes`);
 });

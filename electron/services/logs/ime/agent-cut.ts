@@ -93,7 +93,7 @@ function surveyRuns(w: RecordWalk, from: number, to: number, shouldStop: () => b
     // The row's close, on the record naming the script or after it.
     if (mask & DONE_BIT && cur && cur.row && cur.stop < 0 && COMPLETED.test(rec().message)) cur.stop = c.index + 1;
     if (mask & ID_BIT && (r !== null || !win || !seen.seen(win.subarray(rs, rs + c.length)))) names.add(rec().message, null);
-  });
+  }, Infinity, true);
   if (!done) return null;
   const last = runs[runs.length - 1];
   if (last) last.end = end;

@@ -10,6 +10,7 @@
 import type { LogRecord } from '../../../common/logs.ts';
 import { scanRecords, type ScanNeedle } from '../analysis-scan.ts';
 import type { RecordWalk } from '../analysis-walk.ts';
+import { cmtraceMessageTime } from '../record-decode.ts';
 import { NameLearner } from '../names/learn.ts';
 import { SeenRecords } from '../names/seen-records.ts';
 import { CLOSE_TEXTS, Win32AppRows, classify, rowKey } from './app-rows.ts';
@@ -150,7 +151,7 @@ function lateReports(w: RecordWalk, rows: RowDraft[], first: Win32AppRows, s: Su
         r ??= stepOf(w.decode(c, win, rs));
         Win32AppRows.addLate(x.row, r);
       }
-    }, w.offsetOf(span.to));
+    }, w.offsetOf(span.to), true);
     if (!done) return false;
   }
   return true;
@@ -168,16 +169,30 @@ function surveyRuns(w: RecordWalk, shouldStop: () => boolean): Survey | null {
   const open = new Map<number, number>();
   let mode: 'plain' | 'subgraphs' | 'runs' = 'plain';
   let firstClose: number | null = null;
+  // IME repeats its lists word for word: each message is classified once (up to a bound).
+  const byMessage = new Map<string, ReturnType<typeof classify>>();
+  const classified = (message: string): ReturnType<typeof classify> => {
+    let k = byMessage.get(message);
+    if (k === undefined) {
+      k = classify(stepOf({ message }).message);
+      if (byMessage.size < 4096) byMessage.set(message, k);
+    }
+    return k;
+  };
   const done = scanRecords(w.fd, w.idx, 0, NEEDLES, shouldStop, (c, win, rs, _hit, mask) => {
     if (!mask) return;
     let r: LogRecord | null = null;
+    let timeMs: number | null | undefined;
     const rec = (): LogRecord => (r ??= w.decode(c, win, rs));
     if (mask & ID_BIT && (!win || !seen.seen(win.subarray(rs, rs + c.length)))) names.add(rec().message, 'app');
     // Before a subgraph list only lists matter (one may be the first), after it closes too.
     if (!(mask & (mode === 'plain' ? LIST_BITS : LIST_BITS | CLOSE_BITS))) return;
     const raw = mask & CLOSE_BITS && win ? rawClose(win, rs, c.length, mask) : null;
     if (raw === false) return;
-    const k = raw ? ({ close: true } as const) : classify(stepOf(rec()).message);
+    // A list read from its bytes (its message and time), its message read once for all its copies.
+    const bytes = raw || !win ? null : cmtraceMessageTime(w.src, c, win, rs, w.maxChars);
+    if (bytes) timeMs = bytes.timeMs;
+    const k = raw ? ({ close: true } as const) : bytes ? classified(bytes.message) : classify(stepOf(rec()).message);
     if (!k) return;
     if (k.close) {
       if (mode === 'subgraphs') {
@@ -203,8 +218,8 @@ function surveyRuns(w: RecordWalk, shouldStop: () => boolean): Survey | null {
         open.delete(app);
       }
     }
-    for (const app of listed) if (!open.has(app)) open.set(app, runs.open(app, c.index, rec().timeMs));
-  });
+    for (const app of listed) if (!open.has(app)) open.set(app, runs.open(app, c.index, timeMs !== undefined ? timeMs : rec().timeMs));
+  }, Infinity, true);
   if (!done) return null;
   // The reader closes what is still open at the end, in the order it opened them.
   for (const run of open.values()) runs.close(run, -1);
