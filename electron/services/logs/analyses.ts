@@ -4,7 +4,8 @@
 import { basename } from 'node:path';
 import { AppError } from '../../common/errors.ts';
 import type { ReassignmentAttempt, Win32AppAttempt } from '../../common/logs.ts';
-import type { AnalysisJob } from './analysis-job.ts';
+import { surveyedInParts, type AnalysisJob } from './analysis-job.ts';
+import type { AppSurveyPart } from './ime/app-survey.ts';
 import { settled, type Engine, type Session } from './session.ts';
 
 /** Records a file needs before its analysis is split between the workers (below, one is quicker). */
@@ -50,6 +51,20 @@ export async function analyseInParts<T>(e: Engine, s: Session, file: number, ana
   const cuts = Array.from({ length: parts + 1 }, (_, k) => Math.round((count * k) / parts));
   const outs: T[] = await Promise.all(cuts.slice(1).map((to, k) => runJob<T>(e, jobOf(s, file, analysis, patterns, { from: cuts[k], to: k === parts - 1 ? count : to }), signal)));
   return outs.reduce((a, b) => join(a, b));
+}
+
+/**
+ * An app log's IME timeline (ime/app-cut.ts): a big file's literals are surveyed in one part per worker
+ * at once (ime/app-survey.ts), then one worker reads the runs it keeps from the joined surveys.
+ */
+export async function appLogTimeline<T>(e: Engine, s: Session, file: number, signal?: AbortSignal): Promise<T> {
+  const job = jobOf(s, file, 'ime');
+  const count = s.files[file].index.count;
+  const parts = count < SPLIT_RECORDS || !surveyedInParts(job) ? 1 : e.pool.size;
+  if (parts <= 1) return runJob<T>(e, job, signal);
+  const cuts = Array.from({ length: parts + 1 }, (_, k) => Math.round((count * k) / parts));
+  const surveys = await Promise.all(cuts.slice(1).map((to, k) => runJob<AppSurveyPart>(e, { ...job, survey: true, part: { from: cuts[k], to: k === parts - 1 ? count : to } }, signal)));
+  return runJob<T>(e, { ...job, surveys }, signal);
 }
 
 /** Reassignment attempts in the session's DeviceReassignment logs (or every file if none is named so). */

@@ -15,6 +15,7 @@ import type { StepPatternSpec } from './reassignment/pattern-spec.ts';
 import { ImeFileTimeline, imeLogKind } from './ime/timeline.ts';
 import { agentTimeline } from './ime/agent-cut.ts';
 import { appTimeline } from './ime/app-cut.ts';
+import { surveyPart, type AppSurveyPart } from './ime/app-survey.ts';
 import { SignInMarks, eventLogMarks, signInNeedles } from './sessions/sign-in-marks.ts';
 import type { RecordPlan } from './analysis-scan.ts';
 import { RecordWalk, type Reader } from './analysis-walk.ts';
@@ -35,7 +36,14 @@ export interface AnalysisJob extends RecordSource {
   part?: { from: number; to: number };
   /** IME timeline rows kept per file (rows.ts MAX_FILE_ROWS); tests set fewer to meet the cut on small files. */
   keep?: number;
+  /** An app log's timeline in two steps (ime/app-survey.ts): survey records [part.from, part.to) only… */
+  survey?: boolean;
+  /** …then read the runs from the parts' surveys, in file order. */
+  surveys?: AppSurveyPart[];
 }
+
+/** Whether an app log's timeline can be surveyed in parts on several workers (analyses.ts). */
+export const surveyedInParts = (job: AnalysisJob): boolean => job.analysis === 'ime' && planned(job) && imeLogKind(job.label) === 'apps';
 
 /**
  * Longest message an analysis reads of one record: a reassignment step is one sentence, so 16 K
@@ -70,7 +78,8 @@ export function runAnalysis(job: AnalysisJob, shouldStop: () => boolean): Reassi
   if (job.analysis === 'ime') {
     const kind = imeLogKind(job.label);
     if (planned(job) && kind === 'agent') return withWalk(job, (w) => agentTimeline(w, job.label, job.part?.from ?? 0, job.part?.to ?? Infinity, shouldStop, job.keep));
-    if (planned(job) && kind === 'apps') return withWalk(job, (w) => appTimeline(w, job.label, job.part?.from ?? 0, shouldStop, job.keep));
+    if (planned(job) && kind === 'apps' && job.survey) return withWalk(job, (w) => surveyPart(w, job.part?.from ?? 0, job.part?.to ?? w.idx.count, shouldStop));
+    if (planned(job) && kind === 'apps') return withWalk(job, (w) => appTimeline(w, job.label, job.part?.from ?? 0, shouldStop, job.keep, job.surveys));
     const t = new ImeFileTimeline(job.file, job.label, job.keep);
     return eachRecord(job, shouldStop, t, planned(job) ? t.plan() : null) ? t.done() : null;
   }

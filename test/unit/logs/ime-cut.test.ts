@@ -9,7 +9,8 @@ import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { runAnalysis, type AnalysisJob } from '../../../electron/services/logs/analysis-job.ts';
 import { decodeRecord } from '../../../electron/services/logs/record-decode.ts';
-import { ImeFileTimeline, mergeFileTimelines, type FileTimeline } from '../../../electron/services/logs/ime/timeline.ts';
+import { ImeFileTimeline, imeLogKind, mergeFileTimelines, type FileTimeline } from '../../../electron/services/logs/ime/timeline.ts';
+import type { AppSurveyPart } from '../../../electron/services/logs/ime/app-survey.ts';
 import { imeReal, indexPath, withTempDir, type Indexed } from './helpers.ts';
 
 const MAX = 1024 * 1024;
@@ -43,12 +44,20 @@ function inParts(path: string, ix: Indexed, label: string, keep: number | undefi
   return outs.reduce((a, b) => mergeFileTimelines(a, b, keep));
 }
 
+/** An app log's timeline in two steps (analyses.ts appLogTimeline): each part surveyed, then read from them. */
+function surveyedInParts(path: string, ix: Indexed, label: string, keep: number | undefined, parts: number): FileTimeline {
+  const n = ix.index.count;
+  const surveys = Array.from({ length: parts }, (_, k) => runAnalysis({ ...jobFor(path, ix, label, keep, { from: Math.round((n * k) / parts), to: Math.round((n * (k + 1)) / parts) }), survey: true }, () => false) as AppSurveyPart);
+  return runAnalysis({ ...jobFor(path, ix, label, keep), surveys }, () => false) as FileTimeline;
+}
+
 function check(path: string, label: string, keeps: (number | undefined)[], parts: number[]): void {
   const ix = indexPath(path);
   for (const keep of keeps) {
     const whole = everyRecord(path, ix, label, keep);
     assert.deepEqual(runAnalysis(jobFor(path, ix, label, keep), () => false), whole, `${label} keep ${keep} whole`);
     for (const p of parts) assert.deepEqual(inParts(path, ix, label, keep, p), whole, `${label} keep ${keep} in ${p} parts`);
+    if (imeLogKind(label) === 'apps') for (const p of [2, 3, 7]) assert.deepEqual(surveyedInParts(path, ix, label, keep, p), whole, `${label} keep ${keep} surveyed in ${p} parts`);
   }
 }
 

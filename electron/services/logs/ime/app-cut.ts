@@ -10,32 +10,16 @@
 import type { LogRecord } from '../../../common/logs.ts';
 import { scanRecords, type ScanNeedle } from '../analysis-scan.ts';
 import type { RecordWalk } from '../analysis-walk.ts';
-import { cmtraceMessageTime } from '../record-decode.ts';
-import { NameLearner } from '../names/learn.ts';
-import { SeenRecords } from '../names/seen-records.ts';
-import { CLOSE_TEXTS, Win32AppRows, classify, rowKey } from './app-rows.ts';
-import { MAX_FILE_ROWS, STEP_CHARS, finishRow, stepOf, type RowDraft } from './rows.ts';
-import { ID_KEY, type FileTimeline } from './timeline.ts';
-import { RunTable } from './app-run-table.ts';
+import { Win32AppRows, rowKey } from './app-rows.ts';
+import { replay, surveyPart, type AppSurvey, type AppSurveyPart } from './app-survey.ts';
+import { MAX_FILE_ROWS, finishRow, stepOf, type RowDraft } from './rows.ts';
+import type { FileTimeline } from './timeline.ts';
 
-/** A byte an app id list can hold ([0-9a-fA-F, -], app-rows.ts listForms). */
-const listByte = (b: number): boolean => (b >= 48 && b <= 57) || ((b | 32) >= 97 && (b | 32) <= 102) || b === 44 || b === 32 || b === 45;
-const NEEDLES: ScanNeedle[] = [
-  { text: 'subgraph with app ids: ', caseSensitive: false, next: listByte },
-  { text: 'install: [', caseSensitive: false, next: listByte },
-  { text: CLOSE_TEXTS[0], caseSensitive: true },
-  { text: CLOSE_TEXTS[1], caseSensitive: true },
-  ID_KEY,
-];
-const [SUB_BIT, INTENT_BIT, DONE_BIT, INIT_BIT, ID_BIT] = [1, 2, 4, 8, 16];
-const LIST_BITS = SUB_BIT | INTENT_BIT, CLOSE_BITS = DONE_BIT | INIT_BIT;
 /** Only `[Win32App…]` records are steps of a run (app-rows.ts). */
 const STEP_NEEDLES: ScanNeedle[] = [{ text: '[Win32App', caseSensitive: true }];
 /** What a record in the report phase holds (app-rows.ts phaseOf; lower case of ASCII letters only). */
 const REPORT_NEEDLES: ScanNeedle[] = [{ text: 'report', caseSensitive: false }, { text: 'status', caseSensitive: false }];
 const STEP_PLAN = { needles: STEP_NEEDLES, take: (hit: boolean) => (hit ? ('decode' as const) : ('skip' as const)) };
-const OPENER = Buffer.from('<![LOG['), TRAILER = Buffer.from(']LOG]!>'), WIN32 = Buffer.from('<![LOG[[Win32App');
-const CLOSES = CLOSE_TEXTS.map((t) => Buffer.from(t));
 
 /** A run kept as a row: what reading it needs. */
 interface Run {
@@ -47,20 +31,17 @@ interface Run {
   end: number;
 }
 
-interface Survey {
-  names: FileTimeline['names'];
-  /** The first record closing every run after a subgraph list; null: none (the file is read in one go). */
-  firstClose: number | null;
-  /** The runs starting after it. */
-  runs: RunTable;
-}
-
-/** An app log's timeline from record `from` (as a part: only the first part reads, the whole file); null: stopped. */
-export function appTimeline(w: RecordWalk, label: string, from: number, shouldStop: () => boolean, keep = MAX_FILE_ROWS): FileTimeline | null {
+/**
+ * An app log's timeline from record `from` (as a part: only the first part reads, the whole file), from
+ * the parts' surveys when the host ran them on several workers (app-survey.ts), else surveying itself;
+ * null: stopped.
+ */
+export function appTimeline(w: RecordWalk, label: string, from: number, shouldStop: () => boolean, keep = MAX_FILE_ROWS, surveys?: AppSurveyPart[]): FileTimeline | null {
   if (from > 0) return { rows: [], names: [], omitted: 0 }; // app runs carry over: the first part reads on to the end
   const fileName = label.replace(/^.*[!\\/]/, '');
-  const survey = surveyRuns(w, shouldStop);
-  if (!survey) return null;
+  const parts = surveys ?? [surveyPart(w, 0, w.idx.count, shouldStop)];
+  if (parts.some((p) => !p)) return null;
+  const survey = replay(parts as AppSurveyPart[]);
   const first = new Win32AppRows(w.src.file, fileName, keep);
   const firstEnd = survey.firstClose === null ? w.idx.count : survey.firstClose + 1;
   if (!w.feed(steps(first), STEP_PLAN, 0, firstEnd, shouldStop, w.offsetOf(firstEnd))) return null;
@@ -114,7 +95,7 @@ function readRuns(w: RecordWalk, fileName: string, runs: Run[], shouldStop: () =
  * (from its end, or the first part's end, to the app's next start), read in order: a late report is in
  * the report phase (app-rows.ts phaseOf), so only records holding "report" or "status" are decoded.
  */
-function lateReports(w: RecordWalk, rows: RowDraft[], first: Win32AppRows, s: Survey, runs: Map<string, Run>, shouldStop: () => boolean): boolean {
+function lateReports(w: RecordWalk, rows: RowDraft[], first: Win32AppRows, s: AppSurvey, runs: Map<string, Run>, shouldStop: () => boolean): boolean {
   const firstClose = s.firstClose ?? 0;
   // Each app's windows, in file order (an app's windows never overlap: each ends where it starts again).
   const windows = new Map<string, { row: RowDraft; from: number; to: number }[]>();
@@ -155,91 +136,4 @@ function lateReports(w: RecordWalk, rows: RowDraft[], first: Win32AppRows, s: Su
     if (!done) return false;
   }
   return true;
-}
-
-/**
- * Every run after the first close, and the names the file's records teach, reading only records holding
- * a literal: an app id list, a close, an id key.
- */
-function surveyRuns(w: RecordWalk, shouldStop: () => boolean): Survey | null {
-  const names = new NameLearner();
-  const seen = new SeenRecords();
-  const runs = new RunTable();
-  /** Each open app's run, in the order the reader opened them. */
-  const open = new Map<number, number>();
-  let mode: 'plain' | 'subgraphs' | 'runs' = 'plain';
-  let firstClose: number | null = null;
-  // IME repeats its lists word for word: each message is classified once (up to a bound).
-  const byMessage = new Map<string, ReturnType<typeof classify>>();
-  const classified = (message: string): ReturnType<typeof classify> => {
-    let k = byMessage.get(message);
-    if (k === undefined) {
-      k = classify(stepOf({ message }).message);
-      if (byMessage.size < 4096) byMessage.set(message, k);
-    }
-    return k;
-  };
-  const done = scanRecords(w.fd, w.idx, 0, NEEDLES, shouldStop, (c, win, rs, _hit, mask) => {
-    if (!mask) return;
-    let r: LogRecord | null = null;
-    let timeMs: number | null | undefined;
-    const rec = (): LogRecord => (r ??= w.decode(c, win, rs));
-    if (mask & ID_BIT && (!win || !seen.seen(win.subarray(rs, rs + c.length)))) names.add(rec().message, 'app');
-    // Before a subgraph list only lists matter (one may be the first), after it closes too.
-    if (!(mask & (mode === 'plain' ? LIST_BITS : LIST_BITS | CLOSE_BITS))) return;
-    const raw = mask & CLOSE_BITS && win ? rawClose(win, rs, c.length, mask) : null;
-    if (raw === false) return;
-    // A list read from its bytes (its message and time), its message read once for all its copies.
-    const bytes = raw || !win ? null : cmtraceMessageTime(w.src, c, win, rs, w.maxChars);
-    if (bytes) timeMs = bytes.timeMs;
-    const k = raw ? ({ close: true } as const) : bytes ? classified(bytes.message) : classify(stepOf(rec()).message);
-    if (!k) return;
-    if (k.close) {
-      if (mode === 'subgraphs') {
-        mode = 'runs';
-        firstClose = c.index;
-      } else if (mode === 'runs') {
-        for (const run of open.values()) runs.close(run, c.index);
-        open.clear();
-      }
-      return;
-    }
-    if (mode === 'plain') {
-      if (k.subgraph) mode = 'subgraphs';
-      return;
-    }
-    if (mode !== 'runs') return;
-    const listed = [...k.listed].map((id) => runs.appIndex(id));
-    if (k.subgraph) {
-      for (const app of listed) {
-        const run = open.get(app);
-        if (run === undefined) continue;
-        runs.close(run, c.index);
-        open.delete(app);
-      }
-    }
-    for (const app of listed) if (!open.has(app)) open.set(app, runs.open(app, c.index, timeMs !== undefined ? timeMs : rec().timeMs));
-  }, Infinity, true);
-  if (!done) return null;
-  // The reader closes what is still open at the end, in the order it opened them.
-  for (const run of open.values()) runs.close(run, -1);
-  return { names: names.done(), firstClose, runs };
-}
-
-/**
- * Whether a record holding a close literal is a close (app-rows.ts `classify`), from its bytes: true when
- * it is one opener `<![LOG[[Win32App…` with the literal before its trailer and inside a step's 64 K
- * characters; false when it is no Win32App record; null when only decoding tells.
- */
-function rawClose(win: Buffer, rs: number, length: number, mask: number): boolean | null {
-  const re = rs + length;
-  const t = win.indexOf(TRAILER, rs);
-  if (t < 0 || t >= re || win.lastIndexOf(OPENER, t) !== rs) return null;
-  if (win.compare(WIN32, 0, WIN32.length, rs, rs + WIN32.length) !== 0) return false;
-  for (const [k, text] of CLOSES.entries()) {
-    if (!(mask & (DONE_BIT << k))) continue;
-    const at = win.indexOf(text, rs + OPENER.length);
-    if (at >= 0 && at + text.length <= t && at + text.length - rs - OPENER.length <= STEP_CHARS) return true;
-  }
-  return null;
 }

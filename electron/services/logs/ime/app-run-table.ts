@@ -1,8 +1,8 @@
 // The Win32 app runs an app log's cheap walk finds (ime/app-cut.ts), held as columns of numbers: the
 // 2.2 GB bench file has 316 K of them, more than a log worker's 40 MB heap holds as objects.
 
-/** A growable column. */
-class Column<T extends Int32Array | Float64Array> {
+/** A growable column of numbers. */
+export class Column<T extends Int32Array | Float64Array | Uint8Array> {
   private n = 0;
   constructor(private a: T) {}
   get length(): number {
@@ -14,6 +14,11 @@ class Column<T extends Int32Array | Float64Array> {
   set(i: number, v: number): void {
     this.a[i] = v;
   }
+  /** A copy of what was pushed, as long as it is. */
+  view(): T {
+    return this.a.slice(0, this.n) as T;
+  }
+
   push(v: number): void {
     if (this.n === this.a.length) {
       const b = new (this.a.constructor as new (n: number) => T)(this.a.length * 2);

@@ -1,7 +1,7 @@
 // The IME timeline of a session: each IME file's rows (built on the log workers), in time order, named
 // from what the logs taught (names/learn.ts) and what the tenant knows (names/tenant.ts, when connected).
 import type { GuidName, ImeTimeline, ImeTimelineRow } from '../../../common/logs-insight.ts';
-import { analyse, analyseInParts } from '../analyses.ts';
+import { analyseInParts, appLogTimeline } from '../analyses.ts';
 import { settled, type Engine, type Session } from '../session.ts';
 import { MAX_ROWS } from './rows.ts';
 import { imeLogKind, mergeFileTimelines, type FileTimeline } from './timeline.ts';
@@ -23,8 +23,8 @@ export async function imeTimeline(e: Engine, s: Session, tenantNames: GuidName[]
   let omitted = 0;
   for (const [file, f] of s.files.entries()) {
     if (!imeLogKind(f.info.path)) continue;
-    // App runs carry state from one subgraph to the next: their file is read in one go.
-    const t = imeLogKind(f.info.path) === 'apps' ? await analyse<FileTimeline>(e, s, file, 'ime', signal) : await analyseInParts<FileTimeline>(e, s, file, 'ime', mergeFileTimelines, signal);
+    // App runs carry state from one subgraph to the next: their file is surveyed in parts, then read by one worker.
+    const t = imeLogKind(f.info.path) === 'apps' ? await appLogTimeline<FileTimeline>(e, s, file, signal) : await analyseInParts<FileTimeline>(e, s, file, 'ime', mergeFileTimelines, signal);
     rows.push(...t.rows);
     learned.push(...t.names);
     omitted += t.omitted;
