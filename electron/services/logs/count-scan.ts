@@ -37,7 +37,12 @@ export interface CountResult {
 /** 1 MB reads: fewer calls than the indexer's 256 KB, while a read still fits the cache it is scanned from. */
 const READ_BYTES = 1 << 20;
 
-export function runCount(job: CountJob, shouldStop: () => boolean, readBytes = READ_BYTES): CountResult {
+/**
+ * `countOnly`: once the first timed record is found, the scanner may count records without reading their
+ * times (Scanner.countOnly); if the last record then has no time, the range is counted again with times
+ * to find the last that has one.
+ */
+export function runCount(job: CountJob, shouldStop: () => boolean, readBytes = READ_BYTES, countOnly = true): CountResult {
   const sniffed = sniffFile(job.path, job.format);
   if (sniffed.unitSize !== 1) throw new Error('counting without an index reads 8-bit files only');
   const spec = formatSpec(job.format);
@@ -49,6 +54,8 @@ export function runCount(job: CountJob, shouldStop: () => boolean, readBytes = R
   let offset = start;
   let firstOffset = -1, firstLength = 0, firstLevel = 0;
   let lastOffset = -1, lastLength = 0, lastLevel = 0;
+  /** Records were counted without their times since the last timed record pushed. */
+  let untimedSince = false;
   const sink = {
     push(bytes: number, level: number, sec: number): void {
       counts[level]++;
@@ -58,12 +65,22 @@ export function runCount(job: CountJob, shouldStop: () => boolean, readBytes = R
           firstOffset = offset;
           firstLength = bytes;
           firstLevel = level;
+          if (countOnly) scanner.countOnly?.();
         }
         lastOffset = offset;
         lastLength = bytes;
         lastLevel = level;
+        untimedSince = false;
       }
       offset += bytes;
+    },
+    counted(levelCounts: Int32Array, units: number): void {
+      for (let i = 0; i < 8; i++) {
+        counts[i] += levelCounts[i];
+        records += levelCounts[i];
+      }
+      offset += units;
+      untimedSince = true;
     },
   };
   const fd = openSync(job.path, 'r');
@@ -102,11 +119,17 @@ export function runCount(job: CountJob, shouldStop: () => boolean, readBytes = R
   } finally {
     closeSync(fd);
   }
+  let lastTimed: TimedRecord | null = lastOffset < 0 ? null : { offset: lastOffset, length: lastLength, level: lastLevel };
+  if (untimedSince && !stopped) {
+    const timed = runCount(job, shouldStop, readBytes, false);
+    stopped = timed.stopped;
+    lastTimed = timed.lastTimed;
+  }
   return {
     records,
     levelCounts: [...counts],
     firstTimed: firstOffset < 0 ? null : { offset: firstOffset, length: firstLength, level: firstLevel },
-    lastTimed: lastOffset < 0 ? null : { offset: lastOffset, length: lastLength, level: lastLevel },
+    lastTimed,
     stopped,
   };
 }
