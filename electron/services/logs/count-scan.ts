@@ -3,7 +3,7 @@
 // byte-order mark), so the counts are exactly the index's; only nothing is kept but the counts and where
 // the first and last records with a time are (stats show their time). One job counts a byte range
 // [startByte, endByte) of an 8-bit file. Runs in a log worker (synchronous reads).
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { LogFormat } from '../../common/logs.ts';
 import { formatSpec } from './formats/table.ts';
 import { findSplit, sniffFile } from './indexer.ts';
@@ -16,6 +16,11 @@ export interface CountJob {
   startByte: number;
   /** The size seen when the command started. */
   endByte: number;
+  /**
+   * The byte-order mark's length, when the caller has read the file's head already (an 8-bit file):
+   * the job then reads no head of its own (sniffFile tells the format too, on every worker).
+   */
+  bomBytes?: number;
 }
 
 /** A record with a time: where it is and its level (to decode its time afterwards). */
@@ -43,7 +48,7 @@ const READ_BYTES = 1 << 20;
  * to find the last that has one.
  */
 export function runCount(job: CountJob, shouldStop: () => boolean, readBytes = READ_BYTES, countOnly = true): CountResult {
-  const sniffed = sniffFile(job.path, job.format);
+  const sniffed = job.bomBytes === undefined ? sniffFile(job.path, job.format) : { unitSize: 1, bomBytes: job.bomBytes, size: statSync(job.path).size };
   if (sniffed.unitSize !== 1) throw new Error('counting without an index reads 8-bit files only');
   const spec = formatSpec(job.format);
   const size = Math.min(job.endByte, sniffed.size);

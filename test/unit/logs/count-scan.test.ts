@@ -38,6 +38,7 @@ function checkFile(path: string, forceFormat?: LogFormat): void {
   expect(runCount({ path, format, startByte: 0, endByte: size }, never), `${path} whole`);
   expect(runCount({ path, format, startByte: 0, endByte: size }, never, 7), `${path} in 7-byte reads`);
   expect(runCount({ path, format, startByte: 0, endByte: size }, never, undefined, false), `${path} with every time read`);
+  expect(runCount({ path, format, startByte: 0, endByte: size, bomBytes: sniffFile(path).bomBytes }, never), `${path} with its head read by the caller`);
   for (let k = 1; k < 8; k++) {
     const at = Math.floor((size * k) / 8);
     const split = splitNear(path, format, at);
