@@ -1,8 +1,9 @@
 // Counting a file's records without indexing it (`sdh logs stats`): the same scanner as the indexer, fed
 // the same way (indexer.ts: from a record start found by findSplit, or from the start after the
 // byte-order mark), so the counts are exactly the index's; only nothing is kept but the counts and where
-// the first and last records with a time are (stats show their time). One job counts a byte range
-// [startByte, endByte) of an 8-bit file. Runs in a log worker (synchronous reads).
+// the first and last records with a time are (stats show their time). Past the first timed record the
+// scanner may count without reading times (Serilog text: a WebAssembly loop, see Scanner.countOnly). One
+// job counts a byte range [startByte, endByte) of an 8-bit file. Runs in a log worker (synchronous reads).
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { LogFormat } from '../../common/logs.ts';
 import { formatSpec } from './formats/table.ts';

@@ -144,3 +144,23 @@ test('Serilog lines counted without their times match the index, headers or not,
     }
   });
 });
+
+test('Serilog lines longer than a scanner keeps (1 MB) are counted as the index counts them, with or without times', () => {
+  withTempDir((dir) => {
+    const path = join(dir, 'huge.log');
+    const head = (n: number, level: string): string => `2026-11-20 08:00:${String(n).padStart(2, '0')}.000 +01:00 [${level}] step ${n}`;
+    const lines = [head(0, 'INF'), `${head(1, 'ERR')} ${'x'.repeat(1_200_000)}`, head(2, 'WRN'), 'y'.repeat(1_500_000), `1${'2'.repeat(1_100_000)}`, head(3, 'INF'), '   at Hub.Step()', head(4, 'DBG')];
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const whole = indexPath(path, { format: 'serilog-text' });
+    const size = statSync(path).size;
+    for (const readBytes of [undefined, 65536, 300_000]) {
+      for (const countOnly of [true, false]) {
+        const r = runCount({ path, format: 'serilog-text', startByte: 0, endByte: size }, never, readBytes, countOnly);
+        assert.equal(r.records, whole.summary.records, `records, reads of ${readBytes}, countOnly ${countOnly}`);
+        assert.deepEqual(r.levelCounts, whole.summary.levelCounts, `levels, reads of ${readBytes}, countOnly ${countOnly}`);
+        const last = whole.records.filter((x) => x.sec === x.sec).at(-1);
+        assert.deepEqual(r.lastTimed, last ? { offset: last.offset, length: last.length, level: last.level } : null);
+      }
+    }
+  });
+});
