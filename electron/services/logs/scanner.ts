@@ -37,9 +37,9 @@ export interface Scanner {
   /** A buffer to read windows into, searched in place (byte-finder.ts); windows read elsewhere work too. */
   buffer?(size: number): Buffer;
   /**
-   * From now on the scanner may pass records to `sink.counted` instead of `push` (the same records, only
-   * without their lengths apart or their times) where it has a quicker way: Serilog text. The last record
-   * of each `scan` with `eof` is still pushed. Returns whether it may.
+   * From the next `scan` on, the scanner may pass records to `sink.counted` instead of `push` (the same
+   * records, only without their lengths apart or their times) where it has a quicker way: Serilog text.
+   * The last record of a `scan` with `eof` is still pushed. Returns whether it may.
    */
   countOnly?(): boolean;
 }
@@ -95,8 +95,10 @@ class LineScanner implements Scanner {
     let open = this.open, level = this.level, sec = this.sec, recordStart = this.recordStart;
     const find = this.find;
     find.reset(b);
+    // Read once a call: the indexer, never counting, pays one local test a line.
+    const counting = this.counting;
     while (p < len) {
-      if (this.counting && open && !this.skipping) {
+      if (counting && open && !this.skipping) {
         // Serilog lines counted in WebAssembly up to the first it leaves to the reading below.
         const stop = find.serilogRun(p, len, level);
         const t = find.tally;

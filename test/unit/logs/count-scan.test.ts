@@ -121,6 +121,8 @@ function nearSerilog(seed: number, lines: number, lastUntimed: boolean): string 
       line = chars.join('');
     }
     out.push(line + (rnd(4) ? '\n' : '\r\n'));
+    // Now and then a header cut just before its `]`, the next line putting a `]` where it would be.
+    if (rnd(50) === 0) out.push(`${line.slice(0, 33)}\nx]\n`, `${line.slice(0, 34)}\n]\n`, `${line.slice(0, 33)}\r\n]\n`);
   }
   if (lastUntimed) out.push('2026-13-20 08:00:00.000 +01:00 [INF] the last record, no time\n   at Hub.Step()\n');
   return out.join('');
