@@ -95,8 +95,8 @@ export async function countStats(io: CliIo, paths: string[]): Promise<LogFileSta
     const reader = import('./record-time.ts');
     const out: LogFileStats[] = [];
     for (const [k, f] of files.entries()) {
-      const { format, encoding } = sniffed[k] as NonNullable<(typeof sniffed)[number]>;
-      const parts = await countInParts(workers, f, format, io.signal);
+      const { format, encoding, bomBytes } = sniffed[k] as NonNullable<(typeof sniffed)[number]>;
+      const parts = await countInParts(workers, f, format, bomBytes, io.signal);
       const levelCounts = parts[0].levelCounts.map((_, i) => parts.reduce((a, p) => a + p.levelCounts[i], 0));
       const levels = Object.fromEntries(logLevels.map((l, i) => [l, levelCounts[i]])) as Record<(typeof logLevels)[number], number>;
       const { recordTime } = await reader;
@@ -121,7 +121,7 @@ export async function countStats(io: CliIo, paths: string[]): Promise<LogFileSta
 }
 
 /** Counts a file in one part per worker, cut where the session's indexing cuts it (indexing.ts). */
-async function countInParts(workers: CliWorkers, f: PlainFile, format: CountJob['format'], signal: AbortSignal): Promise<CountResult[]> {
+async function countInParts(workers: CliWorkers, f: PlainFile, format: CountJob['format'], bomBytes: number, signal: AbortSignal): Promise<CountResult[]> {
   const n = countedInParts(f.size) ? workers.size : 1;
   const bounds = [0];
   for (let k = 1; k < n; k++) {
@@ -129,7 +129,7 @@ async function countInParts(workers: CliWorkers, f: PlainFile, format: CountJob[
     if (at !== null && at > bounds[bounds.length - 1] && at < f.size) bounds.push(at);
   }
   bounds.push(f.size);
-  const parts = await Promise.all(bounds.slice(1).map((end, k) => workers.run<CountResult>({ kind: 'count', job: { path: f.path, format, startByte: bounds[k], endByte: end } }, undefined, signal)));
+  const parts = await Promise.all(bounds.slice(1).map((end, k) => workers.run<CountResult>({ kind: 'count', job: { path: f.path, format, startByte: bounds[k], endByte: end, bomBytes } }, undefined, signal)));
   if (parts.some((p) => p.stopped)) {
     throw new AppError('cancelled', 'Counting the records was cancelled.');
   }

@@ -1,9 +1,10 @@
 // Counting a file's records without indexing it (`sdh logs stats`): the same scanner as the indexer, fed
 // the same way (indexer.ts: from a record start found by findSplit, or from the start after the
 // byte-order mark), so the counts are exactly the index's; only nothing is kept but the counts and where
-// the first and last records with a time are (stats show their time). One job counts a byte range
-// [startByte, endByte) of an 8-bit file. Runs in a log worker (synchronous reads).
-import { closeSync, openSync, readSync } from 'node:fs';
+// the first and last records with a time are (stats show their time). Past the first timed record the
+// scanner may count without reading times (Serilog text: a WebAssembly loop, see Scanner.countOnly). One
+// job counts a byte range [startByte, endByte) of an 8-bit file. Runs in a log worker (synchronous reads).
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { LogFormat } from '../../common/logs.ts';
 import { formatSpec } from './formats/table.ts';
 import { findSplit, sniffFile } from './indexer.ts';
@@ -16,6 +17,11 @@ export interface CountJob {
   startByte: number;
   /** The size seen when the command started. */
   endByte: number;
+  /**
+   * The byte-order mark's length, when the caller has read the file's head already (an 8-bit file):
+   * the job then reads no head of its own (sniffFile tells the format too, on every worker).
+   */
+  bomBytes?: number;
 }
 
 /** A record with a time: where it is and its level (to decode its time afterwards). */
@@ -37,8 +43,13 @@ export interface CountResult {
 /** 1 MB reads: fewer calls than the indexer's 256 KB, while a read still fits the cache it is scanned from. */
 const READ_BYTES = 1 << 20;
 
-export function runCount(job: CountJob, shouldStop: () => boolean, readBytes = READ_BYTES): CountResult {
-  const sniffed = sniffFile(job.path, job.format);
+/**
+ * `countOnly`: once the first timed record is found, the scanner may count records without reading their
+ * times (Scanner.countOnly); if the last record then has no time, the range is counted again with times
+ * to find the last that has one.
+ */
+export function runCount(job: CountJob, shouldStop: () => boolean, readBytes = READ_BYTES, countOnly = true): CountResult {
+  const sniffed = job.bomBytes === undefined ? sniffFile(job.path, job.format) : { unitSize: 1, bomBytes: job.bomBytes, size: statSync(job.path).size };
   if (sniffed.unitSize !== 1) throw new Error('counting without an index reads 8-bit files only');
   const spec = formatSpec(job.format);
   const size = Math.min(job.endByte, sniffed.size);
@@ -49,6 +60,8 @@ export function runCount(job: CountJob, shouldStop: () => boolean, readBytes = R
   let offset = start;
   let firstOffset = -1, firstLength = 0, firstLevel = 0;
   let lastOffset = -1, lastLength = 0, lastLevel = 0;
+  /** Records were counted without their times since the last timed record pushed. */
+  let untimedSince = false;
   const sink = {
     push(bytes: number, level: number, sec: number): void {
       counts[level]++;
@@ -58,12 +71,22 @@ export function runCount(job: CountJob, shouldStop: () => boolean, readBytes = R
           firstOffset = offset;
           firstLength = bytes;
           firstLevel = level;
+          if (countOnly) scanner.countOnly?.();
         }
         lastOffset = offset;
         lastLength = bytes;
         lastLevel = level;
+        untimedSince = false;
       }
       offset += bytes;
+    },
+    counted(levelCounts: Int32Array, units: number): void {
+      for (let i = 0; i < 8; i++) {
+        counts[i] += levelCounts[i];
+        records += levelCounts[i];
+      }
+      offset += units;
+      untimedSince = true;
     },
   };
   const fd = openSync(job.path, 'r');
@@ -102,11 +125,17 @@ export function runCount(job: CountJob, shouldStop: () => boolean, readBytes = R
   } finally {
     closeSync(fd);
   }
+  let lastTimed: TimedRecord | null = lastOffset < 0 ? null : { offset: lastOffset, length: lastLength, level: lastLevel };
+  if (untimedSince && !stopped) {
+    const timed = runCount(job, shouldStop, readBytes, false);
+    stopped = timed.stopped;
+    lastTimed = timed.lastTimed;
+  }
   return {
     records,
     levelCounts: [...counts],
     firstTimed: firstOffset < 0 ? null : { offset: firstOffset, length: firstLength, level: firstLevel },
-    lastTimed: lastOffset < 0 ? null : { offset: lastOffset, length: lastLength, level: lastLevel },
+    lastTimed,
     stopped,
   };
 }

@@ -4,13 +4,18 @@
 import { CmtraceScanner } from './cmtrace-scanner.ts';
 import { Col, valueAfter } from './column-presence.ts';
 import { EvtxScanner } from './formats/evtx/scanner.ts';
-import { Lvl, jsonLineFields, newHeader, type Header, type HeaderParser } from './formats/header.ts';
+import { Lvl, jsonLineFields, levelByInitial, newHeader, serilogHeader, type Header, type HeaderParser } from './formats/header.ts';
 import type { FormatSpec } from './formats/table.ts';
 import { ByteFinder } from './byte-finder.ts';
 
 export interface RecordSink {
   /** One record: its length in units, level code (Lvl) and wall-clock seconds (NaN if none). */
   push(units: number, level: number, sec: number): void;
+  /**
+   * Records cut but not pushed one by one, once the scanner was asked to count (Scanner.countOnly):
+   * `levelCounts[0..7]` of them per level, `units` long in all, following the records pushed before.
+   */
+  counted?(levelCounts: Int32Array, units: number): void;
 }
 
 /** A line-format header needs at most this much of its line in memory. */
@@ -18,6 +23,8 @@ const LINE_KEEP = 1 << 20;
 /** Windows Installer marks a failed action this way. */
 const RETURN_3 = Buffer.from('Return value 3');
 const SOURCE_CONTEXT = Buffer.from('"SourceContext":'), THREAD_ID = Buffer.from('"ThreadId":');
+/** Serilog's level letters as serilogHeader reads them, for ByteFinder.serilogRun. */
+const SERILOG_LEVELS = Uint8Array.from({ length: 256 }, (_, c) => levelByInitial(c));
 
 export interface Scanner {
   /**
@@ -29,6 +36,12 @@ export interface Scanner {
   filled?(): number | undefined;
   /** A buffer to read windows into, searched in place (byte-finder.ts); windows read elsewhere work too. */
   buffer?(size: number): Buffer;
+  /**
+   * From the next `scan` on, the scanner may pass records to `sink.counted` instead of `push` (the same
+   * records, only without their lengths apart or their times) where it has a quicker way: Serilog text.
+   * The last record of a `scan` with `eof` is still pushed. Returns whether it may.
+   */
+  countOnly?(): boolean;
 }
 
 /**
@@ -55,7 +68,10 @@ class LineScanner implements Scanner {
   private readonly extra: boolean;
   /** JSON lines: component and thread not yet seen with a value. */
   private unseen = Col.Component | Col.Thread;
-  private readonly find = new ByteFinder([10]);
+  /** Serilog text: runs of its lines can be counted in WebAssembly (countOnly). */
+  private readonly serilog: boolean;
+  private counting = false;
+  private readonly find: ByteFinder;
 
   constructor(
     private readonly spec: FormatSpec,
@@ -66,6 +82,8 @@ class LineScanner implements Scanner {
     this.header = spec.header ?? null;
     this.separate = spec.split === 'separate';
     this.extra = spec.split === 'json' || spec.format === 'msi';
+    this.serilog = spec.header === serilogHeader && spec.split === 'join';
+    this.find = new ByteFinder([10], this.serilog ? SERILOG_LEVELS : undefined);
   }
 
   // Runs once per line of multi-GB files: state stays in locals inside the loop.
@@ -77,7 +95,26 @@ class LineScanner implements Scanner {
     let open = this.open, level = this.level, sec = this.sec, recordStart = this.recordStart;
     const find = this.find;
     find.reset(b);
+    // Read once a call: the indexer, never counting, pays one local test a line.
+    const counting = this.counting;
     while (p < len) {
+      if (counting && open && !this.skipping) {
+        // Serilog lines counted in WebAssembly up to the first it leaves to the reading below.
+        const stop = find.serilogRun(p, len, level);
+        const t = find.tally;
+        if (t[8] >= 0) {
+          const at = base + t[8];
+          sink.counted?.(t, at - recordStart);
+          t.fill(0, 0, 8);
+          recordStart = at;
+          level = t[10];
+          h.sec[0] = NaN;
+          serilogHeader(b, t[8], t[9], h);
+          sec = h.sec[0];
+        }
+        p = stop;
+        if (p >= len) break;
+      }
       const n = find.next(0, p);
       if (this.skipping) {
         if (n < 0) break;
@@ -129,6 +166,11 @@ class LineScanner implements Scanner {
 
   buffer(size: number): Buffer {
     return this.find.buffer(size);
+  }
+
+  countOnly(): boolean {
+    this.counting = this.serilog;
+    return this.serilog;
   }
 
   filled(): number | undefined {
