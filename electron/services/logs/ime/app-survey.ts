@@ -115,7 +115,11 @@ export function replay(parts: AppSurveyPart[]): AppSurvey {
   const names: GuidName[] = [];
   for (const p of parts) {
     // Names: the first a file teaches for an id wins, as one walk over the whole file keeps it.
-    for (const n of p.names) if (!known.has(n.id)) known.add(n.id), names.push(n);
+    for (const n of p.names) {
+      if (known.has(n.id)) continue;
+      known.add(n.id);
+      names.push(n);
+    }
     const apps = p.ids.map((id) => runs.appIndex(id));
     for (let e = 0, at = 0; e < p.record.length; at = p.listEnd[e++]) {
       const kind = p.kind[e], index = p.record[e];
