@@ -95,7 +95,10 @@ export async function downloadBundle(o: DownloadOptions): Promise<number> {
     o.onProgress?.(bytes, total);
     return bytes;
   } catch (err) {
+    // The stream opens its file asynchronously: wait until it is closed, or the file could appear after rm.
+    const closed = out.closed ? Promise.resolve() : new Promise<void>((resolve) => out.once('close', () => resolve()));
     out.destroy();
+    await closed;
     await rm(part, { force: true });
     if (o.signal?.aborted) throw new AppError('cancelled', 'The download was stopped.');
     if (err instanceof AppError) throw err;
