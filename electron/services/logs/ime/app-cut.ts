@@ -10,8 +10,9 @@
 import type { LogRecord } from '../../../common/logs.ts';
 import { scanRecords, type ScanNeedle } from '../analysis-scan.ts';
 import type { RecordWalk } from '../analysis-walk.ts';
-import { Win32AppRows, rowKey } from './app-rows.ts';
-import { replay, surveyPart, type AppSurvey, type AppSurveyPart } from './app-survey.ts';
+import { Win32AppRows, rowKey, type AppRecord } from './app-rows.ts';
+import { cmtraceMessageTime } from '../record-decode.ts';
+import { classifiedOnce, replay, surveyPart, type AppSurvey, type AppSurveyPart } from './app-survey.ts';
 import { MAX_FILE_ROWS, finishRow, stepOf, type RowDraft } from './rows.ts';
 import type { FileTimeline } from './timeline.ts';
 
@@ -120,15 +121,25 @@ function lateReports(w: RecordWalk, rows: RowDraft[], first: Win32AppRows, s: Ap
     if (last && x.from <= last.to) last.to = Math.max(last.to, x.to);
     else merged.push({ ...x });
   }
+  const classified = classifiedOnce();
   for (const span of merged) {
     const done = scanRecords(w.fd, w.idx, span.from, REPORT_NEEDLES, shouldStop, (c, win, rs, _hit, mask) => {
       if (c.index >= span.to) return true;
       if (!mask) return;
       let r: LogRecord | null = null;
+      // Most records holding the words are no late report of a windowed app: told from the message
+      // alone (read from the bytes, classified once per wording), the record is decoded only if it may be.
+      let k: AppRecord | null | undefined;
       for (const app of apps) {
         while (app.at < app.list.length && app.list[app.at].to <= c.index) app.at++;
         const x = app.list[app.at];
         if (!x || c.index < x.from) continue;
+        if (k === undefined) {
+          const bytes = win ? cmtraceMessageTime(w.src, c, win, rs, w.maxChars) : null;
+          k = bytes ? classified(bytes.message) : null;
+          if (!bytes) r = stepOf(w.decode(c, win, rs));
+        }
+        if (!r && !Win32AppRows.mayBeLate(k, x.row.id)) continue;
         r ??= stepOf(w.decode(c, win, rs));
         Win32AppRows.addLate(x.row, r);
       }

@@ -181,11 +181,16 @@ export class Win32AppRows {
    */
   static addLate(row: RowDraft, r: ImeRecord): void {
     const c = classify(r.message);
-    if (!c || c.close || !c.ids.has(row.id) || c.listed.has(row.id)) return;
+    if (!Win32AppRows.mayBeLate(c, row.id) || c.close) return;
     const phase = phaseOf(c.lower);
     if (!lateReport(row, r, phase)) return;
     touch(row, r, phase);
     read(row, r.message, c.lower);
+  }
+
+  /** Whether a record so classified can be a late report of app `id` (then only its time tells). */
+  static mayBeLate(c: AppRecord | null, id: string): c is AppRecord {
+    return c !== null && !c.close && c.ids.has(id) && !c.listed.has(id) && phaseOf(c.lower) === 'report';
   }
 
   private close(id: string): void {

@@ -54,6 +54,22 @@ export interface AppSurvey {
   runs: RunTable;
 }
 
+/**
+ * classify() of a message as a step (cut to its 64 K characters), each wording classified once: IME
+ * repeats its lines word for word (up to 4096 wordings are remembered). Results are shared: read only.
+ */
+export function classifiedOnce(): (message: string) => ReturnType<typeof classify> {
+  const byMessage = new Map<string, ReturnType<typeof classify>>();
+  return (message) => {
+    let k = byMessage.get(message);
+    if (k === undefined) {
+      k = classify(stepOf({ message }).message);
+      if (byMessage.size < 4096) byMessage.set(message, k);
+    }
+    return k;
+  };
+}
+
 /** The events of records [from, to); null when stopped. */
 export function surveyPart(w: RecordWalk, from: number, to: number, shouldStop: () => boolean): AppSurveyPart | null {
   const names = new NameLearner();
@@ -62,16 +78,7 @@ export function surveyPart(w: RecordWalk, from: number, to: number, shouldStop: 
   const idOf = new Map<string, number>();
   const record = new Column(new Int32Array(1024)), kind = new Column(new Uint8Array(1024)), time = new Column(new Float64Array(1024));
   const listEnd = new Column(new Int32Array(1024)), listed = new Column(new Int32Array(1024));
-  // IME repeats its lists word for word: each message is classified once (up to a bound).
-  const byMessage = new Map<string, ReturnType<typeof classify>>();
-  const classified = (message: string): ReturnType<typeof classify> => {
-    let k = byMessage.get(message);
-    if (k === undefined) {
-      k = classify(stepOf({ message }).message);
-      if (byMessage.size < 4096) byMessage.set(message, k);
-    }
-    return k;
-  };
+  const classified = classifiedOnce();
   const done = scanRecords(w.fd, w.idx, from, NEEDLES, shouldStop, (c, win, rs, _hit, mask) => {
     if (c.index >= to) return true;
     let r: LogRecord | null = null;
