@@ -145,9 +145,10 @@ export function replay(parts: AppSurveyPart[]): AppSurvey {
         continue;
       }
       if (mode !== 'runs') continue;
-      const listed = Array.from(p.listed.subarray(at, p.listEnd[e]), (n) => apps[n]);
+      const end = p.listEnd[e];
       if (kind === SUBGRAPH) {
-        for (const app of listed) {
+        for (let i = at; i < end; i++) {
+          const app = apps[p.listed[i]];
           const run = open.get(app);
           if (run === undefined) continue;
           runs.close(run, index);
@@ -155,7 +156,10 @@ export function replay(parts: AppSurveyPart[]): AppSurvey {
         }
       }
       const t = p.time[e];
-      for (const app of listed) if (!open.has(app)) open.set(app, runs.open(app, index, t === t ? t : null));
+      for (let i = at; i < end; i++) {
+        const app = apps[p.listed[i]];
+        if (!open.has(app)) open.set(app, runs.open(app, index, t === t ? t : null));
+      }
     }
   }
   // The reader closes what is still open at the end, in the order it opened them.
