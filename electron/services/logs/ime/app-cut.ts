@@ -4,7 +4,8 @@
 // the same app (app-rows.ts), so one cheap walk over those literals finds every run, its start and its
 // end. The records up to that first close are read as the plain walk reads them; after it, only the runs
 // of the rows kept (the newest by start, rows.ts) are read in full, each from its start to its end, and
-// the reports written after a kept run ended (late reports) are found by its app id. Names are learned in
+// the reports written after a kept run ended (late reports) are found among the records holding "report"
+// or "status". The walk runs in parts on every worker (app-survey.ts). Names are learned in
 // the cheap walk from every record holding an id key (names/seen-records.ts skips records read before).
 // The result is what reading the file in one go gives (test/unit/logs/ime-cut.test.ts).
 import type { LogRecord } from '../../../common/logs.ts';
