@@ -76,7 +76,9 @@ export function readRecordSync(fd: number, f: RecordSource, file: number, rec: I
   return decodeRecord(f, file, rec, head, tail, maxChars);
 }
 
-const OPENER = Buffer.from('<![LOG['), TRAILER = Buffer.from(']LOG]!>');
+/** A CMTrace record's opener and trailer marker. */
+export const CMTRACE_OPENER = Buffer.from('<![LOG['), CMTRACE_TRAILER = Buffer.from(']LOG]!>');
+const OPENER = CMTRACE_OPENER, TRAILER = CMTRACE_TRAILER;
 
 /**
  * A UTF-8 CMTrace record's message and time exactly as decodeRecord gives them, from its bytes at

@@ -28,7 +28,6 @@ interface Run {
   id: string;
   /** The record it started at (a row's firstRecord). */
   firstRecord: number;
-  startMs: number | null;
   /** The record that ended it (a close, or a list naming its app again); -1 if none did. */
   end: number;
 }
@@ -58,7 +57,7 @@ export function appTimeline(w: RecordWalk, label: string, from: number, shouldSt
   const kept = keeper.done();
   const isRun = (d: RowDraft | { run: number }): d is { startMs: number | null; firstRecord: number; run: number } => 'run' in d;
   const keptRuns = new Map(kept.filter(isRun).map(({ run }) => {
-    const r: Run = { id: t.id(run), firstRecord: t.firstRecord(run), startMs: t.startMs(run), end: t.endOf(run) };
+    const r: Run = { id: t.id(run), firstRecord: t.firstRecord(run), end: t.endOf(run) };
     return [rowKey(r), r] as const;
   }));
   const read = readRuns(w, fileName, [...keptRuns.values()], shouldStop);
@@ -111,7 +110,10 @@ function lateReports(w: RecordWalk, rows: RowDraft[], first: Win32AppRows, s: Ap
     else continue;
     // A list closing a run starts its app's next one in the same record (then there is no window).
     const next = s.runs.nextStart(d.id, from) ?? w.idx.count;
-    if (next > from + 1) windows.set(d.id, [...(windows.get(d.id) ?? []), { row: d, from: from + 1, to: next }]);
+    if (next <= from + 1) continue;
+    const list = windows.get(d.id);
+    if (list) list.push({ row: d, from: from + 1, to: next });
+    else windows.set(d.id, [{ row: d, from: from + 1, to: next }]);
   }
   const apps = [...windows.values()].map((list) => ({ at: 0, list: list.sort((a, b) => a.from - b.from) }));
   // The stretches some window covers, each walked once for the words a report holds.

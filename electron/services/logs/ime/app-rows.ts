@@ -139,11 +139,6 @@ export class Win32AppRows {
     this.only = options.only ?? null;
   }
 
-  /** Whether a subgraph list was seen (runs then start only where a list names their app). */
-  get bySubgraph(): boolean {
-    return this.subgraphs;
-  }
-
   add(r: ImeRecord): void {
     const c = classify(r.message);
     if (!c) return;
@@ -181,7 +176,7 @@ export class Win32AppRows {
    */
   static addLate(row: RowDraft, r: ImeRecord): void {
     const c = classify(r.message);
-    if (!Win32AppRows.mayBeLate(c, row.id) || c.close) return;
+    if (!Win32AppRows.mayBeLate(c, row.id)) return;
     const phase = phaseOf(c.lower);
     if (!lateReport(row, r, phase)) return;
     touch(row, r, phase);
@@ -189,7 +184,7 @@ export class Win32AppRows {
   }
 
   /** Whether a record so classified can be a late report of app `id` (then only its time tells). */
-  static mayBeLate(c: AppRecord | null, id: string): c is AppRecord {
+  static mayBeLate(c: AppRecord | null, id: string): c is Extract<AppRecord, { close: false }> {
     return c !== null && !c.close && c.ids.has(id) && !c.listed.has(id) && phaseOf(c.lower) === 'report';
   }
 

@@ -7,7 +7,7 @@ import type { GuidName } from '../../../common/logs-insight.ts';
 import type { LogRecord } from '../../../common/logs.ts';
 import { scanRecords, type ScanNeedle } from '../analysis-scan.ts';
 import type { RecordWalk } from '../analysis-walk.ts';
-import { cmtraceMessageTime } from '../record-decode.ts';
+import { CMTRACE_OPENER as OPENER, CMTRACE_TRAILER as TRAILER, cmtraceMessageTime } from '../record-decode.ts';
 import { NameLearner } from '../names/learn.ts';
 import { SeenRecords } from '../names/seen-records.ts';
 import { CLOSE_TEXTS, classify } from './app-rows.ts';
@@ -26,7 +26,7 @@ const NEEDLES: ScanNeedle[] = [
 ];
 const [DONE_BIT, INIT_BIT, ID_BIT] = [4, 8, 16];
 const CLOSE_BITS = DONE_BIT | INIT_BIT;
-const OPENER = Buffer.from('<![LOG['), TRAILER = Buffer.from(']LOG]!>'), WIN32 = Buffer.from('<![LOG[[Win32App');
+const WIN32 = Buffer.from('<![LOG[[Win32App');
 const CLOSES = CLOSE_TEXTS.map((t) => Buffer.from(t));
 /** Event kinds. */
 const CLOSE = 0, LIST = 1, SUBGRAPH = 2;
@@ -104,7 +104,7 @@ export function surveyPart(w: RecordWalk, from: number, to: number, shouldStop: 
     listEnd.push(listed.length);
   }, w.offsetOf(to), true);
   if (!done) return null;
-  return { names: names.done(), ids, record: record.view() as Int32Array, kind: kind.view() as Uint8Array, time: time.view() as Float64Array, listEnd: listEnd.view() as Int32Array, listed: listed.view() as Int32Array };
+  return { names: names.done(), ids, record: record.view(), kind: kind.view(), time: time.view(), listEnd: listEnd.view(), listed: listed.view() };
 }
 
 /**
