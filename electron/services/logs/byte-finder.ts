@@ -4,7 +4,7 @@
 // call costs ~40 ns whatever it skips, and the indexer made one or more a line: 24 M lines of a 2.2 GB
 // Serilog file spent about a second there. Windows read into `buffer()` are searched in place; any other
 // buffer is copied a block at a time. Node's Buffer.indexOf is the fallback where WebAssembly SIMD is missing.
-import { WASM_PAGE, compiledOnce, leb, section, wasm } from './wasm-code.ts';
+import { WASM_PAGE, compiledOnce, i32Const, leb, section, wasm } from './wasm-code.ts';
 
 /**
  * f(p, end, byte, out): the positions s in [p, end) with mem[s] = byte, ascending, as i32 at out; returns
@@ -14,7 +14,7 @@ function finderModule(): Uint8Array {
   const [get, set, tee] = [0x20, 0x21, 0x22].map((op) => (i: number): number[] => [op, i]);
   const simd = (op: number): number[] => [0xfd, op];
   const [splat, eq, bitmask] = [simd(0x0f), simd(0x23), simd(0x64)];
-  const i32 = (n: number): number[] => [0x41, n & 0x7f]; // 0 ≤ n < 64
+  const i32 = i32Const;
   const [add, sub, andI, orI, shl, geU, eqz, ctz] = [[0x6a], [0x6b], [0x71], [0x72], [0x74], [0x4f], [0x45], [0x68]];
   const [block, loop, ifThen, end, br, brIf, ret] = [[0x02, 0x40], [0x03, 0x40], [0x04, 0x40], [0x0b], [0x0c], [0x0d], [0x0f]];
   // params 0 p, 1 end, 2 byte, 3 out; locals 4 splat, 5 mask, 6 count, 7 s
@@ -47,17 +47,6 @@ function finderModule(): Uint8Array {
   ]);
 }
 
-/** Signed LEB128 of an i32 constant. */
-function sleb(n: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const b = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && !(b & 0x40)) || (n === -1 && b & 0x40)) return [...out, b];
-    out.push(b | 0x80);
-  }
-}
-
 /** 16 lanes: `at` maps lane → byte, the rest `fill`. */
 const lanes = (fill: number, at: Record<number, number>): number[] => Array.from({ length: 16 }, (_, i) => at[i] ?? fill);
 
@@ -73,7 +62,7 @@ const lanes = (fill: number, at: Record<number, number>): number[] => Array.from
 function serilogRunBody(): number[] {
   const [get, set, tee] = [0x20, 0x21, 0x22].map((op) => (i: number): number[] => [op, i]);
   const simd = (op: number): number[] => [0xfd, op];
-  const i32 = (n: number): number[] => [0x41, ...sleb(n)];
+  const i32 = i32Const;
   const [add, sub, shl, ne, ltU, gtU, geU, eqz, ctz] = [[0x6a], [0x6b], [0x74], [0x47], [0x49], [0x4b], [0x4f], [0x45], [0x68]];
   const [block, loop, ifThen, end, br, brIf] = [[0x02, 0x40], [0x03, 0x40], [0x04, 0x40], [0x0b], [0x0c], [0x0d]];
   const load8 = (off: number): number[] => [0x2d, 0x00, ...leb(off)];

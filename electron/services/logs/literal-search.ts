@@ -5,7 +5,7 @@
 // byte is copied. Case-insensitive search folds ASCII letters only (each rare byte is compared in both
 // cases); other bytes compare exactly. Node's Buffer.indexOf is the fallback where WebAssembly SIMD is
 // missing.
-import { WASM_PAGE, compiledOnce, leb, section, wasm } from './wasm-code.ts';
+import { WASM_PAGE, compiledOnce, i32Const, leb, section, wasm } from './wasm-code.ts';
 
 /**
  * The search loops, f (exact) and g (ASCII-folded), both (p, limit, o1, o2, a1, f1, a2, f2, np, m): from
@@ -20,7 +20,7 @@ function searchModule(): Uint8Array {
   const simd = (op: number): number[] => [0xfd, op];
   const [splat, eq, and, or, bitmask, anyTrue] = [simd(0x0f), simd(0x23), simd(0x4e), simd(0x50), simd(0x64), simd(0x53)];
   const load8 = [0x2d, 0x00, 0x00];
-  const i32 = (n: number): number[] => [0x41, ...(n >= -64 && n < 64 ? [n & 0x7f] : [(n & 0x7f) | 0x80, (n >> 7) & 0x7f])]; // -8192 ≤ n < 8192
+  const i32 = i32Const;
   const [add, sub, andI, orI, shl, ltU, geU, ne, eqz, ctz] = [[0x6a], [0x6b], [0x71], [0x72], [0x74], [0x49], [0x4f], [0x47], [0x45], [0x68]];
   const [block, loop, ifThen, end, br, brIf, ret] = [[0x02, 0x40], [0x03, 0x40], [0x04, 0x40], [0x0b], [0x0c], [0x0d], [0x0f]];
   // params 0 p, 1 limit, 2 o1, 3 o2, 4 a1, 5 f1, 6 a2, 7 f2, 8 np, 9 m; locals 10..13 splats of a1 f1 a2

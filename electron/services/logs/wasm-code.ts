@@ -24,6 +24,20 @@ export function leb(n: number): number[] {
   return out;
 }
 
+/** Signed LEB128 of an i32 constant. */
+export function sleb(n: number): number[] {
+  const out: number[] = [];
+  for (;;) {
+    const b = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && !(b & 0x40)) || (n === -1 && b & 0x40)) return [...out, b];
+    out.push(b | 0x80);
+  }
+}
+
+/** `i32.const n`. */
+export const i32Const = (n: number): number[] => [0x41, ...sleb(n)];
+
 /** A module section: its id, its size, its bytes. */
 export const section = (id: number, bytes: number[]): number[] => [id, ...leb(bytes.length), ...bytes];
 
