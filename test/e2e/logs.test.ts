@@ -92,7 +92,9 @@ describe('log viewer', () => {
     const { page } = app;
     await page.getByRole('searchbox', { name: 'Find text' }).fill('retrying in');
     await page.getByRole('searchbox', { name: 'Find text' }).press('Enter');
+    // A row selected by an earlier step may still be shown: wait for the found record to reach the pane.
     await page.locator('.log-row.selected').waitFor();
+    await page.waitForFunction(() => /retrying in/i.test(document.querySelector('.detail-message')?.textContent ?? ''));
     assert.match(await page.locator('.detail-message').innerText(), /retrying in/i);
     const first = await page.locator('.detail-fields').innerText();
     await page.keyboard.press('F3');
